@@ -144,10 +144,10 @@ func ValidateWorkspaceGeo(g string) error {
 // ValidateAllowedGeos checks "unrestricted" or a comma-separated geo list;
 // empty means the default ("unrestricted").
 func ValidateAllowedGeos(s string) error {
-	if strings.TrimSpace(s) == "" && s != "" {
+	geos := api.SplitGeos(s)
+	if s != "" && len(geos) == 0 {
 		return fmt.Errorf("list at least one geo (%s) or use %q", quoteList(InferenceGeos), api.Unrestricted)
 	}
-	geos := api.SplitGeos(s)
 	seen := map[string]bool{}
 	for _, g := range geos {
 		switch {

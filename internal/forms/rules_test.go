@@ -1,0 +1,180 @@
+package forms_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/anthropic-tools/workspace-wizard/internal/api"
+	"github.com/anthropic-tools/workspace-wizard/internal/forms"
+)
+
+func TestValidateName(t *testing.T) {
+	cases := []struct {
+		in, want string // want "" means valid
+	}{
+		{"ml-research", ""},
+		{"Onboarding demo ✨", ""},
+		{strings.Repeat("é", 255), ""},
+		{"", "enter a name"},
+		{"   ", "enter a name"},
+		{strings.Repeat("é", 256), "at most 255 characters (this name has 256)"},
+		{"a\nb", "control character"},
+		{"bad\xffutf8", "not valid UTF-8"},
+	}
+	for _, tc := range cases {
+		assertRule(t, "name "+tc.in, forms.ValidateName(tc.in), tc.want)
+	}
+}
+
+func TestParseTag(t *testing.T) {
+	cases := []struct {
+		in, want string
+	}{
+		{"env=prod", ""},
+		{"env=", ""},
+		{"url=https://x?a=b", ""},
+		{"env", "write the tag as key=value"},
+		{"=prod", "a tag needs a key"},
+		{"anthropic=1", `keys may not start with "anthropic"`},
+		{"ANTHROPIC_team=1", `keys may not start with "anthropic"`},
+		{" env=prod", "remove the spaces around the tag key"},
+		{strings.Repeat("k", 65) + "=v", "use at most 64"},
+		{"k=" + strings.Repeat("v", 257), "use at most 256"},
+		{"k=a\x00b", "control character"},
+	}
+	for _, tc := range cases {
+		_, err := forms.ParseTag(tc.in)
+		assertRule(t, "tag "+tc.in, err, tc.want)
+	}
+	tag, _ := forms.ParseTag("url=https://x?a=b")
+	if tag.Key != "url" || tag.Value != "https://x?a=b" {
+		t.Errorf("ParseTag split at the wrong '=': %+v", tag)
+	}
+}
+
+func TestValidateTags(t *testing.T) {
+	many := make([]api.Tag, forms.MaxTags+1)
+	for i := range many {
+		many[i] = api.Tag{Key: "k" + strings.Repeat("x", i), Value: "v"}
+	}
+	assertRule(t, "too many", forms.ValidateTags(many), "at most 50 tags")
+	assertRule(t, "exactly max", forms.ValidateTags(many[:forms.MaxTags]), "")
+	assertRule(t, "duplicate", forms.ValidateTags([]api.Tag{{"env", "a"}, {"team", "b"}, {"env", "c"}}), `"env" is used twice`)
+	assertRule(t, "none", forms.ValidateTags(nil), "")
+}
+
+func TestGeoRules(t *testing.T) {
+	assertRule(t, "ws us", forms.ValidateWorkspaceGeo("us"), "")
+	assertRule(t, "ws default", forms.ValidateWorkspaceGeo(""), "")
+	assertRule(t, "ws eu", forms.ValidateWorkspaceGeo("eu"), `the only workspace geo today is "us"`)
+	for _, ok := range []string{"", "unrestricted", "us", "global", "us,global", " us , global "} {
+		assertRule(t, "allowed "+ok, forms.ValidateAllowedGeos(ok), "")
+	}
+	assertRule(t, "allowed mars", forms.ValidateAllowedGeos("us,mars"), `unknown inference geo "mars"`)
+	assertRule(t, "allowed twice", forms.ValidateAllowedGeos("us,us"), "listed twice")
+	assertRule(t, "allowed blank", forms.ValidateAllowedGeos(" , "), "list at least one geo")
+	assertRule(t, "unrestricted+us", forms.ValidateAllowedGeos("unrestricted,us"), "stands alone")
+
+	defaults := []struct{ allowed, def, want string }{
+		{"", "", ""},
+		{"", "us", ""},
+		{"unrestricted", "global", ""},
+		{"us", "us", ""},
+		{"us,global", "global", ""},
+		{"us", "global", `"global" is not in the allowed geos (us)`},
+		{"us", "", `would be "global"`},
+		{"global", "", ""},
+		{"", "eu", `unknown inference geo "eu"`},
+	}
+	for _, tc := range defaults {
+		assertRule(t, "default "+tc.allowed+"/"+tc.def, forms.ValidateDefaultGeo(tc.allowed, tc.def), tc.want)
+	}
+}
+
+func TestKeyAndColour(t *testing.T) {
+	for _, ok := range []string{"", "ekey_01SDCCSbTxrXDpWc1phhtcfK", "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"} {
+		assertRule(t, "key "+ok, forms.ValidateExternalKeyID(ok), "")
+	}
+	for _, bad := range []string{"ekey_", "key_123", "arn:aws:kms:us-east-1:123:key/x", "ekey_01SDCC SbTx"} {
+		assertRule(t, "key "+bad, forms.ValidateExternalKeyID(bad), "is not a key id")
+	}
+	for _, ok := range []string{"", "#6C5BB9", "#abcdef"} {
+		assertRule(t, "colour "+ok, forms.ValidateDisplayColor(ok), "")
+	}
+	for _, bad := range []string{"6C5BB9", "#6C5BB", "#GGGGGG", "purple"} {
+		assertRule(t, "colour "+bad, forms.ValidateDisplayColor(bad), "is not a colour")
+	}
+}
+
+func TestValidateNamesEveryBrokenField(t *testing.T) {
+	err := forms.Validate(api.Spec{Name: "", Tags: []api.Tag{{"anthropic", "x"}}, AllowedInferenceGeos: "us", DefaultInferenceGeo: "global", DisplayColor: "red"})
+	var fields []string
+	for _, fe := range forms.FieldErrors(err) {
+		fields = append(fields, fe.Field)
+	}
+	want := []string{forms.FieldName, forms.FieldTags, forms.FieldDefaultGeo, forms.FieldDisplayColor}
+	if strings.Join(fields, " ") != strings.Join(want, " ") {
+		t.Errorf("fields = %v, want %v (err: %v)", fields, want, err)
+	}
+	if forms.Validate(api.Spec{Name: "ok"}) != nil {
+		t.Error("a spec with only a name should be valid")
+	}
+}
+
+func assertRule(t *testing.T, name string, err error, want string) {
+	t.Helper()
+	switch {
+	case want == "" && err != nil:
+		t.Errorf("%s: unexpected error %q", name, err)
+	case want != "" && err == nil:
+		t.Errorf("%s: accepted, want an error containing %q", name, want)
+	case want != "" && !strings.Contains(err.Error(), want):
+		t.Errorf("%s: error %q does not contain %q", name, err, want)
+	}
+}
+
+// FuzzRules: the rules never panic, accept only what the API can take, and
+// always say something when they refuse.
+func FuzzRules(f *testing.F) {
+	for _, s := range []string{"", "env=prod", "anthropic=1", "us,global", "unrestricted", "#6C5BB9", "ekey_01SDCCSbTxrXDpWc1phhtcfK", "\xff", "a\x00"} {
+		f.Add(s, s)
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		check := func(err error) {
+			if err != nil && strings.TrimSpace(err.Error()) == "" {
+				t.Fatalf("an empty message for %q", a)
+			}
+		}
+		if err := forms.ValidateName(a); err == nil {
+			if n := utf8.RuneCountInString(a); n == 0 || n > forms.MaxNameLen || !utf8.ValidString(a) || strings.TrimSpace(a) == "" {
+				t.Fatalf("accepted bad name %q", a)
+			}
+		} else {
+			check(err)
+		}
+		if tag, err := forms.ParseTag(a); err == nil {
+			if tag.Key == "" || strings.HasPrefix(strings.ToLower(tag.Key), "anthropic") || tag.Key+"="+tag.Value != a {
+				t.Fatalf("accepted bad tag %q as %+v", a, tag)
+			}
+		} else {
+			check(err)
+		}
+		if forms.ValidateAllowedGeos(a) == nil && forms.ValidateDefaultGeo(a, b) == nil {
+			s := api.Spec{Name: "n", AllowedInferenceGeos: a, DefaultInferenceGeo: b}
+			if err := forms.Validate(s); err != nil {
+				t.Fatalf("rules disagree for allowed=%q default=%q: %v", a, b, err)
+			}
+			if b != "" && b != "us" && b != "global" {
+				t.Fatalf("accepted default geo %q", b)
+			}
+		}
+		check(forms.ValidateExternalKeyID(a))
+		check(forms.ValidateDisplayColor(a))
+		var fe *forms.FieldError
+		if err := forms.Validate(api.Spec{Name: a, DisplayColor: b}); err != nil && !errors.As(err, &fe) {
+			t.Fatalf("Validate returned a non-field error: %v", err)
+		}
+	})
+}
