@@ -109,11 +109,18 @@ func CheckBaseURL(raw string) error {
 
 func (c *Client) Organization(ctx context.Context) (*anthropic.OrganizationInfo, error) {
 	org, err := c.sdk.Organization.Get(ctx)
+	if err == nil && (org == nil || org.ID == "") {
+		return nil, unreadable("check the admin key", "organization")
+	}
 	return org, wrap("check the admin key", err)
 }
 
 func (c *Client) CreateWorkspace(ctx context.Context, p anthropic.OrganizationWorkspaceNewParams) (*anthropic.Workspace, error) {
 	ws, err := c.sdk.Organization.Workspaces.New(ctx, p)
+	if err == nil && (ws == nil || ws.ID == "") {
+		// A 2xx without a workspace: the server may have created one.
+		return nil, unreadable("create workspace", "workspace")
+	}
 	return ws, wrap("create workspace", err)
 }
 
@@ -126,11 +133,17 @@ func (c *Client) ListWorkspaces(ctx context.Context, afterID string, limit int) 
 	if err != nil {
 		return nil, wrap("list workspaces", err)
 	}
+	if page == nil {
+		return nil, unreadable("list workspaces", "page")
+	}
 	return &WorkspacePage{Data: page.Data, HasMore: page.HasMore, LastID: page.LastID}, nil
 }
 
 func (c *Client) GetWorkspace(ctx context.Context, id string) (*anthropic.Workspace, error) {
 	ws, err := c.sdk.Organization.Workspaces.Get(ctx, id)
+	if err == nil && (ws == nil || ws.ID == "") {
+		return nil, unreadable("get workspace", "workspace")
+	}
 	return ws, wrap("get workspace", err)
 }
 
@@ -146,6 +159,9 @@ func (c *Client) ListExternalKeys(ctx context.Context) ([]anthropic.ExternalKey,
 		if err != nil {
 			return nil, wrap("list external keys", err)
 		}
+		if page == nil {
+			return nil, unreadable("list external keys", "page")
+		}
 		out = append(out, page.Data...)
 		if page.NextPage == "" {
 			break
@@ -157,6 +173,9 @@ func (c *Client) ListExternalKeys(ctx context.Context) ([]anthropic.ExternalKey,
 
 func (c *Client) ValidateExternalKey(ctx context.Context, id string) (*anthropic.OrganizationExternalKeyValidateResponse, error) {
 	res, err := c.sdk.Organization.ExternalKeys.Validate(ctx, id)
+	if err == nil && res == nil {
+		return nil, unreadable("validate external key", "result")
+	}
 	return res, wrap("validate external key", err)
 }
 
@@ -171,6 +190,9 @@ func (c *Client) ListUsers(ctx context.Context, email string) ([]anthropic.Organ
 		if err != nil {
 			return nil, wrap("list users", err)
 		}
+		if page == nil {
+			return nil, unreadable("list users", "page")
+		}
 		out = append(out, page.Data...)
 		if !page.HasMore || page.LastID == "" {
 			break
@@ -182,5 +204,14 @@ func (c *Client) ListUsers(ctx context.Context, email string) ([]anthropic.Organ
 
 func (c *Client) AddMember(ctx context.Context, workspaceID, userID string, role anthropic.NoBillingWorkspaceRole) (*anthropic.WorkspaceMember, error) {
 	m, err := c.sdk.Organization.Workspaces.Members.Add(ctx, workspaceID, anthropic.OrganizationWorkspaceMemberAddParams{UserID: userID, WorkspaceRole: role})
+	if err == nil && m == nil {
+		return nil, unreadable("add workspace member", "member")
+	}
 	return m, wrap("add workspace member", err)
+}
+
+// unreadable is a 2xx answer without the object it should carry. For a
+// create that leaves the outcome open, like a 5xx.
+func unreadable(op, what string) error {
+	return &Error{Op: op, Kind: KindServer, Message: "the API answered, but with no " + what + " in its answer"}
 }

@@ -127,9 +127,11 @@ func (c *Creator) Create(ctx context.Context, spec Spec) (*Result, error) {
 		switch {
 		case found != nil:
 			return &Result{Workspace: found, Posts: attempt, Recovered: true}, nil
-		case lookupErr != nil || e.Kind != KindServer || attempt >= maxAttempts || ctx.Err() != nil:
+		case lookupErr != nil || e.Kind != KindServer || ctx.Err() != nil:
 			// A timeout or dropped connection may still be in flight: never resend.
 			return nil, &UnknownOutcomeError{Name: spec.Name, Since: since, Cause: e, Lookup: lookupErr}
+		case attempt >= maxAttempts:
+			return nil, e // every 5xx answer, and the workspace is certainly absent
 		}
 		// A 5xx answer and the workspace is certainly absent: safe to resend.
 		wait := backoff(attempt)

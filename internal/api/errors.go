@@ -85,7 +85,8 @@ func wrap(op string, err error) error {
 	case errors.As(err, &apiErr):
 		e.Status = apiErr.StatusCode
 		e.RequestID = apiErr.RequestID
-		e.Type, e.Message = decodeErrorBody(apiErr.RawJSON())
+		var bodyID string
+		e.Type, e.Message, bodyID = decodeErrorBody(apiErr.RawJSON())
 		if e.Type == "" {
 			e.Type = string(apiErr.Type())
 		}
@@ -97,6 +98,9 @@ func wrap(op string, err error) error {
 				e.RequestID = apiErr.Response.Header.Get("request-id")
 			}
 			e.RetryAfter = parseRetryAfter(apiErr.Response.Header.Get("retry-after"))
+		}
+		if e.RequestID == "" {
+			e.RequestID = bodyID
 		}
 		e.Kind = kindOfStatus(e.Status)
 	case errors.Is(err, context.Canceled):
@@ -151,18 +155,19 @@ func transportMessage(err error) string {
 	return msg
 }
 
-// decodeErrorBody reads {"type":"error","error":{"type":…,"message":…}}.
-func decodeErrorBody(raw string) (typ, msg string) {
+// decodeErrorBody reads {"type":"error","error":{"type":…,"message":…},"request_id":…}.
+func decodeErrorBody(raw string) (typ, msg, requestID string) {
 	var body struct {
 		Error struct {
 			Type    string `json:"type"`
 			Message string `json:"message"`
 		} `json:"error"`
+		RequestID string `json:"request_id"`
 	}
 	if json.Unmarshal([]byte(raw), &body) != nil {
-		return "", ""
+		return "", "", ""
 	}
-	return body.Error.Type, body.Error.Message
+	return body.Error.Type, body.Error.Message, body.RequestID
 }
 
 // parseRetryAfter reads seconds (the API's form) or an HTTP date.

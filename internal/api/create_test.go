@@ -1,0 +1,173 @@
+package api_test
+
+import (
+	"context"
+	"errors"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/anthropic-tools/workspace-wizard/internal/api"
+	"github.com/anthropic-tools/workspace-wizard/internal/api/fakeapi"
+)
+
+// newClient is the real SDK client pointed at a simulated API on loopback.
+func newClient(t *testing.T, timeout time.Duration, faults string) (*api.Client, *fakeapi.Server) {
+	t.Helper()
+	srv := fakeapi.NewTest(t, fakeapi.Options{})
+	f, err := fakeapi.ParseFaults(faults)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv.AddFaults(f...)
+	return api.New(api.Options{APIKey: fakeapi.DemoKey, BaseURL: srv.URL(), Timeout: timeout}), srv
+}
+
+// sleeps records the waits the Creator asks for, without waiting.
+type sleeps struct {
+	mu sync.Mutex
+	d  []time.Duration
+}
+
+func (s *sleeps) sleep(ctx context.Context, d time.Duration) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.d = append(s.d, d)
+	return ctx.Err()
+}
+
+func TestCreatorNeverMakesTwo(t *testing.T) {
+	cases := []struct {
+		faults     string
+		wantErr    string // "", "api", "unknown"
+		kind       api.Kind
+		recovered  bool
+		posts      int
+		workspaces int
+		waits      []time.Duration
+		events     []api.EventKind
+	}{
+		{faults: "", posts: 1, workspaces: 1, events: []api.EventKind{api.EventSending}},
+		{faults: "429:3", posts: 2, workspaces: 1, waits: []time.Duration{3 * time.Second},
+			events: []api.EventKind{api.EventSending, api.EventWaiting, api.EventSending}},
+		{faults: "529,529", posts: 3, workspaces: 1, waits: []time.Duration{time.Second, 2 * time.Second}},
+		{faults: "429,429,429,429", wantErr: "api", kind: api.KindRateLimited, posts: 4, workspaces: 0},
+		{faults: "500", posts: 2, workspaces: 1, waits: []time.Duration{time.Second},
+			events: []api.EventKind{api.EventSending, api.EventReconciling, api.EventWaiting, api.EventSending}},
+		{faults: "500,500,500,500", wantErr: "api", kind: api.KindServer, posts: 4, workspaces: 0},
+		{faults: "500-after-commit", recovered: true, posts: 1, workspaces: 1,
+			events: []api.EventKind{api.EventSending, api.EventReconciling}},
+		{faults: "drop-after-commit", recovered: true, posts: 1, workspaces: 1},
+		{faults: "stall-after-commit", recovered: true, posts: 1, workspaces: 1},
+		{faults: "stall", wantErr: "unknown", posts: 1, workspaces: 0},
+		{faults: "500-after-commit,list:500", wantErr: "unknown", posts: 1, workspaces: 1},
+		{faults: "400", wantErr: "api", kind: api.KindInvalid, posts: 1},
+		{faults: "401", wantErr: "api", kind: api.KindAuth, posts: 1},
+		{faults: "403", wantErr: "api", kind: api.KindAuth, posts: 1},
+	}
+	for _, tc := range cases {
+		t.Run("faults="+tc.faults, func(t *testing.T) {
+			t.Parallel()
+			client, srv := newClient(t, 500*time.Millisecond, tc.faults)
+			var s sleeps
+			var events []api.EventKind
+			c := &api.Creator{API: client, Sleep: s.sleep, OnEvent: func(e api.Event) { events = append(events, e.Kind) }}
+			res, err := c.Create(context.Background(), api.Spec{Name: "faulty", Tags: []api.Tag{{"env", "dev"}}})
+
+			var apiErr *api.Error
+			var unknown *api.UnknownOutcomeError
+			switch tc.wantErr {
+			case "":
+				if err != nil {
+					t.Fatalf("unexpected error: %v", err)
+				}
+				if res.Recovered != tc.recovered || res.Posts != tc.posts || res.Workspace.Name != "faulty" {
+					t.Errorf("result = %+v", res)
+				}
+			case "api":
+				if !errors.As(err, &apiErr) || apiErr.Kind != tc.kind {
+					t.Fatalf("err = %v, want an *api.Error of kind %d", err, tc.kind)
+				}
+				if apiErr.RequestID == "" || apiErr.Message == "" || apiErr.Type == "" {
+					t.Errorf("the error lacks the API's details: %+v", apiErr)
+				}
+			case "unknown":
+				if !errors.As(err, &unknown) || unknown.Name != "faulty" {
+					t.Fatalf("err = %v, want *api.UnknownOutcomeError", err)
+				}
+			}
+			if n := srv.CountRequests("POST", "/v1/organizations/workspaces"); n != tc.posts {
+				t.Errorf("POSTs = %d, want %d", n, tc.posts)
+			}
+			if n := len(srv.Workspaces()); n != tc.workspaces {
+				t.Errorf("workspaces = %d, want %d", n, tc.workspaces)
+			}
+			if tc.waits != nil && !equal(s.d, tc.waits) {
+				t.Errorf("waits = %v, want %v", s.d, tc.waits)
+			}
+			if tc.events != nil && !equal(events, tc.events) {
+				t.Errorf("events = %v, want %v", events, tc.events)
+			}
+		})
+	}
+}
+
+// A rate limit that keeps coming is given up on once the waiting budget
+// would be exceeded, without another POST.
+func TestCreatorWaitBudget(t *testing.T) {
+	client, srv := newClient(t, time.Second, "429:40,429:40")
+	var s sleeps
+	c := &api.Creator{API: client, Sleep: s.sleep, MaxWait: time.Minute}
+	_, err := c.Create(context.Background(), api.Spec{Name: "x"})
+	var apiErr *api.Error
+	if !errors.As(err, &apiErr) || apiErr.Kind != api.KindRateLimited || apiErr.RetryAfter != 40*time.Second {
+		t.Fatalf("err = %#v", err)
+	}
+	if n := srv.CountRequests("POST", "/v1/organizations/workspaces"); n != 2 {
+		t.Errorf("POSTs = %d, want 2 (40 s + 40 s would pass the 60 s budget)", n)
+	}
+}
+
+// Cancelling during a stalled create: the look-up still runs and finds the
+// workspace the server committed.
+func TestCreatorCancelReconciles(t *testing.T) {
+	client, srv := newClient(t, 10*time.Second, "stall-after-commit")
+	ctx, cancel := context.WithCancel(context.Background())
+	c := &api.Creator{API: client, OnEvent: func(e api.Event) {
+		if e.Kind == api.EventSending {
+			go func() {
+				for srv.CountRequests("POST", "/v1/organizations/workspaces") == 0 || len(srv.Workspaces()) == 0 {
+					time.Sleep(5 * time.Millisecond)
+				}
+				cancel()
+			}()
+		}
+	}}
+	res, err := c.Create(ctx, api.Spec{Name: "cancelled"})
+	if err != nil || !res.Recovered {
+		t.Fatalf("res=%+v err=%v: want the committed workspace, found by the look-up", res, err)
+	}
+}
+
+// A connection that never opens means nothing was sent: no look-up, no
+// unknown outcome.
+func TestCreatorConnectionRefused(t *testing.T) {
+	client := api.New(api.Options{APIKey: fakeapi.DemoKey, BaseURL: "http://127.0.0.1:1"})
+	_, err := (&api.Creator{API: client}).Create(context.Background(), api.Spec{Name: "x"})
+	var apiErr *api.Error
+	if !errors.As(err, &apiErr) || apiErr.Kind != api.KindNetwork {
+		t.Fatalf("err = %v, want a network *api.Error", err)
+	}
+}
+
+func equal[T comparable](a, b []T) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,63 @@
+package fakeapi
+
+import (
+	"fmt"
+	"net/http"
+)
+
+// Error types, as the API names them in error.type.
+const (
+	typeInvalidRequest = "invalid_request_error"
+	typeAuthentication = "authentication_error"
+	typePermission     = "permission_error"
+	typeNotFound       = "not_found_error"
+	typeTooLarge       = "request_too_large"
+	typeRateLimit      = "rate_limit_error"
+	typeAPI            = "api_error"
+	typeTimeout        = "timeout_error"
+	typeOverloaded     = "overloaded_error"
+)
+
+// apiError is a failure the server answers with the API's error body.
+type apiError struct {
+	status     int
+	typ        string
+	msg        string
+	retryAfter int // seconds; sent as retry-after when > 0
+}
+
+func (e *apiError) Error() string { return fmt.Sprintf("%d %s: %s", e.status, e.typ, e.msg) }
+
+// errorBody is the API's error envelope.
+type errorBody struct {
+	Type  string `json:"type"`
+	Error struct {
+		Type    string `json:"type"`
+		Message string `json:"message"`
+	} `json:"error"`
+	RequestID string `json:"request_id"`
+}
+
+func newErrorBody(typ, msg, requestID string) errorBody {
+	b := errorBody{Type: "error", RequestID: requestID}
+	b.Error.Type, b.Error.Message = typ, msg
+	return b
+}
+
+// invalidField is a 400 whose message names the JSON path of the field at
+// fault, "<field>: <message>", so clients can take the user to that field.
+func invalidField(field string, err error) *apiError {
+	return invalid(field + ": " + err.Error())
+}
+
+func invalid(msg string) *apiError {
+	return &apiError{status: http.StatusBadRequest, typ: typeInvalidRequest, msg: msg}
+}
+
+func notFound(msg string) *apiError {
+	return &apiError{status: http.StatusNotFound, typ: typeNotFound, msg: msg}
+}
+
+func unauthenticated(msg string) *apiError {
+	return &apiError{status: http.StatusUnauthorized, typ: typeAuthentication, msg: msg}
+}

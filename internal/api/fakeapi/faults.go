@@ -1,0 +1,166 @@
+package fakeapi
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// FaultKind is what a Fault makes the server do instead of answering normally.
+type FaultKind string
+
+// Fault kinds. "Before commit" kinds leave the store untouched; the
+// "-after-commit" kinds apply the request first and then fail, so the client
+// cannot tell whether it worked.
+const (
+	FaultRateLimit        FaultKind = "429"                // 429 rate_limit_error with retry-after; nothing applied
+	FaultOverloaded       FaultKind = "529"                // 529 overloaded_error; nothing applied
+	FaultServer           FaultKind = "500"                // 500 api_error; nothing applied
+	FaultServerAfter      FaultKind = "500-after-commit"   // applied, then 500 api_error
+	FaultTimeout          FaultKind = "504"                // 504 timeout_error; nothing applied
+	FaultTimeoutAfter     FaultKind = "504-after-commit"   // applied, then 504 timeout_error
+	FaultDrop             FaultKind = "drop"               // connection closed without an answer; nothing applied
+	FaultDropAfter        FaultKind = "drop-after-commit"  // applied, then the connection is closed without an answer
+	FaultStall            FaultKind = "stall"              // no answer until the client gives up or the server closes; nothing applied
+	FaultStallAfter       FaultKind = "stall-after-commit" // applied, then no answer until the client gives up
+	FaultInvalid          FaultKind = "400"                // 400 a server-side rule the client cannot check ("name: String should have at most 40 characters")
+	FaultInvalidKey       FaultKind = "400-key"            // 400 "external_key_id: the key's cloud KMS policy does not grant access …"
+	FaultUnauthenticated  FaultKind = "401"                // 401 authentication_error
+	FaultPermissionDenied FaultKind = "403"                // 403 permission_error
+)
+
+var faultKinds = []FaultKind{
+	FaultRateLimit, FaultOverloaded, FaultServer, FaultServerAfter, FaultTimeout, FaultTimeoutAfter,
+	FaultDrop, FaultDropAfter, FaultStall, FaultStallAfter, FaultInvalid, FaultInvalidKey,
+	FaultUnauthenticated, FaultPermissionDenied,
+}
+
+// Fault targets: the endpoint a fault applies to. A fault name without a
+// "target:" prefix applies to TargetCreate.
+const (
+	TargetCreate   = "create"   // POST /v1/organizations/workspaces
+	TargetList     = "list"     // GET /v1/organizations/workspaces
+	TargetGet      = "get"      // GET /v1/organizations/workspaces/{id}
+	TargetUpdate   = "update"   // POST /v1/organizations/workspaces/{id}
+	TargetArchive  = "archive"  // POST /v1/organizations/workspaces/{id}/archive
+	TargetMembers  = "members"  // POST /v1/organizations/workspaces/{id}/members
+	TargetMe       = "me"       // GET /v1/organizations/me
+	TargetKeys     = "keys"     // GET /v1/organizations/external_keys
+	TargetKey      = "key"      // GET /v1/organizations/external_keys/{id}
+	TargetValidate = "validate" // POST /v1/organizations/external_keys/{id}/validate
+	TargetUsers    = "users"    // GET /v1/organizations/users
+)
+
+var faultTargets = []string{
+	TargetCreate, TargetList, TargetGet, TargetUpdate, TargetArchive, TargetMembers,
+	TargetMe, TargetKeys, TargetKey, TargetValidate, TargetUsers,
+}
+
+// Fault is one simulated failure. Queued with Server.AddFaults, each fault
+// is used up by the next request to its Target, in the order added. A Fault
+// with only Latency set is not queued: it sets the server's latency.
+type Fault struct {
+	Target     string    // one of the Target* constants; "" means TargetCreate
+	Kind       FaultKind // what goes wrong
+	RetryAfter int       // seconds sent in retry-after with FaultRateLimit; 0 means 1
+	// Latency, set by "latency=DURATION", is added to every response.
+	Latency time.Duration
+}
+
+// String is the fault's name as ParseFaults reads it.
+func (f Fault) String() string {
+	if f.Kind == "" {
+		return "latency=" + f.Latency.String()
+	}
+	s := string(f.Kind)
+	if f.Kind == FaultRateLimit && f.RetryAfter > 0 {
+		s += ":" + strconv.Itoa(f.RetryAfter)
+	}
+	if f.Target != "" && f.Target != TargetCreate {
+		s = f.Target + ":" + s
+	}
+	return s
+}
+
+func (f Fault) target() string {
+	if f.Target == "" {
+		return TargetCreate
+	}
+	return f.Target
+}
+
+// afterCommit reports whether the request is applied before the fault strikes.
+func (f Fault) afterCommit() bool { return strings.HasSuffix(string(f.Kind), "-after-commit") }
+
+// ParseFaults reads a comma-separated list of fault names, as --demo-faults
+// takes it: e.g. "429:3,500-after-commit,list:500,latency=300ms". An empty
+// string is no faults. Unknown names are an error that lists the valid ones.
+func ParseFaults(s string) ([]Fault, error) {
+	var out []Fault
+	for _, name := range strings.Split(s, ",") {
+		name = strings.TrimSpace(name)
+		if name == "" {
+			continue
+		}
+		f, err := parseFault(name)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, f)
+	}
+	return out, nil
+}
+
+func parseFault(name string) (Fault, error) {
+	if v, ok := strings.CutPrefix(name, "latency="); ok {
+		d, err := time.ParseDuration(v)
+		if err != nil || d < 0 {
+			return Fault{}, fmt.Errorf("fault %q: latency takes a duration such as 250ms or 2s", name)
+		}
+		return Fault{Latency: d}, nil
+	}
+	f := Fault{Target: TargetCreate}
+	rest := name
+	if t, after, ok := strings.Cut(name, ":"); ok && slices.Contains(faultTargets, t) {
+		f.Target, rest = t, after
+	}
+	kind, secs, hasSecs := strings.Cut(rest, ":")
+	f.Kind = FaultKind(kind)
+	if !slices.Contains(faultKinds, f.Kind) {
+		return Fault{}, fmt.Errorf("unknown fault %q; %s", name, validFaultNames())
+	}
+	if hasSecs {
+		n, err := strconv.Atoi(secs)
+		if f.Kind != FaultRateLimit || err != nil || n < 0 {
+			return Fault{}, fmt.Errorf("fault %q: only 429 takes seconds, as in 429:3", name)
+		}
+		f.RetryAfter = n
+	}
+	return f, nil
+}
+
+func validFaultNames() string {
+	names := make([]string, len(faultKinds))
+	for i, k := range faultKinds {
+		names[i] = string(k)
+	}
+	names[0] += "[:SECONDS]"
+	return fmt.Sprintf("valid faults: %s, latency=DURATION; prefix one with %s: to aim it at another endpoint than create (e.g. list:500)",
+		strings.Join(names, ", "), strings.Join(faultTargets[1:], ":, "))
+}
+
+// faultQueue holds the pending faults per target; the Server's mutex guards it.
+type faultQueue map[string][]Fault
+
+func (q faultQueue) push(f Fault) { q[f.target()] = append(q[f.target()], f) }
+
+func (q faultQueue) pop(target string) (Fault, bool) {
+	list := q[target]
+	if len(list) == 0 {
+		return Fault{}, false
+	}
+	q[target] = list[1:]
+	return list[0], true
+}

@@ -1,0 +1,202 @@
+package fakeapi
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"strconv"
+
+	"github.com/anthropic-tools/workspace-wizard/internal/api"
+	"github.com/anthropic-tools/workspace-wizard/internal/forms"
+)
+
+// createWorkspace is POST /v1/organizations/workspaces.
+func (s *Server) createWorkspace(c *call) (any, *apiError) {
+	in, err := decodeWorkspaceInput(c.body, false)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkRules(in, ""); err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if in.externalKey != nil {
+		if err := s.checkExternalKey(*in.externalKey); err != nil {
+			return nil, err
+		}
+	}
+	if s.store.active() >= s.opts.MaxWorkspaces {
+		return nil, invalid(fmt.Sprintf("this organization already has %d workspaces, the limit; archive a workspace it no longer needs and try again", s.opts.MaxWorkspaces))
+	}
+	w := s.insertWorkspace(Workspace{
+		Name:          *in.name,
+		Tags:          in.tags,
+		ExternalKeyID: deref(in.externalKey),
+		DisplayColor:  deref(in.displayColor),
+		DataResidency: DataResidency{
+			WorkspaceGeo:         deref(in.workspaceGeo),
+			AllowedInferenceGeos: deref(in.allowedGeos),
+			DefaultInferenceGeo:  deref(in.defaultGeo),
+		},
+	})
+	return w.clone(), nil
+}
+
+// checkRules applies the project's shared field rules to the fields sent.
+// currentAllowed is the workspace's allowed geos on update ("" on create),
+// against which a new default geo is checked when the allowed set is kept.
+func checkRules(in workspaceInput, currentAllowed string) *apiError {
+	if in.name != nil {
+		if err := forms.ValidateName(*in.name); err != nil {
+			return invalidField(forms.FieldName, err)
+		}
+	}
+	if err := forms.ValidateTags(api.SortedTags(in.tags)); err != nil {
+		return invalidField(forms.FieldTags, err)
+	}
+	if err := forms.ValidateWorkspaceGeo(deref(in.workspaceGeo)); err != nil {
+		return invalidField(forms.FieldWorkspaceGeo, err)
+	}
+	if err := forms.ValidateAllowedGeos(deref(in.allowedGeos)); err != nil {
+		return invalidField(forms.FieldAllowedGeos, err)
+	}
+	if in.allowedGeos != nil || in.defaultGeo != nil || currentAllowed == "" {
+		allowed := cmp.Or(deref(in.allowedGeos), currentAllowed)
+		if err := forms.ValidateDefaultGeo(allowed, deref(in.defaultGeo)); err != nil {
+			return invalidField(forms.FieldDefaultGeo, err)
+		}
+	}
+	if err := forms.ValidateExternalKeyID(deref(in.externalKey)); err != nil {
+		return invalidField(forms.FieldExternalKeyID, err)
+	}
+	if err := forms.ValidateDisplayColor(deref(in.displayColor)); err != nil {
+		return invalidField(forms.FieldDisplayColor, err)
+	}
+	return nil
+}
+
+// checkExternalKey checks that id names a key this organization may attach;
+// the caller holds s.mu.
+func (s *Server) checkExternalKey(id string) *apiError {
+	switch {
+	case s.opts.CMEKDisabled:
+		return invalidField(forms.FieldExternalKeyID, errors.New("customer-managed encryption keys are not enabled for this organization; ask your account team"))
+	case s.store.key(id) == nil:
+		return invalidField(forms.FieldExternalKeyID, fmt.Errorf("no external key with id %s in this organization", id))
+	}
+	return nil
+}
+
+// getWorkspace is GET /v1/organizations/workspaces/{id}.
+func (s *Server) getWorkspace(c *call) (any, *apiError) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	w := s.store.workspace(c.id)
+	if w == nil {
+		return nil, workspaceNotFound(c.id)
+	}
+	return w.clone(), nil
+}
+
+// updateWorkspace is POST /v1/organizations/workspaces/{id}: name, tags,
+// display_color, inference geos, and a first external key.
+func (s *Server) updateWorkspace(c *call) (any, *apiError) {
+	in, err := decodeWorkspaceInput(c.body, true)
+	if err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	w := s.store.workspace(c.id)
+	switch {
+	case w == nil:
+		return nil, workspaceNotFound(c.id)
+	case w.Archived():
+		return nil, invalid(fmt.Sprintf("workspace %s is archived; an archived workspace cannot be changed", w.ID))
+	}
+	dr := w.DataResidency
+	if in.defaultGeo == nil && in.allowedGeos != nil {
+		in.defaultGeo = &dr.DefaultInferenceGeo // the kept default must fit the new set
+	}
+	if err := checkRules(in, dr.AllowedInferenceGeos); err != nil {
+		return nil, err
+	}
+	if in.externalKey != nil && *in.externalKey != w.ExternalKeyID {
+		if w.ExternalKeyID != "" {
+			return nil, invalidField(forms.FieldExternalKeyID, fmt.Errorf("workspace %s already uses external key %s; a key is attached for good and cannot be replaced or detached", w.ID, w.ExternalKeyID))
+		}
+		if err := s.checkExternalKey(*in.externalKey); err != nil {
+			return nil, err
+		}
+		w.ExternalKeyID = *in.externalKey
+		s.store.key(w.ExternalKeyID).Attached = true
+	}
+	w.Name = cmp.Or(deref(in.name), w.Name)
+	w.DisplayColor = cmp.Or(deref(in.displayColor), w.DisplayColor)
+	if in.tags != nil {
+		w.Tags = in.tags
+	}
+	w.DataResidency.AllowedInferenceGeos = cmp.Or(deref(in.allowedGeos), dr.AllowedInferenceGeos)
+	w.DataResidency.DefaultInferenceGeo = cmp.Or(deref(in.defaultGeo), dr.DefaultInferenceGeo)
+	return w.clone(), nil
+}
+
+// archiveWorkspace is POST /v1/organizations/workspaces/{id}/archive.
+func (s *Server) archiveWorkspace(c *call) (any, *apiError) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	w := s.store.workspace(c.id)
+	switch {
+	case w == nil:
+		return nil, workspaceNotFound(c.id)
+	case w.Archived():
+		return nil, invalid(fmt.Sprintf("workspace %s is already archived", w.ID))
+	}
+	w.ArchivedAt = s.opts.Now().UTC()
+	return w.clone(), nil
+}
+
+// listWorkspaces is GET /v1/organizations/workspaces, oldest first. The
+// Default Workspace has no id and is never listed, so include_default is
+// checked and otherwise ignored.
+func (s *Server) listWorkspaces(c *call) (any, *apiError) {
+	q := c.r.URL.Query()
+	includeArchived, err := boolParam(q.Get("include_archived"), "include_archived")
+	if err != nil {
+		return nil, err
+	}
+	if _, err := boolParam(q.Get("include_default"), "include_default"); err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	all := make([]Workspace, len(s.store.workspaces))
+	for i, w := range s.store.workspaces {
+		all[i] = w.clone()
+	}
+	s.mu.Unlock()
+	keep := func(w Workspace) bool { return includeArchived || !w.Archived() }
+	return paginate(all, keep, func(w Workspace) string { return w.ID }, q)
+}
+
+func workspaceNotFound(id string) *apiError {
+	return notFound(fmt.Sprintf("workspace %s not found", id))
+}
+
+func boolParam(v, name string) (bool, *apiError) {
+	if v == "" {
+		return false, nil
+	}
+	b, err := strconv.ParseBool(v)
+	if err != nil {
+		return false, invalid(name + ": Input should be a valid boolean")
+	}
+	return b, nil
+}
+
+func deref(p *string) string {
+	if p == nil {
+		return ""
+	}
+	return *p
+}

@@ -1,0 +1,94 @@
+package fakeapi
+
+import (
+	"net/http"
+	"net/url"
+	"slices"
+	"strings"
+	"time"
+)
+
+// Request is one request as the server received it, for tests to assert on.
+// The API key is never stored: Header has no x-api-key (nor Authorization);
+// KeyPresent and KeyPrefix say what kind of key came.
+type Request struct {
+	Method    string
+	Path      string
+	Query     url.Values
+	Header    http.Header // without x-api-key and authorization
+	Body      []byte
+	Time      time.Time
+	RequestID string // the request-id the server answered with
+	// KeyPresent reports whether an x-api-key header was sent.
+	KeyPresent bool
+	// KeyPrefix is "sk-ant-admin" or "sk-ant-api" when the key starts so,
+	// otherwise "": never any other part of the key.
+	KeyPrefix string
+}
+
+// knownKeyPrefixes are the only parts of a key the server ever keeps.
+var knownKeyPrefixes = []string{"sk-ant-admin", "sk-ant-api"}
+
+func keyPrefix(key string) string {
+	for _, p := range knownKeyPrefixes {
+		if strings.HasPrefix(key, p) {
+			return p
+		}
+	}
+	return ""
+}
+
+// record stores r; the caller holds s.mu.
+func (s *Server) record(r *http.Request, body []byte, requestID string) {
+	h := r.Header.Clone()
+	_, present := h["X-Api-Key"]
+	h.Del("X-Api-Key")
+	h.Del("Authorization")
+	s.requests = append(s.requests, Request{
+		Method:     r.Method,
+		Path:       r.URL.Path,
+		Query:      r.URL.Query(),
+		Header:     h,
+		Body:       slices.Clone(body),
+		Time:       s.opts.Now(),
+		RequestID:  requestID,
+		KeyPresent: present,
+		KeyPrefix:  keyPrefix(r.Header.Get("X-Api-Key")),
+	})
+}
+
+// Requests returns every request received so far, in order.
+func (s *Server) Requests() []Request {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make([]Request, len(s.requests))
+	for i, r := range s.requests {
+		r.Query = cloneValues(r.Query)
+		r.Header = r.Header.Clone()
+		r.Body = slices.Clone(r.Body)
+		out[i] = r
+	}
+	return out
+}
+
+// CountRequests counts the requests received with this method and path,
+// e.g. ("POST", "/v1/organizations/workspaces").
+func (s *Server) CountRequests(method, path string) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	n := 0
+	for _, r := range s.requests {
+		if r.Method == method && r.Path == path {
+			n++
+		}
+	}
+	return n
+}
+
+func cloneValues(v url.Values) url.Values {
+	out := make(url.Values, len(v))
+	for k, vs := range v {
+		out[k] = slices.Clone(vs)
+	}
+	return out
+}

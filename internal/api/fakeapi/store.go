@@ -1,0 +1,163 @@
+package fakeapi
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/anthropic-tools/workspace-wizard/internal/api"
+)
+
+// The demo organization's external keys: AWS and GCP validate, Azure does not.
+const (
+	DemoExternalKeyAWS   = "ekey_01JDemoAwsProdKmsUsEast1"
+	DemoExternalKeyGCP   = "ekey_01JDemoGcpProdKeyRingUs"
+	DemoExternalKeyAzure = "ekey_01JDemoAzureKeyVaultUs"
+)
+
+// The demo organization's users.
+const (
+	DemoUserAdmin     = "user_01JDemoAdaAdmin00000000"
+	DemoUserDeveloper = "user_01JDemoDevDeveloper0000"
+	DemoUserUser      = "user_01JDemoUmaUser000000000"
+)
+
+// Palette is the display colours the server picks from when a create leaves
+// display_color out, in turn by the number of workspaces stored.
+var Palette = []string{"#6C5BB9", "#D97757", "#2E7D6B", "#C2410C", "#1D4ED8", "#B45309", "#0F766E", "#9D174D"}
+
+// store is the organization's data; the Server's mutex guards it.
+type store struct {
+	workspaces []*Workspace // oldest first
+	keys       []*ExternalKey
+	users      []User
+	members    []Member
+}
+
+func seedStore() store {
+	day := func(d int) time.Time { return time.Date(2025, 3, d, 9, 30, 0, 0, time.UTC) }
+	return store{
+		keys: []*ExternalKey{
+			{
+				ID: DemoExternalKeyAWS, DisplayName: "prod-kms (us-east-1)", Geo: "us", Provider: "aws",
+				KMSARN: "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+				Region: "us-east-1", CreatedAt: day(3), UpdatedAt: day(3),
+			},
+			{
+				ID: DemoExternalKeyGCP, DisplayName: "gcp-prod-keyring (us)", Geo: "us", Provider: "gcp",
+				KeyName:   "projects/acme-prod/locations/us/keyRings/anthropic/cryptoKeys/workspaces",
+				CreatedAt: day(5), UpdatedAt: day(5),
+			},
+			{
+				ID: DemoExternalKeyAzure, DisplayName: "azure-keyvault (eastus)", Geo: "us", Provider: "azure",
+				KeyName: "anthropic-cmek", TenantID: "72f988bf-86f1-41af-91ab-2d7cd011db47",
+				VaultURI: "https://acme-keys.vault.azure.net", CreatedAt: day(7), UpdatedAt: day(7),
+				ValidationError: "Azure Key Vault answered 403 Forbidden: the Anthropic application has no wrapKey/unwrapKey " +
+					"permission on key anthropic-cmek in https://acme-keys.vault.azure.net; grant it the " +
+					"\"Key Vault Crypto Service Encryption User\" role and validate again",
+			},
+		},
+		users: []User{
+			{ID: DemoUserAdmin, Email: "ada@example.com", Name: "Ada Admin", Role: "admin", AddedAt: day(1)},
+			{ID: DemoUserDeveloper, Email: "dev@example.com", Name: "Dev Developer", Role: "developer", AddedAt: day(2)},
+			{ID: DemoUserUser, Email: "uma@example.com", Name: "Uma User", Role: "user", AddedAt: day(4)},
+		},
+	}
+}
+
+// insertWorkspace stores w with defaults for its empty fields; the caller
+// holds s.mu.
+func (s *Server) insertWorkspace(w Workspace) *Workspace {
+	if w.ID == "" {
+		w.ID = s.randID("wrkspc_", 24)
+	}
+	if w.CreatedAt.IsZero() {
+		w.CreatedAt = s.opts.Now().UTC()
+	}
+	if w.CompartmentID == "" {
+		w.CompartmentID = s.uuid4()
+	}
+	if w.DisplayColor == "" {
+		w.DisplayColor = Palette[len(s.store.workspaces)%len(Palette)]
+	}
+	if w.Tags == nil {
+		w.Tags = map[string]string{}
+	}
+	dr := &w.DataResidency
+	if dr.WorkspaceGeo == "" {
+		dr.WorkspaceGeo = "us"
+	}
+	if dr.AllowedInferenceGeos == "" {
+		dr.AllowedInferenceGeos = api.Unrestricted
+	}
+	if dr.DefaultInferenceGeo == "" {
+		dr.DefaultInferenceGeo = "global"
+	}
+	if w.ExternalKeyID != "" {
+		if k := s.store.key(w.ExternalKeyID); k != nil {
+			k.Attached = true
+		}
+	}
+	p := &w
+	s.store.workspaces = append(s.store.workspaces, p)
+	return p
+}
+
+func (st *store) workspace(id string) *Workspace {
+	for _, w := range st.workspaces {
+		if w.ID == id {
+			return w
+		}
+	}
+	return nil
+}
+
+func (st *store) key(id string) *ExternalKey {
+	for _, k := range st.keys {
+		if k.ID == id {
+			return k
+		}
+	}
+	return nil
+}
+
+func (st *store) user(id string) *User {
+	for i := range st.users {
+		if st.users[i].ID == id {
+			return &st.users[i]
+		}
+	}
+	return nil
+}
+
+// active counts the workspaces that are not archived.
+func (st *store) active() int {
+	n := 0
+	for _, w := range st.workspaces {
+		if !w.Archived() {
+			n++
+		}
+	}
+	return n
+}
+
+const base62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+
+// randID is prefix plus n base62 characters; the caller holds s.mu.
+func (s *Server) randID(prefix string, n int) string {
+	b := make([]byte, n)
+	for i := range b {
+		b[i] = base62[s.rand.IntN(len(base62))]
+	}
+	return prefix + string(b)
+}
+
+// uuid4 is a random (version 4) UUID; the caller holds s.mu (or is New).
+func (s *Server) uuid4() string {
+	var b [16]byte
+	for i := range b {
+		b[i] = byte(s.rand.Uint32())
+	}
+	b[6] = b[6]&0x0f | 0x40
+	b[8] = b[8]&0x3f | 0x80
+	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:])
+}
