@@ -26,7 +26,7 @@ const DefaultBaseURL = "https://api.anthropic.com"
 type Admin interface {
 	Organization(ctx context.Context) (*anthropic.OrganizationInfo, error)
 	CreateWorkspace(ctx context.Context, p anthropic.OrganizationWorkspaceNewParams) (*anthropic.Workspace, error)
-	// ListWorkspaces returns one page, newest first; pass the previous page's
+	// ListWorkspaces returns one page; pass the previous page's
 	// LastID as afterID for the next.
 	ListWorkspaces(ctx context.Context, afterID string, limit int) (*WorkspacePage, error)
 	GetWorkspace(ctx context.Context, id string) (*anthropic.Workspace, error)

@@ -6,6 +6,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -161,5 +162,45 @@ func TestCreateUsesTheClock(t *testing.T) {
 	r := send(t, srv, "POST", workspacesPath, `{"name":"x"}`)
 	if !strings.Contains(string(r.body), `"created_at":"2026-05-06T06:08:09.000000Z"`) {
 		t.Errorf("created_at not in UTC with microseconds: %s", r.body)
+	}
+}
+
+func TestSeededServersGiveTheSameIDs(t *testing.T) {
+	first := func() (string, string) {
+		srv := newServer(t, fakeapi.Options{})
+		r := send(t, srv, "POST", workspacesPath, `{"name":"x"}`)
+		var w fakeapi.Workspace
+		decodeOK(t, r, &w)
+		return w.ID + " " + w.CompartmentID, r.header.Get("request-id")
+	}
+	id1, req1 := first()
+	id2, req2 := first()
+	if id1 != id2 || req1 != req2 {
+		t.Errorf("same seed and clock, different ids: %s %s / %s %s", id1, req1, id2, req2)
+	}
+}
+
+func TestConcurrentCreatesRespectTheLimit(t *testing.T) {
+	srv := newServer(t, fakeapi.Options{MaxWorkspaces: 20})
+	var wg sync.WaitGroup
+	statuses := make(chan int, 30)
+	for i := range 30 {
+		wg.Go(func() {
+			r, err := trySend(srv, "POST", workspacesPath, fmt.Sprintf(`{"name":"c%d"}`, i))
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			statuses <- r.status
+		})
+	}
+	wg.Wait()
+	close(statuses)
+	count := map[int]int{}
+	for s := range statuses {
+		count[s]++
+	}
+	if count[200] != 20 || count[400] != 10 || len(srv.Workspaces()) != 20 {
+		t.Errorf("statuses %v, %d stored; want 20 created and 10 refused", count, len(srv.Workspaces()))
 	}
 }

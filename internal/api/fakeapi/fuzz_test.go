@@ -7,9 +7,12 @@ import (
 	"math/rand/v2"
 	"net/http"
 	"testing"
+	"time"
 
 	"github.com/anthropic-tools/workspace-wizard/internal/api/fakeapi"
 )
+
+var fuzzClient = &http.Client{Timeout: 10 * time.Second}
 
 // FuzzCreateBody posts arbitrary bodies: the server must never fail to
 // answer, and must answer either 200 with a workspace or 4xx with the API's
@@ -40,7 +43,7 @@ func FuzzCreateBody(f *testing.F) {
 		}
 		req.Header.Set("x-api-key", fakeapi.DemoKey)
 		req.Header.Set("anthropic-version", "2023-06-01")
-		res, err := http.DefaultClient.Do(req)
+		res, err := fuzzClient.Do(req)
 		if err != nil {
 			t.Fatalf("no answer: %v", err)
 		}

@@ -236,7 +236,7 @@ func (m Member) MarshalJSON() ([]byte, error) {
 	}{"workspace_member", plain(m)})
 }
 
-// Organization is the API's OrganizationInfo object.
+// organization is the API's OrganizationInfo object.
 type organization struct {
 	ID   string `json:"id"`
 	Name string `json:"name"`

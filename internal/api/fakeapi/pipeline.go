@@ -204,7 +204,7 @@ func (s *Server) writeJSON(c *call, status int, v any) {
 		return
 	}
 	c.w.WriteHeader(status)
-	_, _ = c.w.Write(buf.Bytes())
+	_, _ = c.w.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
 }
 
 func (s *Server) writeError(c *call, e *apiError) {
@@ -216,5 +216,5 @@ func (s *Server) writeError(c *call, e *apiError) {
 	enc.SetEscapeHTML(false)
 	_ = enc.Encode(newErrorBody(e.typ, e.msg, c.requestID))
 	c.w.WriteHeader(e.status)
-	_, _ = c.w.Write(buf.Bytes())
+	_, _ = c.w.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
 }

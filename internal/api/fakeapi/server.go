@@ -45,8 +45,7 @@ type Options struct {
 
 // Server is the simulated Admin API. It is safe for concurrent use.
 type Server struct {
-	opts    Options
-	handler http.Handler // the request pipeline (routes + faults)
+	opts Options
 
 	mu       sync.Mutex // guards everything below
 	rand     *mrand.Rand
@@ -83,7 +82,6 @@ func New(opts Options) *Server {
 	s := &Server{opts: opts, rand: r, faults: faultQueue{}, latency: opts.Latency, done: make(chan struct{})}
 	s.orgID = s.uuid4()
 	s.store = seedStore()
-	s.handler = http.HandlerFunc(s.serve)
 	return s
 }
 
@@ -154,7 +152,7 @@ func (s *Server) Close() {
 }
 
 // ServeHTTP answers one Admin API request.
-func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.serve(w, r) }
 
 // AddFaults queues faults; each is used up by the next request to its
 // target, in order. A latency fault (from "latency=…") sets the latency

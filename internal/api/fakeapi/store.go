@@ -9,7 +9,7 @@ import (
 
 // The demo organization's external keys: AWS and GCP validate, Azure does not.
 const (
-	DemoExternalKeyAWS   = "ekey_01JDemoAwsProdKmsUsEast1"
+	DemoExternalKeyAWS   = "ekey_01SDCCSbTxrXDpWc1phhtcfK" // the id in the API reference's example request
 	DemoExternalKeyGCP   = "ekey_01JDemoGcpProdKeyRingUs"
 	DemoExternalKeyAzure = "ekey_01JDemoAzureKeyVaultUs"
 )

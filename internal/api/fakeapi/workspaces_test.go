@@ -53,7 +53,7 @@ func TestListPagesOldestFirst(t *testing.T) {
 func TestListEmptyAndDefaultLimit(t *testing.T) {
 	srv := newServer(t, fakeapi.Options{})
 	r := send(t, srv, "GET", workspacesPath, "")
-	if string(r.body) != `{"data":[],"has_more":false,"first_id":null,"last_id":null}`+"\n" {
+	if string(r.body) != `{"data":[],"has_more":false,"first_id":null,"last_id":null}` {
 		t.Errorf("empty list = %s", r.body)
 	}
 	for i := range 25 {

@@ -1,0 +1,68 @@
+package main
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/anthropic-tools/workspace-wizard/internal/api/fakeapi"
+)
+
+// For each fault the simulated API can inject into a create: what exit code
+// a script sees, what the person is told, how many POSTs went out and how
+// many workspaces exist afterwards. Never two.
+func TestFaultMatrix(t *testing.T) {
+	cases := []struct {
+		faults     string
+		code       int
+		say        []string
+		posts      int
+		workspaces int
+	}{
+		{"", exitOK, []string{"Creating workspace"}, 1, 1},
+		{"429", exitOK, []string{"rate limiting requests (429)", "nothing was created. Trying again in 1s"}, 2, 1},
+		{"529", exitOK, []string{"overloaded (529)", "Trying again in"}, 2, 1},
+		{"529,529,529,529", exitFailed, []string{"overloaded_error", "HTTP 529", "request-id req_", "Nothing was created"}, 4, 0},
+		{"500", exitOK, []string{"failed with 500 api_error", "Checking before doing anything else"}, 2, 1},
+		{"500-after-commit", exitOK, []string{"Checking before doing anything else", "Found it", "No second request"}, 1, 1},
+		{"drop-after-commit", exitOK, []string{"connection", "Found it"}, 1, 1},
+		{"stall-after-commit", exitOK, []string{"No answer from the API in time", "Found it"}, 1, 1},
+		{"stall", exitUnknown, []string{"Outcome unknown", "may or may not exist", "Do not simply run this again", "Check first"}, 1, 0},
+		{"500-after-commit,list:500", exitUnknown, []string{"Outcome unknown", "Check first"}, 1, 1},
+		{"400", exitFailed, []string{"name: String should have at most 40 characters", "invalid_request_error", "HTTP 400", "request-id req_"}, 1, 0},
+		{"401", exitAuth, []string{"HTTP 401", "admin key (sk-ant-admin…)"}, 1, 0},
+		{"403", exitAuth, []string{"permission_error", "Only organization admins"}, 1, 0},
+	}
+	for _, tc := range cases {
+		name := tc.faults
+		if name == "" {
+			name = "no fault"
+		}
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			srv := fakeapi.NewTest(t, fakeapi.Options{})
+			faults, err := fakeapi.ParseFaults(tc.faults)
+			if err != nil {
+				t.Fatal(err)
+			}
+			srv.AddFaults(faults...)
+			r := runCLI(t, srv, keyEnv(), "--name", "faulty", "--timeout", "700ms", "--yes")
+			if r.code != tc.code {
+				t.Errorf("exit code = %d, want %d\nstderr:\n%s", r.code, tc.code, r.stderr)
+			}
+			for _, s := range tc.say {
+				if !strings.Contains(r.stderr, s) {
+					t.Errorf("stderr does not say %q:\n%s", s, r.stderr)
+				}
+			}
+			if n := srv.CountRequests("POST", "/v1/organizations/workspaces"); n != tc.posts {
+				t.Errorf("POSTs sent = %d, want %d", n, tc.posts)
+			}
+			if n := len(srv.Workspaces()); n != tc.workspaces {
+				t.Errorf("workspaces = %d, want %d", n, tc.workspaces)
+			}
+			if (tc.code == exitOK) != strings.Contains(r.stdout, "wrkspc_") {
+				t.Errorf("stdout should name the workspace exactly when one was created:\n%s", r.stdout)
+			}
+		})
+	}
+}

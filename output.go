@@ -1,0 +1,217 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/anthropics/anthropic-sdk-go"
+
+	"github.com/anthropic-tools/workspace-wizard/internal/api"
+	"github.com/anthropic-tools/workspace-wizard/internal/config"
+	"github.com/anthropic-tools/workspace-wizard/internal/ui"
+)
+
+// consoleURL is where workspaces are managed in the Console.
+const consoleURL = "https://platform.claude.com/settings/workspaces"
+
+// create is flag mode's submit: the same api.Creator the wizard uses, with
+// progress as lines on stderr.
+func create(ctx context.Context, cfg *config.Config, admin api.Admin, d deps) int {
+	fmt.Fprintf(d.stderr, "Creating workspace %q…\n", cfg.Spec.Name)
+	c := &api.Creator{API: admin, Now: d.now, OnEvent: func(e api.Event) {
+		switch e.Kind {
+		case api.EventWaiting:
+			fmt.Fprintf(d.stderr, "%s; nothing was created. Trying again in %s…\n", short(e.Err), e.Wait.Round(100*time.Millisecond))
+		case api.EventReconciling:
+			fmt.Fprintf(d.stderr, "%s; the workspace may have been created. Checking before doing anything else…\n", short(e.Err))
+		}
+	}}
+	res, err := c.Create(ctx, cfg.Spec)
+	if err != nil {
+		return fail(d.stderr, err)
+	}
+	if res.Recovered {
+		fmt.Fprintln(d.stderr, "Found it: the workspace was created although the answer was lost. No second request was needed.")
+	}
+	return printWorkspace(d.stdout, res.Workspace, cfg.JSON, false)
+}
+
+// printWorkspace writes the created workspace to stdout: the API's JSON
+// exactly as received with --json; else the id alone (idOnly, after the
+// wizard has shown it in full) or a summary.
+func printWorkspace(w io.Writer, ws *anthropic.Workspace, asJSON, idOnly bool) int {
+	switch {
+	case asJSON:
+		var buf bytes.Buffer
+		if err := json.Indent(&buf, []byte(ws.RawJSON()), "", "  "); err != nil {
+			buf.Reset()
+			buf.WriteString(ws.RawJSON())
+		}
+		fmt.Fprintln(w, buf.String())
+	case idOnly:
+		fmt.Fprintln(w, ws.ID)
+	default:
+		fmt.Fprintf(w, "Created workspace %q\n", ws.Name)
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		row := func(k, v string) { fmt.Fprintf(tw, "  %s\t%s\n", k, v) }
+		row("id", ws.ID)
+		row("created", ws.CreatedAt.Local().Format("2006-01-02 15:04:05 MST"))
+		row("display colour", ws.DisplayColor)
+		row("tags", formatTags(ws.Tags))
+		dr := ws.DataResidency
+		row("workspace geo", string(dr.WorkspaceGeo))
+		row("allowed inference geos", allowedGeos(dr))
+		row("default inference geo", string(dr.DefaultInferenceGeo))
+		if ws.ExternalKeyID != "" {
+			row("encryption key", ws.ExternalKeyID)
+			row("compartment id", ws.CompartmentID)
+		}
+		tw.Flush()
+		fmt.Fprintf(w, "Next: add members and create an API key for it in the Console: %s\n", consoleURL)
+	}
+	return exitOK
+}
+
+func formatTags(m map[string]string) string {
+	if len(m) == 0 {
+		return "none"
+	}
+	var parts []string
+	for _, t := range api.SortedTags(m) {
+		parts = append(parts, t.Key+"="+t.Value)
+	}
+	return strings.Join(parts, ", ")
+}
+
+func allowedGeos(dr anthropic.DataResidency) string {
+	raw := strings.TrimSpace(dr.AllowedInferenceGeos.RawJSON())
+	if strings.HasPrefix(raw, "[") {
+		var geos []string
+		for _, g := range dr.AllowedInferenceGeos.AsGeos() {
+			geos = append(geos, string(g))
+		}
+		return strings.Join(geos, ", ")
+	}
+	return api.Unrestricted
+}
+
+// dryRun prints the request that would be sent, and sends nothing.
+func dryRun(cfg *config.Config, d deps) int {
+	body, err := json.MarshalIndent(cfg.Spec.Params(), "", "  ")
+	if err != nil {
+		return fail(d.stderr, err)
+	}
+	if cfg.JSON {
+		fmt.Fprintln(d.stdout, string(body))
+		return exitOK
+	}
+	fmt.Fprintln(d.stdout, "POST /v1/organizations/workspaces")
+	fmt.Fprintln(d.stdout, string(body))
+	fmt.Fprintln(d.stderr, "Dry run: the request is valid. Nothing was sent.")
+	return exitOK
+}
+
+// short is one line for an API failure during progress.
+func short(e *api.Error) string {
+	if e == nil {
+		return "The request failed"
+	}
+	s := describeKind(e)
+	if e.RequestID != "" {
+		s += " (request-id " + e.RequestID + ")"
+	}
+	return s
+}
+
+func describeKind(e *api.Error) string {
+	switch e.Kind {
+	case api.KindRateLimited:
+		return "The API is rate limiting requests (429)"
+	case api.KindOverloaded:
+		return "The API is overloaded (529)"
+	case api.KindServer:
+		return fmt.Sprintf("The API failed with %d %s", e.Status, e.Type)
+	case api.KindTimeout:
+		return "No answer from the API in time"
+	case api.KindNetwork:
+		return "The connection failed: " + e.Message
+	}
+	return e.Error()
+}
+
+// explain turns any error into what the user should read: what happened,
+// the API's own words, and what to do next.
+func explain(err error) string {
+	var (
+		usage   *config.UsageError
+		unknown *api.UnknownOutcomeError
+		apiErr  *api.Error
+	)
+	switch {
+	case errors.As(err, &usage):
+		return "Error: " + usage.Msg + "\nRun workspace-wizard --help for every flag."
+	case errors.Is(err, ui.ErrCancelled):
+		return "Cancelled. Nothing was sent."
+	case errors.As(err, &unknown):
+		return fmt.Sprintf("Outcome unknown: %s.\nThe workspace %q may or may not exist. Do not simply run this again: that could create a second one.\n"+
+			"Check first: look for a workspace named %q created after %s in the Console (%s),\n"+
+			"or list workspaces with GET /v1/organizations/workspaces. Create it again only if it is not there.",
+			short(unknown.Cause), unknown.Name, unknown.Name, unknown.Since.UTC().Format(time.RFC3339), consoleURL)
+	case errors.As(err, &apiErr):
+		return explainAPI(apiErr)
+	}
+	return "Error: " + err.Error()
+}
+
+func explainAPI(e *api.Error) string {
+	var b strings.Builder
+	if e.Status != 0 {
+		fmt.Fprintf(&b, "Error: the API refused to %s: %s\n  (%s, HTTP %d", e.Op, e.Message, e.Type, e.Status)
+		if e.RequestID != "" {
+			fmt.Fprintf(&b, ", request-id %s", e.RequestID)
+		}
+		b.WriteString(")")
+	} else {
+		fmt.Fprintf(&b, "Error: could not %s: %s", e.Op, e.Message)
+	}
+	switch e.Kind {
+	case api.KindAuth:
+		if e.Status == 401 {
+			b.WriteString("\nThe key was not accepted. Use an admin key (sk-ant-admin…) from the Console under Settings → Admin keys; a regular API key cannot manage workspaces.")
+		} else {
+			b.WriteString("\nThe key is valid but may not do this. Only organization admins can create workspaces: ask an admin, or use an admin key of theirs.")
+		}
+	case api.KindRateLimited, api.KindOverloaded:
+		b.WriteString("\nNothing was created. Wait a minute and run the same command again.")
+	case api.KindCanceled:
+		b.WriteString("\nCancelled before the workspace was sent: nothing was created.")
+	default:
+		if e.NotProcessed() || e.Status == 0 {
+			b.WriteString("\nNothing was created.")
+		}
+	}
+	return b.String()
+}
+
+// redactor replaces the admin key with a placeholder in everything written.
+type redactor struct {
+	w      io.Writer
+	secret string
+}
+
+func (r redactor) Write(p []byte) (int, error) {
+	if len(r.secret) < 8 || !bytes.Contains(p, []byte(r.secret)) {
+		return r.w.Write(p)
+	}
+	if _, err := r.w.Write(bytes.ReplaceAll(p, []byte(r.secret), []byte("[redacted]"))); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}
