@@ -61,7 +61,7 @@ func TestValidateTags(t *testing.T) {
 	}
 	assertRule(t, "too many", forms.ValidateTags(many), "at most 50 tags")
 	assertRule(t, "exactly max", forms.ValidateTags(many[:forms.MaxTags]), "")
-	assertRule(t, "duplicate", forms.ValidateTags([]api.Tag{{"env", "a"}, {"team", "b"}, {"env", "c"}}), `"env" is used twice`)
+	assertRule(t, "duplicate", forms.ValidateTags([]api.Tag{{Key: "env", Value: "a"}, {Key: "team", Value: "b"}, {Key: "env", Value: "c"}}), `"env" is used twice`)
 	assertRule(t, "none", forms.ValidateTags(nil), "")
 }
 
@@ -109,7 +109,7 @@ func TestKeyAndColour(t *testing.T) {
 }
 
 func TestValidateNamesEveryBrokenField(t *testing.T) {
-	err := forms.Validate(api.Spec{Name: "", Tags: []api.Tag{{"anthropic", "x"}}, AllowedInferenceGeos: "us", DefaultInferenceGeo: "global", DisplayColor: "red"})
+	err := forms.Validate(api.Spec{Name: "", Tags: []api.Tag{{Key: "anthropic", Value: "x"}}, AllowedInferenceGeos: "us", DefaultInferenceGeo: "global", DisplayColor: "red"})
 	var fields []string
 	for _, fe := range forms.FieldErrors(err) {
 		fields = append(fields, fe.Field)
