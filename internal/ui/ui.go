@@ -6,8 +6,12 @@ package ui
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"time"
+
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
 
 	"github.com/anthropics/anthropic-sdk-go"
 
@@ -40,12 +44,45 @@ type Outcome struct {
 	Err error
 }
 
-// Run runs the full-screen wizard until the workspace is created or the user quits.
+// Run runs the full-screen wizard until the workspace is created or the user
+// quits. It draws on o.Output and reads keys from o.Input; nothing is sent
+// before the user presses Create, so a quit before then is ErrCancelled.
 func Run(ctx context.Context, o Options) Outcome {
-	return Outcome{Err: errors.New("the interactive wizard is not built yet; use --yes")}
+	m := newModel(ctx, o)
+	// The size is a fallback for output that is not a terminal; a terminal's
+	// own size replaces it.
+	opts := []tea.ProgramOption{tea.WithContext(ctx), tea.WithWindowSize(80, 24)}
+	if o.Input != nil {
+		opts = append(opts, tea.WithInput(o.Input))
+	}
+	if o.Output != nil {
+		opts = append(opts, tea.WithOutput(o.Output))
+	}
+	_, err := tea.NewProgram(m, opts...).Run()
+	if m.sub.cancel != nil {
+		m.sub.cancel()
+	}
+	switch {
+	case m.done:
+		return m.outcome
+	case m.state == stateSubmitting:
+		// Killed while a create was in flight: the outcome is not known.
+		return Outcome{Err: &api.UnknownOutcomeError{Name: m.sub.spec.Name, Since: m.sub.started,
+			Cause: &api.Error{Op: "create workspace", Kind: api.KindCanceled, Message: "the wizard was stopped"}}}
+	case err != nil && !errors.Is(err, tea.ErrInterrupted) && !errors.Is(err, tea.ErrProgramKilled) && ctx.Err() == nil:
+		return Outcome{Err: fmt.Errorf("the wizard failed: %w", err)}
+	}
+	return Outcome{Err: ErrCancelled}
 }
 
-// RunAccessible runs the same steps as plain line-by-line prompts.
+// inputs are the wizard's text fields, for focus and sizing.
+func (m *Model) inputs() []*textinput.Model {
+	return []*textinput.Model{&m.key.input, &m.name.input, &m.tags.input, &m.enc.input}
+}
+
+// RunAccessible runs the same steps as plain line-by-line prompts on
+// o.Input and o.Output: no screen drawing, no animation, the same rules,
+// review and submit path.
 func RunAccessible(ctx context.Context, o Options) Outcome {
-	return Run(ctx, o)
+	return newPrompter(ctx, o).run()
 }

@@ -1,0 +1,59 @@
+package ui
+
+import (
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/anthropic-tools/workspace-wizard/internal/api"
+)
+
+func keyEnter() tea.KeyPressMsg { return tea.KeyPressMsg{Code: tea.KeyEnter} }
+
+// create submits through the same Creator and failure handling as the
+// full-screen wizard. done is false when a step must be answered again (a
+// 400 naming a field, or a retry); p.m.state is then that step.
+func (p *prompter) create() (Outcome, bool) {
+	m := p.m
+	for {
+		p.say("Creating the workspace…")
+		cmd := m.submit()
+		if m.state != stateSubmitting {
+			p.say("Error: the answers need a change first.")
+			return Outcome{}, false
+		}
+		for cmd != nil {
+			msg := cmd()
+			if ev, ok := msg.(createEventMsg); ok && (ev.ev.Kind != api.EventSending || ev.ev.Attempt > 1) {
+				p.say("  %s", eventText(ev.ev))
+			}
+			cmd = m.updateSubmitting(msg)
+		}
+		switch m.state {
+		case stateResult:
+			b := &block{width: 78}
+			m.viewResult(b)
+			for _, l := range b.lines {
+				p.say("%s", ansi.Strip(l))
+			}
+			return Outcome{Workspace: m.result.Workspace, Result: m.result}, true
+		case stateFailed:
+			f := &m.failure
+			p.say("%s", f.title)
+			for _, l := range f.lines {
+				p.say("  %s", l)
+			}
+			if !f.retry {
+				return Outcome{Err: f.err}, true
+			}
+			v, err := p.ask("Try again? (y/n)", "y")
+			if err != nil || !strings.EqualFold(v, "y") && !strings.EqualFold(v, "yes") {
+				return Outcome{Err: f.err}, true
+			}
+		default:
+			// A 400 took us to the step of the field it names.
+			return Outcome{}, false
+		}
+	}
+}

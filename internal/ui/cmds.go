@@ -1,0 +1,128 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/anthropics/anthropic-sdk-go"
+
+	"github.com/anthropic-tools/workspace-wizard/internal/api"
+	"github.com/anthropic-tools/workspace-wizard/internal/config"
+)
+
+// Every request runs in one of these commands and comes back as a typed
+// message; Update and View never wait on the network.
+
+type orgMsg struct {
+	org *anthropic.OrganizationInfo
+	err error
+}
+
+type keyCheckedMsg struct {
+	api api.Admin
+	org *anthropic.OrganizationInfo
+	err error
+}
+
+// nameTickMsg fires after typing pauses; seq tells stale ones apart.
+type nameTickMsg struct{ seq int }
+
+// namesMsg carries the organization's workspace names (lower-cased) to ids.
+type namesMsg struct {
+	names map[string]string
+	err   error
+}
+
+type extKeysMsg struct {
+	keys []anthropic.ExternalKey
+	err  error
+}
+
+type keyValidatedMsg struct {
+	id  string
+	res *anthropic.OrganizationExternalKeyValidateResponse
+	err error
+}
+
+// createEventMsg is a progress report from api.Creator.
+type createEventMsg struct{ ev api.Event }
+
+type createDoneMsg struct {
+	res *api.Result
+	err error
+}
+
+func orgCmd(ctx context.Context, a api.Admin) tea.Cmd {
+	return func() tea.Msg {
+		org, err := a.Organization(ctx)
+		return orgMsg{org, err}
+	}
+}
+
+func checkKeyCmd(ctx context.Context, connect func(config.Secret) api.Admin, key config.Secret) tea.Cmd {
+	return func() tea.Msg {
+		if connect == nil {
+			return keyCheckedMsg{err: errors.New("this build cannot connect with a typed key; set ANTHROPIC_ADMIN_API_KEY")}
+		}
+		a := connect(key)
+		org, err := a.Organization(ctx)
+		return keyCheckedMsg{api: a, org: org, err: err}
+	}
+}
+
+// namesCmd lists every workspace once, for the duplicate-name warning.
+func namesCmd(ctx context.Context, a api.Admin) tea.Cmd {
+	return func() tea.Msg {
+		names := map[string]string{}
+		after := ""
+		for range 50 {
+			page, err := a.ListWorkspaces(ctx, after, 100)
+			if err != nil {
+				return namesMsg{err: err}
+			}
+			for _, ws := range page.Data {
+				names[normName(ws.Name)] = ws.ID
+			}
+			if !page.HasMore || page.LastID == "" {
+				break
+			}
+			after = page.LastID
+		}
+		return namesMsg{names: names}
+	}
+}
+
+func normName(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
+
+func extKeysCmd(ctx context.Context, a api.Admin) tea.Cmd {
+	return func() tea.Msg {
+		keys, err := a.ListExternalKeys(ctx)
+		return extKeysMsg{keys, err}
+	}
+}
+
+func validateKeyCmd(ctx context.Context, a api.Admin, id string) tea.Cmd {
+	return func() tea.Msg {
+		res, err := a.ValidateExternalKey(ctx, id)
+		return keyValidatedMsg{id, res, err}
+	}
+}
+
+// createCmd starts the create in a goroutine and returns its first report;
+// waitCmd returns each following one. The done message comes last.
+func createCmd(ctx context.Context, c *api.Creator, spec api.Spec, ch chan tea.Msg) tea.Cmd {
+	return func() tea.Msg {
+		c.OnEvent = func(ev api.Event) { ch <- createEventMsg{ev} }
+		go func() {
+			res, err := c.Create(ctx, spec)
+			ch <- createDoneMsg{res, err}
+		}()
+		return <-ch
+	}
+}
+
+func waitCmd(ch chan tea.Msg) tea.Cmd {
+	return func() tea.Msg { return <-ch }
+}

@@ -1,0 +1,107 @@
+package ui
+
+import (
+	"charm.land/bubbles/v2/key"
+)
+
+// keyMap is every key the wizard answers to. Which ones the help line shows
+// depends on the screen, see helpKeys.
+type keyMap struct {
+	Next, Back, Quit, Help      key.Binding
+	Up, Down, Toggle            key.Binding
+	Edit, Delete, CancelEdit    key.Binding
+	Jump, Create, Retry, Review key.Binding
+	Cancel, Copy, Exit, Reenter key.Binding
+}
+
+func newKeyMap() keyMap {
+	return keyMap{
+		Next:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "continue")),
+		Back:       key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "back")),
+		Quit:       key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
+		Help:       key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Up:         key.NewBinding(key.WithKeys("up", "k", "ctrl+p"), key.WithHelp("↑/↓", "move")),
+		Down:       key.NewBinding(key.WithKeys("down", "j", "ctrl+n"), key.WithHelp("↓", "down")),
+		Toggle:     key.NewBinding(key.WithKeys("space", "x"), key.WithHelp("space", "select")),
+		Edit:       key.NewBinding(key.WithKeys("enter", "e"), key.WithHelp("enter/e", "edit")),
+		Delete:     key.NewBinding(key.WithKeys("d", "delete", "ctrl+d"), key.WithHelp("d", "remove")),
+		CancelEdit: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel edit")),
+		Jump:       key.NewBinding(key.WithKeys("1", "2", "3", "4"), key.WithHelp("1-4", "change a step")),
+		Create:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "create")),
+		Retry:      key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "try again")),
+		Review:     key.NewBinding(key.WithKeys("esc", "e"), key.WithHelp("e", "back to review")),
+		Cancel:     key.NewBinding(key.WithKeys("esc", "ctrl+c"), key.WithHelp("esc", "cancel")),
+		Copy:       key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "copy id")),
+		Exit:       key.NewBinding(key.WithKeys("enter", "q", "esc"), key.WithHelp("enter/q", "exit")),
+		Reenter:    key.NewBinding(key.WithKeys("k"), key.WithHelp("k", "enter another key")),
+	}
+}
+
+// bindingHelp is a help.KeyMap for one screen.
+type bindingHelp struct {
+	short []key.Binding
+	full  [][]key.Binding
+}
+
+func (b bindingHelp) ShortHelp() []key.Binding  { return b.short }
+func (b bindingHelp) FullHelp() [][]key.Binding { return b.full }
+
+// with returns a copy of b with its help text replaced.
+func with(b key.Binding, k, desc string) key.Binding {
+	b.SetHelp(k, desc)
+	return b
+}
+
+// helpKeys chooses the bindings the help line shows for the current screen.
+func (m *Model) helpKeys() bindingHelp {
+	k := m.keys
+	quit := k.Quit
+	back := k.Back
+	var short []key.Binding
+	var extra []key.Binding
+	switch m.state {
+	case stateKey:
+		short = []key.Binding{with(k.Next, "enter", "check key"), quit}
+	case stateName:
+		short = []key.Binding{k.Next, quit}
+		if m.returnReview {
+			short = []key.Binding{with(k.Next, "enter", "back to review"), quit}
+		}
+	case stateTags:
+		if m.tags.cursor >= 0 {
+			short = []key.Binding{k.Edit, k.Delete, with(k.Down, "↑/↓", "select"), back, k.Help}
+		} else {
+			short = []key.Binding{with(k.Next, "enter", "add tag / continue"), with(k.Up, "↑", "select a tag"), back, quit}
+		}
+		if m.tags.editing >= 0 {
+			short = append(short[:len(short):len(short)], k.CancelEdit)
+		}
+		extra = []key.Binding{k.Edit, k.Delete, k.CancelEdit}
+	case stateResidency:
+		short = []key.Binding{k.Up, k.Toggle, k.Next, back, k.Help}
+	case stateEncryption:
+		short = []key.Binding{k.Up, with(k.Next, "enter", "choose"), back, k.Help}
+		extra = []key.Binding{with(k.Cancel, "esc", "back to yes/no")}
+	case stateReview:
+		short = []key.Binding{k.Create, with(k.Jump, "1-4", "edit a step"), with(k.Up, "↑/↓", "select"), back, k.Help}
+		extra = []key.Binding{with(k.Edit, "enter", "change the selected row")}
+	case stateSubmitting:
+		short = []key.Binding{with(k.Cancel, "esc/ctrl+c", "cancel")}
+	case stateResult:
+		short = []key.Binding{k.Copy, k.Exit}
+	case stateFailed:
+		if m.failure.retry {
+			short = append(short, k.Retry)
+		}
+		if m.failure.reenter {
+			short = append(short, k.Reenter)
+		}
+		short = append(short, with(k.Review, "e", "back to review"), with(k.Exit, "q", "exit"))
+	}
+	full := [][]key.Binding{short}
+	if len(extra) > 0 {
+		full = append(full, extra)
+	}
+	full = append(full, []key.Binding{back, quit, with(k.Help, "?", "fewer keys")})
+	return bindingHelp{short: short, full: full}
+}

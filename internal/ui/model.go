@@ -1,0 +1,224 @@
+package ui
+
+import (
+	"context"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/spinner"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/anthropic-tools/workspace-wizard/internal/api"
+	"github.com/anthropic-tools/workspace-wizard/internal/config"
+)
+
+// state is the screen the wizard shows.
+type state int
+
+const (
+	stateKey        state = iota // sign in: ask for the admin key
+	stateName                    // step 1
+	stateTags                    // step 2
+	stateResidency               // step 3
+	stateEncryption              // step 4
+	stateReview                  // step 5
+	stateSubmitting
+	stateResult
+	stateFailed
+)
+
+// steps are the numbered steps, in order; the sign-in screen is not one.
+var steps = []state{stateName, stateTags, stateResidency, stateEncryption, stateReview}
+
+var stepNames = map[state]string{
+	stateKey: "Admin key", stateName: "Name", stateTags: "Tags", stateResidency: "Data residency",
+	stateEncryption: "Encryption key", stateReview: "Review", stateSubmitting: "Creating",
+	stateResult: "Created", stateFailed: "Not created",
+}
+
+// Model is the wizard: one state machine over the steps, owning every
+// field's component and answer. All I/O runs in commands (see cmds.go).
+type Model struct {
+	ctx    context.Context
+	opts   Options
+	api    api.Admin
+	org    string
+	orgErr string // why the organization check failed, e.g. a refused key
+
+	state        state
+	returnReview bool // editing a step from review: Enter goes straight back
+	width        int
+	height       int
+	isDark       bool
+	styles       Styles
+	keys         keyMap
+	help         help.Model
+	fullHelp     bool
+
+	// Injected for deterministic tests.
+	now     func() time.Time
+	loc     *time.Location
+	after   func(d time.Duration, msg tea.Msg) tea.Cmd
+	animate bool
+	plain   bool // accessible mode: no buttons or key hints in shared views
+	sleep   func(ctx context.Context, d time.Duration) error
+
+	set     map[string]bool // spec fields given as flags
+	key     keyStep
+	name    nameStep
+	tags    tagsStep
+	res     resStep
+	enc     encStep
+	review  int // selected review row; rowCreate is the Create button
+	sub     submitStep
+	failure failure
+	result  *api.Result
+	copied  bool // the id went to the clipboard
+
+	reentering bool // a refused key is being replaced: go back to review after
+
+	outcome Outcome
+	done    bool
+}
+
+// newModel builds the wizard from main's options, pre-filling every field
+// given on the command line.
+func newModel(ctx context.Context, o Options) *Model {
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	if o.Config == nil {
+		o.Config = &config.Config{}
+	}
+	m := &Model{
+		ctx: ctx, opts: o, api: o.API,
+		width: 80, height: 24, isDark: true,
+		keys: newKeyMap(), help: help.New(),
+		now: o.Now, loc: time.Local, animate: true,
+		after: func(d time.Duration, msg tea.Msg) tea.Cmd {
+			return tea.Tick(d, func(time.Time) tea.Msg { return msg })
+		},
+		set:    o.Config.Set,
+		review: rowCreate,
+	}
+	if m.set == nil {
+		m.set = map[string]bool{}
+	}
+	if o.Demo {
+		m.org = "Demo organization"
+	}
+	m.setStyles(true)
+	m.key = newKeyStep(m.styles)
+	m.name = newNameStep(m.styles, o.Config.Spec.Name)
+	m.tags = newTagsStep(m.styles, o.Config.Spec.Tags)
+	m.res = newResStep(o.Config.Spec)
+	m.enc = newEncStep(m.styles, o.Config.Spec.ExternalKeyID)
+	m.sub.spin = spinner.New(spinner.WithSpinner(spinner.MiniDot))
+	m.state = stateName
+	if m.api == nil {
+		m.state = stateKey
+	}
+	m.setWidth(m.width)
+	return m
+}
+
+func (m *Model) setStyles(isDark bool) {
+	m.isDark = isDark
+	m.styles = NewStyles(isDark)
+	m.styles.Input.Cursor.Blink = m.animate
+	m.help.Styles = m.styles.Help
+	m.sub.spin.Style = m.styles.Cursor
+	for _, in := range m.inputs() {
+		in.SetStyles(m.styles.Input)
+	}
+}
+
+// Init asks the terminal for its background, names the organization and
+// focuses the first field.
+func (m *Model) Init() tea.Cmd {
+	cmds := []tea.Cmd{tea.RequestBackgroundColor, m.focusCmd()}
+	if m.api != nil {
+		cmds = append(cmds, orgCmd(m.ctx, m.api))
+	}
+	if m.name.input.Value() != "" {
+		// A name from --name is checked for duplicates like a typed one.
+		cmds = append(cmds, m.after(0, nameTickMsg{m.name.seq}))
+	}
+	return tea.Batch(cmds...)
+}
+
+// Update routes a message to the current screen after the keys and
+// messages every screen shares.
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		if msg.Width <= 0 || msg.Height <= 0 {
+			return m, nil // not a terminal: keep the 80x24 default
+		}
+		m.width, m.height = msg.Width, msg.Height
+		m.setWidth(msg.Width)
+		return m, nil
+	case tea.BackgroundColorMsg:
+		m.setStyles(msg.IsDark())
+		return m, nil
+	case orgMsg:
+		m.handleOrg(msg)
+		return m, nil
+	case tea.KeyPressMsg:
+		if cmd, ok := m.globalKey(msg); ok {
+			return m, cmd
+		}
+	}
+	var cmd tea.Cmd
+	switch m.state {
+	case stateKey:
+		cmd = m.updateKey(msg)
+	case stateName:
+		cmd = m.updateName(msg)
+	case stateTags:
+		cmd = m.updateTags(msg)
+	case stateResidency:
+		cmd = m.updateRes(msg)
+	case stateEncryption:
+		cmd = m.updateEnc(msg)
+	case stateReview:
+		cmd = m.updateReview(msg)
+	case stateSubmitting:
+		cmd = m.updateSubmitting(msg)
+	case stateResult:
+		cmd = m.updateResult(msg)
+	case stateFailed:
+		cmd = m.updateFailed(msg)
+	}
+	// Name look-ups may still answer after the user moved on.
+	if nm, ok := msg.(namesMsg); ok && m.state != stateName {
+		m.name.gotNames(nm)
+	}
+	return m, cmd
+}
+
+// globalKey handles ctrl+c, shift+tab and ? wherever they apply.
+func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
+	switch {
+	case key.Matches(msg, m.keys.Quit):
+		switch m.state {
+		case stateSubmitting:
+			return m.cancelSubmit(), true
+		case stateResult:
+			return m.quit(Outcome{Workspace: m.result.Workspace, Result: m.result}), true
+		case stateFailed:
+			return m.quit(Outcome{Err: m.failure.err}), true
+		}
+		return m.quit(Outcome{Err: ErrCancelled}), true
+	case key.Matches(msg, m.keys.Back):
+		if prev := m.prevStep(); prev >= 0 {
+			return m.goTo(prev), true
+		}
+		return nil, m.state <= stateReview
+	case key.Matches(msg, m.keys.Help) && !m.typing():
+		m.fullHelp = !m.fullHelp
+		return nil, true
+	}
+	return nil, false
+}

@@ -1,0 +1,103 @@
+package ui
+
+import (
+	tea "charm.land/bubbletea/v2"
+)
+
+// typing reports whether keys go into a text field, where ? is a character.
+func (m *Model) typing() bool {
+	switch m.state {
+	case stateKey, stateName:
+		return true
+	case stateTags:
+		return m.tags.cursor < 0
+	case stateEncryption:
+		return m.enc.phase == encManual
+	}
+	return false
+}
+
+func (m *Model) quit(o Outcome) tea.Cmd {
+	m.outcome = o
+	m.done = true
+	return tea.Quit
+}
+
+// stepIndex is the 0-based position of s in steps, or -1.
+func stepIndex(s state) int {
+	for i, st := range steps {
+		if st == s {
+			return i
+		}
+	}
+	return -1
+}
+
+func (m *Model) prevStep() state {
+	i := stepIndex(m.state)
+	if i <= 0 {
+		return -1
+	}
+	if m.state == stateEncryption && m.enc.phase != encChoose {
+		m.enc.phase = encChoose
+		return stateEncryption
+	}
+	return steps[i-1]
+}
+
+// next moves on from a finished step: to review when the step was opened
+// from there, else to the following step.
+func (m *Model) next() tea.Cmd {
+	if m.returnReview {
+		return m.goTo(stateReview)
+	}
+	i := stepIndex(m.state)
+	return m.goTo(steps[i+1])
+}
+
+// goTo shows another screen and focuses its field.
+func (m *Model) goTo(s state) tea.Cmd {
+	if s == stateReview {
+		m.returnReview = false
+		m.review = rowCreate
+	}
+	m.state = s
+	m.fullHelp = false
+	return m.focusCmd()
+}
+
+// jump opens a step from review; Enter on it returns to review.
+func (m *Model) jump(s state) tea.Cmd {
+	cmd := m.goTo(s)
+	m.returnReview = true
+	return cmd
+}
+
+func (m *Model) focusCmd() tea.Cmd {
+	for _, in := range m.inputs() {
+		in.Blur()
+	}
+	switch m.state {
+	case stateKey:
+		return m.key.input.Focus()
+	case stateName:
+		return m.name.input.Focus()
+	case stateTags:
+		if m.tags.cursor < 0 {
+			return m.tags.input.Focus()
+		}
+	case stateEncryption:
+		if m.enc.phase == encManual {
+			return m.enc.input.Focus()
+		}
+	}
+	return nil
+}
+
+func (m *Model) setWidth(w int) {
+	iw := max(w-6, 10)
+	for _, in := range m.inputs() {
+		in.SetWidth(iw)
+	}
+	m.help.SetWidth(w)
+}

@@ -1,0 +1,152 @@
+package ui
+
+import (
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/anthropic-tools/workspace-wizard/internal/api"
+)
+
+// ConsoleURL is where workspaces are managed.
+const ConsoleURL = "https://platform.claude.com/settings/workspaces"
+
+// failure is a create that did not succeed, explained.
+type failure struct {
+	err     error
+	title   string
+	lines   []string
+	retry   bool // nothing was created: sending again is safe
+	reenter bool // the key was refused: another may be typed
+	unsure  bool // the workspace may exist
+}
+
+func (f *failure) unknown(ue *api.UnknownOutcomeError, loc *time.Location) {
+	at := ue.Since.In(loc).Format("15:04:05 MST")
+	f.unsure = true
+	f.title = "The workspace may or may not have been created"
+	f.lines = []string{
+		"The request was sent at " + at + " but no answer said whether it worked (" + ue.Cause.Message + reqID(ue.Cause) + "), and the wizard could not find the workspace by listing.",
+		"Before trying again, open " + ConsoleURL + " and look for a workspace named “" + ue.Name + "” created after " + at + ". Trying again without checking could make a second one.",
+	}
+	if ue.Lookup != nil {
+		f.lines = append(f.lines, "Looking it up failed: "+ue.Lookup.Error())
+	}
+}
+
+func (m *Model) updateResult(msg tea.Msg) tea.Cmd {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return nil
+	}
+	switch {
+	case key.Matches(k, m.keys.Copy):
+		m.copied = true
+		return tea.SetClipboard(m.result.Workspace.ID)
+	case key.Matches(k, m.keys.Exit):
+		return m.quit(Outcome{Workspace: m.result.Workspace, Result: m.result})
+	}
+	return nil
+}
+
+func (m *Model) updateFailed(msg tea.Msg) tea.Cmd {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return nil
+	}
+	switch {
+	case m.failure.retry && key.Matches(k, m.keys.Retry):
+		return m.submit()
+	case m.failure.reenter && key.Matches(k, m.keys.Reenter):
+		m.api = nil
+		m.reentering = true
+		m.key.input.Reset()
+		return m.goTo(stateKey)
+	case key.Matches(k, m.keys.Review) && !m.failure.unsure:
+		return m.goTo(stateReview)
+	case k.String() == "q" || k.String() == "enter" && !m.failure.retry:
+		return m.quit(Outcome{Err: m.failure.err})
+	}
+	return nil
+}
+
+func (m *Model) viewFailed(b *block) {
+	s := m.styles
+	f := &m.failure
+	if f.unsure {
+		b.wrap(s.Warn.Bold(true), "⚠ "+f.title)
+	} else {
+		b.wrap(s.Error.Bold(true), "✗ "+f.title)
+	}
+	for _, l := range f.lines {
+		b.wrap(s.Value, l)
+	}
+}
+
+func (m *Model) viewResult(b *block) {
+	s := m.styles
+	ws := m.result.Workspace
+	b.line(s.OK.Bold(true).Render("✓ Workspace created"))
+	row := func(label, value string) {
+		if 18+ansi.StringWidth(value) > b.width {
+			// Narrow window: the value gets a line of its own, so an id
+			// is never cut.
+			b.line("  " + s.Label.Render(label))
+			b.line("    " + value)
+			return
+		}
+		b.line("  " + s.Label.Render(pad(label, 15)) + " " + value)
+	}
+	row("ID", s.Value.Bold(true).Render(ws.ID))
+	row("Name", ws.Name)
+	row("Created", ws.CreatedAt.In(m.loc).Format("2006-01-02 15:04:05 MST"))
+	if ws.DisplayColor != "" {
+		row("Colour", s.swatch(ws.DisplayColor)+ws.DisplayColor)
+	}
+	tags := "none"
+	if len(ws.Tags) > 0 {
+		var parts []string
+		for _, t := range api.SortedTags(ws.Tags) {
+			parts = append(parts, t.Key+"="+t.Value)
+		}
+		tags = strings.Join(parts, ", ")
+	}
+	row("Tags", tags)
+	dr := ws.DataResidency
+	allowed := string(dr.AllowedInferenceGeos.OfUnrestricted)
+	if len(dr.AllowedInferenceGeos.OfGeos) > 0 {
+		var g []string
+		for _, x := range dr.AllowedInferenceGeos.OfGeos {
+			g = append(g, string(x))
+		}
+		allowed = strings.Join(g, ",")
+	}
+	row("Workspace geo", string(dr.WorkspaceGeo))
+	row("Inference", "allowed "+allowed+" · default "+string(dr.DefaultInferenceGeo))
+	if ws.ExternalKeyID != "" {
+		row("Encryption key", ws.ExternalKeyID)
+		row("Compartment", ws.CompartmentID)
+	}
+	if m.result.Recovered {
+		b.wrap(s.Warn, "⚠ The create's answer was lost; the wizard found the workspace by listing. It was created once.")
+	}
+	if m.copied {
+		b.line(s.OK.Render("✓ ID copied to the clipboard"))
+	}
+	b.gap()
+	b.line(s.Title.Render("Next"))
+	b.wrap(s.Desc, "• Add members and create an API key for the workspace in the Console: "+ConsoleURL)
+	if ws.ExternalKeyID != "" {
+		b.wrap(s.Desc, "• Scope your KMS key to compartment "+ws.CompartmentID+".")
+	}
+}
+
+func pad(s string, n int) string {
+	if len(s) >= n {
+		return s
+	}
+	return s + strings.Repeat(" ", n-len(s))
+}

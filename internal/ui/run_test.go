@@ -1,0 +1,106 @@
+package ui
+
+import (
+	"context"
+	"io"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/anthropic-tools/workspace-wizard/internal/api"
+	"github.com/anthropic-tools/workspace-wizard/internal/api/fakeapi"
+	"github.com/anthropic-tools/workspace-wizard/internal/config"
+)
+
+// syncBuffer is the terminal's output, read while the program writes it.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// waitFor polls until cond holds: no sleeping as synchronisation.
+func waitFor(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+// TestRunCreatesThroughTheProgram drives the real Bubble Tea program
+// through its input and output streams, as main calls it.
+func TestRunCreatesThroughTheProgram(t *testing.T) {
+	srv := fakeapi.NewTest(t, fakeapi.Options{})
+	in, keys := io.Pipe()
+	out := &syncBuffer{}
+	done := make(chan Outcome, 1)
+	go func() {
+		done <- Run(context.Background(), Options{
+			Config: &config.Config{}, Demo: true, Input: in, Output: out,
+			API: api.New(api.Options{APIKey: fakeapi.DemoKey, BaseURL: srv.URL()}),
+		})
+	}()
+	send := func(s string) {
+		if _, err := keys.Write([]byte(s)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	send("via-run")
+	waitFor(t, "the name on screen", func() bool { return strings.Contains(out.String(), "via-run") })
+	send("\r\r\r\r")
+	waitFor(t, "the review", func() bool { return strings.Contains(out.String(), "Create workspace") })
+	send("\r")
+	waitFor(t, "the create", func() bool { return strings.Contains(out.String(), "Workspace created") })
+	send("q")
+	select {
+	case o := <-done:
+		if o.Err != nil || o.Workspace == nil || o.Workspace.Name != "via-run" {
+			t.Fatalf("outcome %+v", o)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("Run did not return")
+	}
+}
+
+func TestRunCtrlCCancels(t *testing.T) {
+	srv := fakeapi.NewTest(t, fakeapi.Options{})
+	in, keys := io.Pipe()
+	out := &syncBuffer{}
+	done := make(chan Outcome, 1)
+	go func() {
+		done <- Run(context.Background(), Options{
+			Config: &config.Config{}, Demo: true, Input: in, Output: out,
+			API: api.New(api.Options{APIKey: fakeapi.DemoKey, BaseURL: srv.URL()}),
+		})
+	}()
+	keys.Write([]byte("abc"))
+	waitFor(t, "the name on screen", func() bool { return strings.Contains(out.String(), "abc") })
+	keys.Write([]byte{3}) // ctrl+c
+	select {
+	case o := <-done:
+		if o.Err != ErrCancelled {
+			t.Fatalf("outcome %+v", o)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("Run did not return")
+	}
+	if n := srv.CountRequests("POST", "/v1/organizations/workspaces"); n != 0 {
+		t.Fatalf("%d creates", n)
+	}
+}

@@ -1,0 +1,218 @@
+package ui
+
+import (
+	"errors"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"github.com/anthropics/anthropic-sdk-go"
+
+	"github.com/anthropic-tools/workspace-wizard/internal/api"
+	"github.com/anthropic-tools/workspace-wizard/internal/forms"
+)
+
+type encPhase int
+
+const (
+	encChoose encPhase = iota // no key (default) or a key
+	encPick                   // choose from the organization's keys
+	encManual                 // type an id: the keys cannot be listed
+)
+
+// encStep is the optional customer-managed encryption key. A chosen key is
+// checked with the validate endpoint before the wizard moves on.
+type encStep struct {
+	phase    encPhase
+	useKey   bool
+	choice   int // 0 no key, 1 a key
+	keys     []anthropic.ExternalKey
+	loading  bool
+	loaded   bool
+	listNote string // why the keys are not listed
+	cursor   int
+	input    textinput.Model
+	inputErr error
+	chosen   string // the key id in use
+	checking bool
+	status   string // "", "ok", "failed" (the key failed validation), "unknown" (could not validate)
+	statusID string // the id status is about
+	message  string
+	apiErr   string
+}
+
+func newEncStep(s Styles, id string) encStep {
+	in := textinput.New()
+	in.Prompt = "> "
+	in.Placeholder = "ekey_… or arn:aws:kms:…"
+	in.SetStyles(s.Input)
+	st := encStep{input: in}
+	if id != "" {
+		st.useKey, st.choice, st.chosen = true, 1, id
+		in.SetValue(id)
+		st.input = in
+		st.inputErr = forms.ValidateExternalKeyID(id)
+	}
+	return st
+}
+
+func (m *Model) updateEnc(msg tea.Msg) tea.Cmd {
+	st := &m.enc
+	switch msg := msg.(type) {
+	case extKeysMsg:
+		st.loading, st.loaded = false, true
+		var e *api.Error
+		switch {
+		case errors.As(msg.err, &e) && e.Kind == api.KindAuth:
+			st.listNote = "This key may not list the organization's encryption keys (" + e.Message + "); type the key id instead." + reqID(e)
+		case msg.err != nil:
+			st.listNote = "Listing encryption keys failed: " + msg.err.Error() + ". Type the key id instead."
+		case len(msg.keys) == 0:
+			st.listNote = "The organization has no encryption keys yet (CMEK must be enabled by your account team, then keys added with the External Keys API). You can still type a key id."
+		}
+		st.keys = msg.keys
+		if msg.err != nil || len(msg.keys) == 0 {
+			return m.encSetPhase(encManual)
+		}
+		for i, k := range st.keys {
+			if k.ID == st.chosen {
+				st.cursor = i
+			}
+		}
+		return nil
+	case keyValidatedMsg:
+		st.checking = false
+		st.statusID = msg.id
+		switch {
+		case msg.err != nil:
+			st.status, st.message = "unknown", "could not validate the key: "+msg.err.Error()+". Press Enter again to use it anyway."
+		case msg.res.Status == "success":
+			st.status, st.message = "ok", "the key validated: Anthropic can use it. Press Enter to continue."
+		default:
+			st.status, st.message = "failed", "the key failed validation: "+msg.res.Error+". Fix the key's policy in your cloud KMS, or choose another key."
+		}
+		return nil
+	case tea.KeyPressMsg:
+		if st.checking {
+			return nil
+		}
+		switch st.phase {
+		case encChoose:
+			return m.encChooseKey(msg)
+		case encPick:
+			return m.encPickKey(msg)
+		case encManual:
+			return m.encManualKey(msg)
+		}
+	}
+	if st.phase == encManual {
+		var cmd tea.Cmd
+		st.input, cmd = st.input.Update(msg)
+		return cmd
+	}
+	return nil
+}
+
+func (m *Model) encSetPhase(p encPhase) tea.Cmd {
+	m.enc.phase = p
+	return m.focusCmd()
+}
+
+func (m *Model) encChooseKey(k tea.KeyPressMsg) tea.Cmd {
+	st := &m.enc
+	switch {
+	case key.Matches(k, m.keys.Up):
+		st.choice = 0
+	case key.Matches(k, m.keys.Down):
+		st.choice = 1
+	case key.Matches(k, m.keys.Next), key.Matches(k, m.keys.Toggle):
+		st.apiErr = ""
+		if st.choice == 0 {
+			st.useKey = false
+			return m.next()
+		}
+		st.useKey = true
+		if !st.loaded {
+			st.loading = true
+			st.phase = encPick
+			return extKeysCmd(m.ctx, m.api)
+		}
+		if len(st.keys) == 0 {
+			return m.encSetPhase(encManual)
+		}
+		return m.encSetPhase(encPick)
+	}
+	return nil
+}
+
+func (m *Model) encPickKey(k tea.KeyPressMsg) tea.Cmd {
+	st := &m.enc
+	switch {
+	case k.String() == "esc":
+		return m.encSetPhase(encChoose)
+	case key.Matches(k, m.keys.Up):
+		st.cursor = max(st.cursor-1, 0)
+	case key.Matches(k, m.keys.Down):
+		st.cursor = min(st.cursor+1, len(st.keys))
+	case key.Matches(k, m.keys.Next), key.Matches(k, m.keys.Toggle):
+		if st.loading {
+			return nil
+		}
+		if st.cursor == len(st.keys) {
+			return m.encSetPhase(encManual)
+		}
+		return m.encUse(st.keys[st.cursor].ID)
+	}
+	return nil
+}
+
+func (m *Model) encManualKey(k tea.KeyPressMsg) tea.Cmd {
+	st := &m.enc
+	switch {
+	case k.String() == "esc":
+		if len(st.keys) > 0 {
+			return m.encSetPhase(encPick)
+		}
+		return m.encSetPhase(encChoose)
+	case key.Matches(k, m.keys.Next):
+		v := st.input.Value()
+		if v == "" {
+			st.inputErr = errors.New("type the key id, or press esc and choose no key")
+			return nil
+		}
+		if st.inputErr = forms.ValidateExternalKeyID(v); st.inputErr != nil {
+			return nil
+		}
+		return m.encUse(v)
+	}
+	before := st.input.Value()
+	var cmd tea.Cmd
+	st.input, cmd = st.input.Update(k)
+	if v := st.input.Value(); v != before {
+		st.inputErr = forms.ValidateExternalKeyID(v)
+		st.apiErr = ""
+	}
+	return cmd
+}
+
+// encUse validates a key the first time it is chosen and moves on the
+// second time, unless it failed validation.
+func (m *Model) encUse(id string) tea.Cmd {
+	st := &m.enc
+	if st.statusID == id && (st.status == "ok" || st.status == "unknown") && st.apiErr == "" {
+		st.chosen = id
+		return m.next()
+	}
+	st.chosen = id
+	st.checking = true
+	st.status, st.message = "", ""
+	return validateKeyCmd(m.ctx, m.api, id)
+}
+
+// keyID is the key the spec will carry.
+func (st *encStep) keyID() string {
+	if !st.useKey {
+		return ""
+	}
+	return st.chosen
+}

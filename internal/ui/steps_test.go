@@ -1,0 +1,174 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/anthropic-tools/workspace-wizard/internal/api"
+	"github.com/anthropic-tools/workspace-wizard/internal/forms"
+)
+
+func TestNameIsCheckedAsTyped(t *testing.T) {
+	h := newHarness(t)
+	h.press("enter")
+	h.wantState(stateName)
+	h.see("✗ enter a name for the workspace")
+
+	h.typeText(strings.Repeat("n", forms.MaxNameLen))
+	h.notSee("✗")
+	h.typeText("x") // 256 characters: the error shows without pressing Enter
+	h.see("✗ use at most 255 characters (this name has 256)")
+	h.press("enter")
+	h.wantState(stateName)
+	h.press("backspace")
+	h.notSee("✗")
+
+	h.press("ctrl+u") // clear the line: the empty-name error shows as typed too
+	h.see("✗ enter a name for the workspace")
+	h.typeText("   ")
+	h.see("✗ enter a name for the workspace")
+}
+
+func TestNameInUseIsAWarningLookedUpOnce(t *testing.T) {
+	h := newHarness(t)
+	if _, err := h.m.api.CreateWorkspace(t.Context(), api.Spec{Name: "Research"}.Params()); err != nil {
+		t.Fatal(err)
+	}
+	h.typeText("research")
+	h.see("⚠ a workspace named \"research\" already exists (wrkspc_", "Names need not be unique")
+	h.typeText("-2")
+	h.notSee("⚠")
+	if n := h.srv.CountRequests("GET", "/v1/organizations/workspaces"); n != 1 {
+		t.Errorf("listed workspaces %d times while typing; want once, then cached", n)
+	}
+	h.press("enter")
+	h.wantState(stateTags) // a warning does not stop the user
+}
+
+func TestStaleNameLookupIsIgnored(t *testing.T) {
+	h := newHarness(t)
+	h.m.after = func(time.Duration, tea.Msg) tea.Cmd { return nil } // hold the debounce ticks
+	h.typeText("abc")
+	if cmd := h.send(nameTickMsg{seq: 1}); cmd != nil {
+		t.Fatal("a tick from before the last keystroke started a look-up")
+	}
+	if cmd := h.send(nameTickMsg{seq: h.m.name.seq}); cmd == nil {
+		t.Fatal("the latest tick did not start the look-up")
+	}
+}
+
+func TestShiftTabGoesBackEvenWhenInvalid(t *testing.T) {
+	h := newHarness(t)
+	h.typeText("ok")
+	h.press("enter")
+	h.typeText("anthropic-team=x")
+	h.see("✗ tag key \"anthropic-team\": keys may not start with \"anthropic\"")
+	h.press("shift+tab")
+	h.wantState(stateName)
+	h.press("enter")
+	h.wantState(stateTags)
+	h.see("anthropic-team=x") // the entry was kept
+}
+
+func TestTagsAddEditRemoveAndEveryRule(t *testing.T) {
+	h := newHarness(t)
+	h.typeText("tagged")
+	h.press("enter")
+	h.wantState(stateTags)
+
+	for _, tc := range []struct{ entry, msg string }{
+		{"anthropic_x=1", `✗ tag key "anthropic_x": keys may not start with "anthropic"`},
+		{"=prod", "✗ a tag needs a key before the '=' (for example env=prod)"},
+		{" env=prod", `✗ remove the spaces around the tag key "env"`},
+	} {
+		h.typeText(tc.entry)
+		h.see(tc.msg)
+		h.press("enter")
+		h.wantState(stateTags)
+		h.press("ctrl+u")
+		h.notSee("✗")
+	}
+
+	// No '=' yet: a hint while typing, an error once Enter is pressed.
+	h.typeText("env")
+	h.see("type = and the value")
+	h.notSee("✗")
+	h.press("enter")
+	h.see(`✗ write the tag as key=value (got "env")`)
+	h.typeText("=prod")
+	h.press("enter")
+	h.typeText("team=research")
+	h.press("enter")
+	h.typeText("env=dev")
+	h.see(`✗ tag key "env" is used twice; each key may appear once`)
+	h.press("ctrl+u")
+	h.golden("tags_two")
+
+	// Edit: select env, pull it into the field, change it.
+	h.press("up", "up")
+	h.see("› env = prod")
+	h.press("e")
+	h.see("✎ env = prod (editing)")
+	h.press("ctrl+u")
+	h.typeText("env=staging")
+	h.press("enter")
+	h.see("env = staging")
+	h.notSee("env = prod")
+
+	// Remove team with d.
+	h.press("up")
+	h.see("› team = research")
+	h.press("d")
+	h.notSee("team = research")
+	if got := h.m.spec().Tags; len(got) != 1 || got[0] != (api.Tag{Key: "env", Value: "staging"}) {
+		t.Fatalf("tags = %v", got)
+	}
+	h.press("esc", "enter")
+	h.wantState(stateResidency)
+}
+
+func TestTagLimit(t *testing.T) {
+	var tags []api.Tag
+	for i := range forms.MaxTags {
+		tags = append(tags, api.Tag{Key: "k" + itoa3(i), Value: "v"})
+	}
+	h := newHarness(t, withSpec(api.Spec{Name: "full", Tags: tags}, forms.FieldName, forms.FieldTags))
+	h.press("enter")
+	h.typeText("one=more")
+	h.see("✗ at most 50 tags are allowed (there are 51); remove some")
+}
+
+func TestDefaultGeoOnlyFromAllowed(t *testing.T) {
+	h := newHarness(t)
+	h.typeText("geo")
+	h.press("enter", "enter")
+	h.wantState(stateResidency)
+	h.see("PERMANENT", "(•) Unrestricted", "(•) global  (default)", "( ) us  US only, priced at 1.1×")
+	h.golden("residency_default")
+
+	// Allow only us: global is no longer offered as the default.
+	h.press("down", "down", "down") // Unrestricted, global, us
+	h.press("space")
+	h.see("[x] us", "[ ] global")
+	h.see(`⚠ The default inference geo is now "us": "global" is not among the allowed geos.`)
+	def := h.screen()[strings.Index(h.screen(), "Default inference geo"):strings.Index(h.screen(), "⚠")]
+	if strings.Contains(def, "global") {
+		t.Fatalf("the default offers a geo that is not allowed:\n%s", def)
+	}
+	// Unticking the only geo leaves nothing allowed: an error, not a step forward.
+	h.press("space")
+	h.see("✗ choose at least one geo, or Unrestricted")
+	h.press("enter")
+	h.wantState(stateResidency)
+	h.press("space", "enter")
+	h.wantState(stateEncryption)
+	s := h.m.spec()
+	if s.AllowedInferenceGeos != "us" || s.DefaultInferenceGeo != "us" || s.WorkspaceGeo != "" {
+		t.Fatalf("spec residency = %q/%q/%q", s.WorkspaceGeo, s.AllowedInferenceGeos, s.DefaultInferenceGeo)
+	}
+}
+
+func itoa3(i int) string { return string(rune('a'+i/26)) + string(rune('a'+i%26)) }

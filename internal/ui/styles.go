@@ -1,0 +1,82 @@
+package ui
+
+import (
+	"image/color"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/textinput"
+	"charm.land/lipgloss/v2"
+)
+
+// Styles is every style the wizard draws with, built once for the
+// terminal's background (light or dark). Meaning is never carried by colour
+// alone: errors start with ✗, warnings with ⚠, so NO_COLOR loses nothing.
+type Styles struct {
+	Accent    color.Color
+	Brand     lipgloss.Style // the product name in the header
+	Org       lipgloss.Style
+	Step      lipgloss.Style // "Step 2 of 5 · Tags"
+	Title     lipgloss.Style // a field's title
+	Desc      lipgloss.Style // dim explanation under a title
+	Dim       lipgloss.Style
+	Label     lipgloss.Style // review labels
+	Value     lipgloss.Style
+	Default   lipgloss.Style // "(default)"
+	Permanent lipgloss.Style // "PERMANENT"
+	Error     lipgloss.Style
+	Warn      lipgloss.Style
+	OK        lipgloss.Style
+	Cursor    lipgloss.Style // the › in lists
+	Selected  lipgloss.Style // the highlighted row
+	Button    lipgloss.Style
+	ButtonOn  lipgloss.Style
+	Code      lipgloss.Style // the command line
+	Help      help.Styles
+	Input     textinput.Styles
+}
+
+// NewStyles builds the styles for a dark or light background.
+func NewStyles(isDark bool) Styles {
+	ld := lipgloss.LightDark(isDark)
+	accent := ld(lipgloss.Color("#6B50FF"), lipgloss.Color("#A48CFF"))
+	text := ld(lipgloss.Color("#1F1F28"), lipgloss.Color("#E4E4EC"))
+	dim := ld(lipgloss.Color("#6E6E80"), lipgloss.Color("#8C8CA0"))
+	red := ld(lipgloss.Color("#C8102E"), lipgloss.Color("#FF6B7A"))
+	yellow := ld(lipgloss.Color("#9A6700"), lipgloss.Color("#F5C451"))
+	green := ld(lipgloss.Color("#1A7F37"), lipgloss.Color("#5FD68A"))
+	s := Styles{
+		Accent:    accent,
+		Brand:     lipgloss.NewStyle().Bold(true).Foreground(lipgloss.Color("#FFFFFF")).Background(accent).Padding(0, 1),
+		Org:       lipgloss.NewStyle().Foreground(text).Bold(true),
+		Step:      lipgloss.NewStyle().Foreground(dim),
+		Title:     lipgloss.NewStyle().Foreground(accent).Bold(true),
+		Desc:      lipgloss.NewStyle().Foreground(dim),
+		Dim:       lipgloss.NewStyle().Foreground(dim),
+		Label:     lipgloss.NewStyle().Foreground(dim),
+		Value:     lipgloss.NewStyle().Foreground(text),
+		Default:   lipgloss.NewStyle().Foreground(dim).Italic(true),
+		Permanent: lipgloss.NewStyle().Foreground(yellow).Bold(true),
+		Error:     lipgloss.NewStyle().Foreground(red),
+		Warn:      lipgloss.NewStyle().Foreground(yellow),
+		OK:        lipgloss.NewStyle().Foreground(green),
+		Cursor:    lipgloss.NewStyle().Foreground(accent).Bold(true),
+		Selected:  lipgloss.NewStyle().Foreground(accent),
+		Button:    lipgloss.NewStyle().Foreground(dim).Padding(0, 1),
+		ButtonOn:  lipgloss.NewStyle().Bold(true).Foreground(lipgloss.Color("#FFFFFF")).Background(accent).Padding(0, 1),
+		Code:      lipgloss.NewStyle().Foreground(text),
+		Help:      help.DefaultStyles(isDark),
+		Input:     textinput.DefaultStyles(isDark),
+	}
+	s.Input.Focused.Prompt = lipgloss.NewStyle().Foreground(accent)
+	s.Input.Cursor.Color = accent
+	return s
+}
+
+// swatch is a small block of the workspace's colour.
+func (s Styles) swatch(hex string) string {
+	if hex == "" {
+		return ""
+	}
+	c := lipgloss.Color(hex)
+	return lipgloss.NewStyle().Background(c).Foreground(c).Render("██") + " "
+}

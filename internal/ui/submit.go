@@ -1,0 +1,221 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/spinner"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/anthropic-tools/workspace-wizard/internal/api"
+	"github.com/anthropic-tools/workspace-wizard/internal/forms"
+)
+
+// submitStep is a create in flight: api.Creator runs in a command and its
+// progress reports arrive one by one through ch.
+type submitStep struct {
+	spin       spinner.Model
+	started    time.Time
+	now        time.Time
+	status     string
+	log        []string
+	cancel     context.CancelFunc
+	cancelling bool
+	ch         chan tea.Msg
+	spec       api.Spec
+}
+
+// submit checks the whole spec with the shared rules, then sends it.
+func (m *Model) submit() tea.Cmd {
+	spec := m.spec()
+	if fes := forms.FieldErrors(forms.Validate(spec)); len(fes) > 0 {
+		if cmd, ok := m.fieldError(fes[0].Field, fes[0].Err.Error()); ok {
+			return cmd
+		}
+	}
+	ctx, cancel := context.WithCancel(m.ctx)
+	now := m.now()
+	m.sub = submitStep{spin: m.sub.spin, started: now, now: now, cancel: cancel,
+		ch: make(chan tea.Msg, 32), spec: spec, status: "Sending the request…"}
+	m.state = stateSubmitting
+	m.fullHelp = false
+	c := &api.Creator{API: m.api, Now: m.now, Sleep: m.sleep}
+	cmd := createCmd(ctx, c, spec, m.sub.ch)
+	if m.animate {
+		cmd = tea.Batch(cmd, m.sub.spin.Tick)
+	}
+	return cmd
+}
+
+func (m *Model) cancelSubmit() tea.Cmd {
+	if !m.sub.cancelling {
+		m.sub.cancelling = true
+		m.sub.cancel()
+		m.sub.log = append(m.sub.log, m.sub.status)
+		m.sub.status = "Cancelling… waiting to learn whether the workspace was created"
+	}
+	return nil
+}
+
+func (m *Model) updateSubmitting(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case spinner.TickMsg:
+		m.sub.now = m.now()
+		var cmd tea.Cmd
+		m.sub.spin, cmd = m.sub.spin.Update(msg)
+		return cmd
+	case tea.KeyPressMsg:
+		if key.Matches(msg, m.keys.Cancel) {
+			return m.cancelSubmit()
+		}
+	case createEventMsg:
+		m.sub.now = m.now()
+		if msg.ev.Kind != api.EventSending || msg.ev.Attempt > 1 {
+			m.sub.log = append(m.sub.log, m.sub.status)
+		}
+		m.sub.status = eventText(msg.ev)
+		return waitCmd(m.sub.ch)
+	case createDoneMsg:
+		m.sub.cancel()
+		if msg.err == nil {
+			m.result = msg.res
+			m.state = stateResult
+			return nil
+		}
+		return m.createFailed(msg.err)
+	}
+	return nil
+}
+
+// eventText describes what the Creator is doing.
+func eventText(ev api.Event) string {
+	wait := ev.Wait.Round(time.Second)
+	switch ev.Kind {
+	case api.EventSending:
+		if ev.Attempt > 1 {
+			return fmt.Sprintf("Sending the request again (attempt %d)…", ev.Attempt)
+		}
+		return "Sending the request…"
+	case api.EventWaiting:
+		why := "The API did not process the request"
+		if e := ev.Err; e != nil {
+			switch e.Kind {
+			case api.KindRateLimited:
+				why = "Rate-limited (429)"
+			case api.KindOverloaded:
+				why = "The API is overloaded (529)"
+			case api.KindServer:
+				why = fmt.Sprintf("Server error (%d); the workspace was not created", e.Status)
+			}
+			why += reqID(e)
+		}
+		return fmt.Sprintf("%s; retrying in %s…", why, wait)
+	case api.EventReconciling:
+		why := "No clear answer"
+		if ev.Err != nil {
+			why = "No clear answer (" + ev.Err.Message + ")"
+		}
+		return why + "; checking whether the workspace was created…"
+	}
+	return ""
+}
+
+func (m *Model) viewSubmitting(b *block) {
+	s := m.styles
+	elapsed := m.sub.now.Sub(m.sub.started).Round(time.Second)
+	b.line(s.Title.Render("Creating “"+m.sub.spec.Name+"”") + s.Dim.Render(" · "+elapsed.String()))
+	for i := max(len(m.sub.log)-3, 0); i < len(m.sub.log); i++ {
+		b.wrap(s.Dim, "· "+m.sub.log[i])
+	}
+	spin := m.sub.spin.View()
+	if !m.animate {
+		spin = "•"
+	}
+	b.mark()
+	b.wrap(s.Value, spin+" "+m.sub.status)
+	b.gap()
+	if m.sub.cancelling {
+		b.wrap(s.Warn, "⚠ The request was cancelled. If it had reached the API, the workspace may exist; the wizard is checking.")
+	} else {
+		b.wrap(s.Desc, "esc cancels; the wizard then tells you whether the workspace may already exist.")
+	}
+}
+
+// fieldError shows a refused value at its field, keeping every answer, and
+// opens that step; Enter there returns to review.
+func (m *Model) fieldError(field, text string) (tea.Cmd, bool) {
+	var to state
+	switch field {
+	case forms.FieldName:
+		m.name.apiErr, to = text, stateName
+	case forms.FieldTags:
+		m.tags.apiErr, to = text, stateTags
+	case forms.FieldWorkspaceGeo, forms.FieldAllowedGeos, forms.FieldDefaultGeo:
+		m.res.apiErr, to = text, stateResidency
+	case forms.FieldExternalKeyID:
+		m.enc.apiErr, to = text, stateEncryption
+		m.enc.phase = encChoose
+		if m.enc.useKey {
+			m.enc.choice = 1
+		}
+	default:
+		return nil, false
+	}
+	return m.jump(to), true
+}
+
+// createFailed explains a failed create and decides what may be done next.
+func (m *Model) createFailed(err error) tea.Cmd {
+	var ue *api.UnknownOutcomeError
+	var e *api.Error
+	f := failure{err: err}
+	switch {
+	case errors.As(err, &ue):
+		f.unknown(ue, m.loc)
+	case errors.As(err, &e) && e.Kind == api.KindInvalid:
+		if field, text := forms.SplitFieldMessage(e.Message); field != "" {
+			if cmd, ok := m.fieldError(field, text+reqID(e)); ok {
+				return cmd
+			}
+		}
+		f.title = "The API refused the workspace; nothing was created"
+		f.lines = []string{e.Message + reqID(e), "Go back to review (e), change what the message names, and create again."}
+	case errors.As(err, &e) && e.Kind == api.KindCanceled:
+		f.err = ErrCancelled
+		f.title = "Cancelled; nothing was created"
+		f.lines = []string{"The create was stopped while waiting to retry, after the API had refused to process it, so no workspace exists."}
+		f.retry = true
+	case errors.As(err, &e) && e.Kind == api.KindAuth:
+		f.title = "The API refused the key; nothing was created"
+		f.lines = []string{fmt.Sprintf("%d %s: %s%s", e.Status, e.Type, e.Message, reqID(e)),
+			"Creating workspaces needs an admin key (sk-ant-admin…) belonging to an organization admin. A regular API key, or an admin key of a non-admin, cannot."}
+		f.reenter = m.opts.Connect != nil
+	case errors.As(err, &e):
+		f.title = "Not created"
+		f.lines = []string{failureReason(e), "Nothing was created, so trying again is safe."}
+		f.retry = true
+	default:
+		f.title = "Not created"
+		f.lines = []string{err.Error()}
+	}
+	m.failure = f
+	m.state = stateFailed
+	return nil
+}
+
+func failureReason(e *api.Error) string {
+	switch e.Kind {
+	case api.KindRateLimited:
+		return "The API kept rate-limiting the request (429)" + reqID(e) + "."
+	case api.KindOverloaded:
+		return "The API is overloaded (529) and kept refusing the request" + reqID(e) + "."
+	case api.KindBilling:
+		return "Billing (402): " + e.Message + reqID(e) + ". Check the organization's plan and billing in the Console."
+	case api.KindNetwork:
+		return "Could not connect to the API: " + e.Message + "."
+	}
+	return e.Error()
+}

@@ -1,0 +1,214 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/anthropic-tools/workspace-wizard/internal/api"
+	"github.com/anthropic-tools/workspace-wizard/internal/api/fakeapi"
+	"github.com/anthropic-tools/workspace-wizard/internal/forms"
+)
+
+// toReview takes the hurried path to the review screen.
+func (h *harness) toReview(name string) {
+	h.t.Helper()
+	h.typeText(name)
+	h.press("enter", "enter", "enter", "enter")
+	h.wantState(stateReview)
+}
+
+func (h *harness) fault(names string) {
+	h.t.Helper()
+	f, err := fakeapi.ParseFaults(names)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	h.srv.AddFaults(f...)
+}
+
+func TestJumpFromReviewAndBack(t *testing.T) {
+	h := newHarness(t)
+	h.toReview("jumper")
+	h.press("2")
+	h.wantState(stateTags)
+	h.see("Step 2 of 5 · Tags")
+	h.typeText("env=prod")
+	h.press("enter", "enter")
+	h.wantState(stateReview) // straight back, not through steps 3 and 4
+	h.see("env=prod", "--tag env=prod")
+
+	// Select a row and press Enter: the same.
+	h.press("up", "up", "up", "up", "up", "up", "up") // to the Name row
+	h.see("› 1 Name")
+	h.press("enter")
+	h.wantState(stateName)
+	h.typeText("-2")
+	h.press("enter")
+	h.wantState(stateReview)
+	h.see("jumper-2", "env=prod")
+	h.see("› Create workspace")
+	if h.m.review != rowCreate {
+		t.Fatalf("review row %d; Create should be focused on return", h.m.review)
+	}
+}
+
+func TestAPIRefusalReturnsToTheFieldWithAnswersKept(t *testing.T) {
+	h := newHarness(t)
+	h.typeText("a name the server finds too long")
+	h.press("enter")
+	h.typeText("team=ml")
+	h.press("enter", "enter", "enter", "enter")
+	h.wantState(stateReview)
+	h.fault("400")
+	h.press("enter")
+	h.wantState(stateName)
+	h.see("a name the server finds too long", "✗ String should have at most 40 characters (request-id req_")
+	h.golden("name_api_error")
+	h.press("enter")
+	h.wantState(stateName) // the same name would be refused again
+	h.press("ctrl+u")
+	h.typeText("short")
+	h.notSee("✗")
+	h.press("enter")
+	h.wantState(stateReview)
+	h.see("short", "team=ml")
+	h.press("enter")
+	h.wantState(stateResult)
+	if n := h.posts(); n != 2 {
+		t.Fatalf("%d creates sent; want 2", n)
+	}
+}
+
+func TestKeyRefusalReturnsToEncryptionStep(t *testing.T) {
+	h := newHarness(t)
+	h.toReview("cmek")
+	h.press("4")
+	h.press("down", "enter") // yes, a key
+	h.wantState(stateEncryption)
+	h.press("enter") // the first listed key: validate it
+	h.see("✓ the key validated")
+	h.press("enter")
+	h.wantState(stateReview)
+	h.see(fakeapi.DemoExternalKeyAWS, "WRITE-ONCE")
+	h.fault("400-key")
+	h.press("enter")
+	h.wantState(stateEncryption)
+	h.see("✗ the key's cloud KMS policy does not grant access", "request-id")
+}
+
+func TestOverloadedIsRetriedThenOffersRetry(t *testing.T) {
+	h := newHarness(t)
+	h.toReview("busy")
+	h.fault("529")
+	h.press("enter")
+	h.wantState(stateResult) // the Creator retried by itself
+	if n := h.posts(); n != 2 {
+		t.Fatalf("%d creates; want 2", n)
+	}
+	seen := false
+	for _, m := range h.msgs {
+		if ev, ok := m.(createEventMsg); ok && ev.ev.Kind == api.EventWaiting {
+			seen = eventText(ev.ev) != ""
+		}
+	}
+	if !seen {
+		t.Fatal("no waiting report reached the screen")
+	}
+
+	h = newHarness(t)
+	h.toReview("busier")
+	h.fault("529,529,529,529")
+	h.press("enter")
+	h.wantState(stateFailed)
+	h.see("✗ Not created", "overloaded (529)", "request-id", "Nothing was created, so trying again is safe.", "r try again")
+	h.golden("failed_overloaded")
+	h.press("r")
+	h.wantState(stateResult)
+	h.see("busier")
+}
+
+func TestUnknownOutcomeOffersNoBlindRetry(t *testing.T) {
+	h := newHarness(t)
+	h.toReview("limbo")
+	h.fault("504,list:500")
+	h.press("enter")
+	h.wantState(stateFailed)
+	h.see("⚠ The workspace may or may not have been created", "look for a workspace named “limbo” created after 15:09:26 UTC",
+		"platform.claude.com/settings/workspaces", "request-id")
+	h.notSee("try again")
+	h.press("r")
+	h.wantState(stateFailed)
+	h.press("q")
+	var ue *api.UnknownOutcomeError
+	if !h.quit || !errors.As(h.m.outcome.Err, &ue) {
+		t.Fatalf("outcome %v; want an UnknownOutcomeError", h.m.outcome.Err)
+	}
+}
+
+func TestLostAnswerIsRecovered(t *testing.T) {
+	h := newHarness(t)
+	h.toReview("found")
+	h.fault("500-after-commit")
+	h.press("enter")
+	h.wantState(stateResult)
+	h.see("⚠ The create's answer was lost; the wizard found the workspace by listing. It was created once.")
+	if n := len(h.srv.Workspaces()); n != 1 {
+		t.Fatalf("%d workspaces on the server; want 1", n)
+	}
+}
+
+func TestCtrlCBeforeSubmitSendsNothing(t *testing.T) {
+	h := newHarness(t)
+	h.typeText("never")
+	h.press("enter", "ctrl+c")
+	if !h.quit || h.m.outcome.Err != ErrCancelled {
+		t.Fatalf("outcome %+v; want ErrCancelled", h.m.outcome)
+	}
+	if n := h.posts(); n != 0 {
+		t.Fatalf("%d creates sent", n)
+	}
+	h.see("Cancelled: nothing was sent.")
+}
+
+func TestEscWhileWaitingToRetryCancels(t *testing.T) {
+	h := newHarness(t)
+	h.m.sleep = func(ctx context.Context, _ time.Duration) error { <-ctx.Done(); return ctx.Err() }
+	h.toReview("stopped")
+	h.fault("429:30")
+	cmd := h.send(keyPress("enter"))
+	h.wantState(stateSubmitting)
+	cmd = h.step(cmd) // sending
+	h.see("Creating “stopped”", "Sending the request…", "esc cancels")
+	cmd = h.step(cmd) // rate-limited, waiting
+	h.see("Rate-limited (429)", "retrying in 30s")
+	h.golden("submitting_rate_limited")
+	h.press("esc")
+	h.see("Cancelling…")
+	h.run(cmd)
+	h.wantState(stateFailed)
+	h.see("Cancelled; nothing was created")
+	h.press("q")
+	if h.m.outcome.Err != ErrCancelled {
+		t.Fatalf("outcome %v; want ErrCancelled", h.m.outcome.Err)
+	}
+	if n := h.posts(); n != 1 {
+		t.Fatalf("%d creates sent; want 1", n)
+	}
+}
+
+func TestPrefilledFromFlags(t *testing.T) {
+	h := newHarness(t, withSpec(api.Spec{Name: "from-flags", Tags: []api.Tag{{Key: "env", Value: "prod"}},
+		AllowedInferenceGeos: "us", DefaultInferenceGeo: "us"},
+		forms.FieldName, forms.FieldTags, forms.FieldAllowedGeos, forms.FieldDefaultGeo))
+	h.see("> from-flags")
+	h.press("enter")
+	h.see("env = prod")
+	h.press("enter")
+	h.see("[x] us", "(•) us")
+	h.press("enter", "enter")
+	h.wantState(stateReview)
+	h.see("Allowed inference us", "Default inference us (priced at 1.1×)",
+		"--allowed-inference-geos us --default-inference-geo us --yes")
+}
