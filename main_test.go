@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -47,20 +50,34 @@ func runCLI(t *testing.T, srv *fakeapi.Server, env map[string]string, args ...st
 
 func keyEnv() map[string]string { return map[string]string{"ANTHROPIC_ADMIN_API_KEY": testKey} }
 
-// The seed page's example request is sent, accepted, and its response
-// comes back with every field intact in --json.
-func TestSeedExampleRoundTrip(t *testing.T) {
+// seedJSON reads one of the examples copied from the endpoint's reference
+// page (shared/seeds/create-workspace.md) into testdata/.
+func seedJSON(t *testing.T, name string) (raw []byte, v map[string]any) {
+	t.Helper()
+	raw, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(raw, &v); err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	return raw, v
+}
+
+// The reference page's example request, given as flags, is sent exactly
+// and accepted by the simulated API.
+func TestSeedExampleRequest(t *testing.T) {
+	_, want := seedJSON(t, "seed-request.json")
 	srv := fakeapi.NewTest(t, fakeapi.Options{})
 	r := runCLI(t, srv, keyEnv(), "--name", "x", "--external-key-id", "ekey_01SDCCSbTxrXDpWc1phhtcfK",
 		"--tag", "env=prod", "--tag", "team=platform", "--yes", "--json")
 	if r.code != 0 {
 		t.Fatalf("exit %d, stderr:\n%s", r.code, r.stderr)
 	}
-	reqs := srv.Requests()
 	var post *fakeapi.Request
-	for i := range reqs {
-		if reqs[i].Method == "POST" && reqs[i].Path == "/v1/organizations/workspaces" {
-			post = &reqs[i]
+	for _, req := range srv.Requests() {
+		if req.Method == "POST" && req.Path == "/v1/organizations/workspaces" {
+			post = &req
 		}
 	}
 	if post == nil {
@@ -70,30 +87,49 @@ func TestSeedExampleRoundTrip(t *testing.T) {
 	if err := json.Unmarshal(post.Body, &sent); err != nil {
 		t.Fatal(err)
 	}
-	want := map[string]any{"name": "x", "external_key_id": "ekey_01SDCCSbTxrXDpWc1phhtcfK",
-		"tags": map[string]any{"env": "prod", "team": "platform"}}
 	if !jsonEqual(sent, want) {
-		t.Errorf("request body = %v, want the seed's %v", sent, want)
+		t.Errorf("request body = %v, want the reference page's %v", sent, want)
 	}
 	if got := post.Header.Get("anthropic-version"); got != "2023-06-01" {
 		t.Errorf("anthropic-version = %q", got)
 	}
-
 	var ws map[string]any
 	if err := json.Unmarshal([]byte(r.stdout), &ws); err != nil {
 		t.Fatalf("stdout is not JSON: %v\n%s", err, r.stdout)
 	}
-	for _, field := range []string{"id", "type", "name", "created_at", "archived_at", "display_color", "tags",
-		"external_key_id", "data_residency", "compartment_id"} {
-		if _, ok := ws[field]; !ok {
-			t.Errorf("--json output lacks %q: %s", field, r.stdout)
+	if !regexp.MustCompile(`^wrkspc_[A-Za-z0-9]+$`).MatchString(fmt.Sprint(ws["id"])) || ws["name"] != "x" ||
+		ws["external_key_id"] != "ekey_01SDCCSbTxrXDpWc1phhtcfK" || !jsonEqual(ws["tags"], want["tags"]) {
+		t.Errorf("created workspace = %v", ws)
+	}
+}
+
+// The reference page's example response, served as it stands, comes out of
+// --json with every field intact, and the summary shows each of them.
+func TestSeedExampleResponse(t *testing.T) {
+	raw, want := seedJSON(t, "seed-response.json")
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("content-type", "application/json")
+		w.Header().Set("request-id", "req_seed")
+		_, _ = w.Write(raw)
+	}))
+	defer srv.Close()
+	args := []string{"--base-url", srv.URL, "--name", "Workspace Name", "--yes"}
+
+	r := runCLI(t, nil, keyEnv(), append(args, "--json")...)
+	var got map[string]any
+	if err := json.Unmarshal([]byte(r.stdout), &got); r.code != 0 || err != nil {
+		t.Fatalf("exit %d, err %v\nstdout %s\nstderr %s", r.code, err, r.stdout, r.stderr)
+	}
+	if !jsonEqual(got, want) {
+		t.Errorf("--json = %v\nwant the example response %v", got, want)
+	}
+
+	r = runCLI(t, nil, keyEnv(), args...)
+	for _, s := range []string{"wrkspc_01JwQvzr7rXLA5AGx3HKfFUJ", `"Workspace Name"`, "#6C5BB9", "env=prod, team=platform",
+		"unrestricted", "ekey_01SDCCSbTxrXDpWc1phhtcfK", "f8a7b6c5-4d3e-4f1a-8b9c-0d1e2f3a4b5c", "2024-10-30", "archived"} {
+		if !strings.Contains(r.stdout, s) {
+			t.Errorf("summary lacks %q:\n%s", s, r.stdout)
 		}
-	}
-	if !regexp.MustCompile(`^wrkspc_[A-Za-z0-9]+$`).MatchString(ws["id"].(string)) {
-		t.Errorf("id = %v", ws["id"])
-	}
-	if ws["external_key_id"] != "ekey_01SDCCSbTxrXDpWc1phhtcfK" || ws["name"] != "x" {
-		t.Errorf("workspace = %v", ws)
 	}
 }
 

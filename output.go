@@ -63,6 +63,9 @@ func printWorkspace(w io.Writer, ws *anthropic.Workspace, asJSON, idOnly bool) i
 		row := func(k, v string) { fmt.Fprintf(tw, "  %s\t%s\n", k, v) }
 		row("id", ws.ID)
 		row("created", ws.CreatedAt.Local().Format("2006-01-02 15:04:05 MST"))
+		if !ws.ArchivedAt.IsZero() {
+			row("archived", ws.ArchivedAt.Local().Format("2006-01-02 15:04:05 MST"))
+		}
 		row("display colour", ws.DisplayColor)
 		row("tags", formatTags(ws.Tags))
 		dr := ws.DataResidency
