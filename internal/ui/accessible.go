@@ -132,6 +132,11 @@ func (p *prompter) run() Outcome {
 		m.org = org.Name
 	} else if err != nil {
 		m.handleOrg(orgMsg{err: err})
+		if m.api == nil { // the key was refused: ask for another
+			if err := p.askKey(); err != nil {
+				return Outcome{Err: ErrCancelled}
+			}
+		}
 	}
 	p.say("workspace-wizard: create a workspace in %s", m.org)
 	if m.orgErr != "" {
@@ -179,7 +184,11 @@ func (p *prompter) header(s state) {
 
 func (p *prompter) askKey() error {
 	m := p.m
-	p.say("No ANTHROPIC_ADMIN_API_KEY is set. Paste an admin key (sk-ant-admin...); it is not shown or stored. Run with --demo to try without one.")
+	if m.key.reason != "" {
+		p.say("Error: %s", m.key.reason)
+	} else {
+		p.say("No ANTHROPIC_ADMIN_API_KEY is set. Paste an admin key (sk-ant-admin...); it is not shown or stored. Run with --demo to try without one.")
+	}
 	for {
 		k, err := p.askSecret("Admin key")
 		if err != nil {

@@ -13,7 +13,7 @@ func (p *prompter) askName() error {
 	m, st := p.m, &p.m.name
 	p.header(stateName)
 	if st.apiErr != "" {
-		p.say("Error from the API: %s", st.apiErr)
+		p.say("Error: %s", st.apiErr)
 	}
 	for {
 		v, err := p.ask("Workspace name (1-255 characters)", st.input.Value())
@@ -44,7 +44,7 @@ func (p *prompter) askTags() error {
 	st := &p.m.tags
 	p.header(stateTags)
 	if st.apiErr != "" {
-		p.say("Error from the API: %s", st.apiErr)
+		p.say("Error: %s", st.apiErr)
 	}
 	p.say("Add tags as key=value, one per line. -key removes a tag. An empty line finishes; no tags is fine.")
 	for {
@@ -94,9 +94,9 @@ func (p *prompter) askResidency() error {
 	st := &p.m.res
 	p.header(stateResidency)
 	if st.apiErr != "" {
-		p.say("Error from the API: %s", st.apiErr)
+		p.say("Error: %s", st.apiErr)
 	}
-	p.say("Workspace geo: %s. PERMANENT: it cannot be changed later (it is the only geo today).", st.wsGeo)
+	p.say("Workspace geo: %s. PERMANENT: it cannot be changed later (it is the only geo today).", st.v.WorkspaceGeo)
 	for {
 		v, err := p.ask("Allowed inference geos: unrestricted, or a comma-separated list of "+strings.Join(forms.InferenceGeos, ", "), st.allowed())
 		if err != nil {
@@ -110,22 +110,18 @@ func (p *prompter) askResidency() error {
 			continue
 		}
 		geos := api.SplitGeos(v)
-		st.unrestricted = geos[0] == api.Unrestricted
-		st.geos = nil
-		if !st.unrestricted {
-			st.geos = geos
-		}
+		st.v.Allowed = forms.AllowedGeosValue(geos[0] == api.Unrestricted, geos)
 		st.note = ""
 		st.fixDefault()
 		break
 	}
 	choices := forms.DefaultGeoChoices(st.allowed())
 	if len(choices) == 1 {
-		st.def = choices[0]
-		p.say("Default inference geo: %s (the only allowed geo).", st.def)
+		st.v.Default = choices[0]
+		p.say("Default inference geo: %s (the only allowed geo).", st.v.Default)
 	} else {
 		for {
-			v, err := p.ask("Default inference geo, one of "+strings.Join(choices, ", ")+" (us is priced at "+forms.USInferencePremium+")", st.def)
+			v, err := p.ask("Default inference geo, one of "+strings.Join(choices, ", ")+" (us is priced at "+forms.USInferencePremium+")", st.v.Default)
 			if err != nil {
 				return err
 			}
@@ -133,13 +129,13 @@ func (p *prompter) askResidency() error {
 				p.say("Error: %s", forms.ValidateDefaultGeo(st.allowed(), v))
 				continue
 			}
-			st.def = v
+			st.v.Default = v
 			break
 		}
 	}
-	if st.def == "us" {
+	if st.v.Default == "us" {
 		p.say("Note: US-only inference is priced at %s.", forms.USInferencePremium)
 	}
-	st.apiErr, st.err = "", ""
+	st.apiErr = ""
 	return nil
 }

@@ -14,7 +14,7 @@ func (p *prompter) askEncryption() error {
 	m, st := p.m, &p.m.enc
 	p.header(stateEncryption)
 	if st.apiErr != "" {
-		p.say("Error from the API: %s", st.apiErr)
+		p.say("Error: %s", st.apiErr)
 	}
 	def := "n"
 	if st.useKey {

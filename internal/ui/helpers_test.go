@@ -37,9 +37,10 @@ type harness struct {
 
 // setup is what a test may change before the wizard starts.
 type setup struct {
-	o     Options
-	fake  fakeapi.Options
-	noKey bool // start without an API client: the wizard asks for a key
+	o      Options
+	fake   fakeapi.Options
+	noKey  bool            // start without an API client: the wizard asks for a key
+	faults []fakeapi.Fault // added to the server before the wizard starts
 }
 
 type harnessOpt func(*setup)
@@ -54,6 +55,7 @@ func newHarness(t testing.TB, opts ...harnessOpt) *harness {
 		f(st)
 	}
 	srv := fakeapi.NewTest(t, st.fake)
+	srv.AddFaults(st.faults...)
 	o := st.o
 	o.Connect = func(k config.Secret) api.Admin {
 		return api.New(api.Options{APIKey: k.Reveal(), BaseURL: srv.URL()})

@@ -123,8 +123,37 @@ func TestCopyID(t *testing.T) {
 	h.see("✓ ID copied to the clipboard")
 }
 
-func TestRefusedKeyFromTheEnvironmentIsExplainedAtOnce(t *testing.T) {
-	h := newHarness(t, func(s *setup) { s.fake.AdminKey = "sk-ant-admin01-only-this-one" })
-	h.wantState(stateName)
-	h.see("✗ the API refused the admin key", "set ANTHROPIC_ADMIN_API_KEY to an organization admin's key", "request-id")
+// A key from the environment that the API refuses at start is explained
+// and can be replaced on the masked key step; answers typed meanwhile stay.
+func TestRefusedKeyFromTheEnvironmentIsReenteredAtOnce(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		fault string
+		want  []string
+	}{
+		{"401", "", []string{"The demo key was refused (401 authentication_error", "needs an admin key (sk-ant-admin…)", "request-id"}},
+		{"403", "me:403", []string{"is not allowed to manage workspaces (403 permission_error", "of an organization admin", "request-id"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			h := newHarness(t, func(s *setup) {
+				s.fake.AdminKey = "sk-ant-admin01-only-this-one"
+				if tc.fault != "" {
+					s.fake.AdminKey = ""
+					f, _ := fakeapi.ParseFaults(tc.fault)
+					s.faults = f
+				}
+			})
+			h.wantState(stateKey)
+			h.see(tc.want...)
+			h.see("> sk-ant-admin…") // the masked field, empty
+			h.typeText("sk-ant-admin01-only-this-one")
+			h.notSee("only-this-one")
+			h.press("enter")
+			h.wantState(stateName)
+			h.notSee("✗", "⚠")
+			if h.m.api == nil {
+				t.Fatal("the accepted key is not in use")
+			}
+		})
+	}
 }

@@ -12,6 +12,7 @@ type keyMap struct {
 	Edit, Delete, CancelEdit    key.Binding
 	Jump, Create, Retry, Review key.Binding
 	Cancel, Copy, Exit, Reenter key.Binding
+	PageUp, PageDown, Tab       key.Binding
 }
 
 func newKeyMap() keyMap {
@@ -34,6 +35,9 @@ func newKeyMap() keyMap {
 		Copy:       key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "copy id")),
 		Exit:       key.NewBinding(key.WithKeys("enter", "q", "esc"), key.WithHelp("enter/q", "exit")),
 		Reenter:    key.NewBinding(key.WithKeys("k"), key.WithHelp("k", "enter another key")),
+		Tab:        key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next")),
+		PageUp:     key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "scroll up")),
+		PageDown:   key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "scroll down")),
 	}
 }
 
@@ -78,10 +82,17 @@ func (m *Model) helpKeys() bindingHelp {
 		}
 		extra = []key.Binding{k.Edit, k.Delete, k.CancelEdit}
 	case stateResidency:
-		short = []key.Binding{k.Up, k.Toggle, k.Next, back, k.Help}
+		short = []key.Binding{with(k.Up, "↑/↓", "choose"), k.Tab, k.Next, back, k.Help}
 	case stateEncryption:
-		short = []key.Binding{k.Up, with(k.Next, "enter", "choose"), back, k.Help}
-		extra = []key.Binding{with(k.Cancel, "esc", "back to yes/no")}
+		switch m.enc.phase {
+		case encChoose:
+			short = []key.Binding{with(k.Up, "↑/↓", "choose"), k.Next, back, k.Help}
+		case encPick:
+			short = []key.Binding{with(k.Up, "↑/↓", "choose"), with(k.Next, "enter", "use this key"), back, k.Help}
+			extra = []key.Binding{with(k.Cancel, "esc", "back to yes/no")}
+		default:
+			short = []key.Binding{with(k.Next, "enter", "check the key"), with(k.Cancel, "esc", "back"), quit}
+		}
 	case stateReview:
 		short = []key.Binding{k.Create, with(k.Jump, "1-4", "edit a step"), with(k.Up, "↑/↓", "select"), back, k.Help}
 		extra = []key.Binding{with(k.Edit, "enter", "change the selected row")}
@@ -89,6 +100,9 @@ func (m *Model) helpKeys() bindingHelp {
 		short = []key.Binding{with(k.Cancel, "esc/ctrl+c", "cancel")}
 	case stateResult:
 		short = []key.Binding{k.Copy, k.Exit}
+		if m.scrollMax > 0 || m.scrollMin < 0 {
+			short = append(short, with(k.Up, "↑/↓", "scroll"))
+		}
 	case stateFailed:
 		if m.failure.retry {
 			short = append(short, k.Retry)
@@ -102,6 +116,6 @@ func (m *Model) helpKeys() bindingHelp {
 	if len(extra) > 0 {
 		full = append(full, extra)
 	}
-	full = append(full, []key.Binding{back, quit, with(k.Help, "?", "fewer keys")})
+	full = append(full, []key.Binding{back, quit, with(k.Help, "?", "fewer keys"), k.PageUp, k.PageDown})
 	return bindingHelp{short: short, full: full}
 }

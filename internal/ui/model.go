@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
 
 	"github.com/anthropic-tools/workspace-wizard/internal/api"
 	"github.com/anthropic-tools/workspace-wizard/internal/config"
@@ -52,9 +53,13 @@ type Model struct {
 	height       int
 	isDark       bool
 	styles       Styles
+	huhTheme     *huh.Styles // styles for the embedded huh forms
 	keys         keyMap
 	help         help.Model
 	fullHelp     bool
+	scroll       int // lines the user scrolled the screen by (pgup/pgdn)
+	scrollMin    int // the bounds of scroll, as last laid out
+	scrollMax    int
 
 	// Injected for deterministic tests.
 	now     func() time.Time
@@ -126,6 +131,7 @@ func newModel(ctx context.Context, o Options) *Model {
 func (m *Model) setStyles(isDark bool) {
 	m.isDark = isDark
 	m.styles = NewStyles(isDark)
+	m.huhTheme = m.styles.huhStyles()
 	m.styles.Input.Cursor.Blink = m.animate
 	m.help.Styles = m.styles.Help
 	m.sub.spin.Style = m.styles.Cursor
@@ -158,13 +164,16 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		m.width, m.height = msg.Width, msg.Height
 		m.setWidth(msg.Width)
-		return m, nil
+		var cmd tea.Cmd
+		if fb := m.activeForm(); fb != nil {
+			cmd = fb.update(m.formSize())
+		}
+		return m, cmd
 	case tea.BackgroundColorMsg:
 		m.setStyles(msg.IsDark())
 		return m, nil
 	case orgMsg:
-		m.handleOrg(msg)
-		return m, nil
+		return m, m.handleOrg(msg)
 	case tea.KeyPressMsg:
 		if cmd, ok := m.globalKey(msg); ok {
 			return m, cmd
@@ -212,12 +221,21 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		}
 		return m.quit(Outcome{Err: ErrCancelled}), true
 	case key.Matches(msg, m.keys.Back):
+		if fb := m.activeForm(); fb != nil && !fb.onFirst() {
+			return nil, false // the form goes back a field
+		}
 		if prev := m.prevStep(); prev >= 0 {
 			return m.goTo(prev), true
 		}
 		return nil, m.state <= stateReview
 	case key.Matches(msg, m.keys.Help) && !m.typing():
 		m.fullHelp = !m.fullHelp
+		return nil, true
+	case key.Matches(msg, m.keys.PageDown):
+		m.scrollBy(max(m.height/2, 1))
+		return nil, true
+	case key.Matches(msg, m.keys.PageUp):
+		m.scrollBy(-max(m.height/2, 1))
 		return nil, true
 	}
 	return nil, false

@@ -63,6 +63,7 @@ func (m *Model) goTo(s state) tea.Cmd {
 	}
 	m.state = s
 	m.fullHelp = false
+	m.scroll = 0
 	return m.focusCmd()
 }
 
@@ -86,10 +87,10 @@ func (m *Model) focusCmd() tea.Cmd {
 		if m.tags.cursor < 0 {
 			return m.tags.input.Focus()
 		}
+	case stateResidency:
+		return m.openRes()
 	case stateEncryption:
-		if m.enc.phase == encManual {
-			return m.enc.input.Focus()
-		}
+		return m.openEnc()
 	}
 	return nil
 }

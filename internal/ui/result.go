@@ -6,7 +6,6 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/anthropic-tools/workspace-wizard/internal/api"
 )
@@ -43,6 +42,10 @@ func (m *Model) updateResult(msg tea.Msg) tea.Cmd {
 		return nil
 	}
 	switch {
+	case key.Matches(k, m.keys.Up):
+		m.scrollBy(-1)
+	case key.Matches(k, m.keys.Down):
+		m.scrollBy(1)
 	case key.Matches(k, m.keys.Copy):
 		m.copied = true
 		return tea.SetClipboard(m.result.Workspace.ID)
@@ -58,6 +61,10 @@ func (m *Model) updateFailed(msg tea.Msg) tea.Cmd {
 		return nil
 	}
 	switch {
+	case k.String() == "up":
+		m.scrollBy(-1)
+	case k.String() == "down":
+		m.scrollBy(1)
 	case m.failure.retry && key.Matches(k, m.keys.Retry):
 		return m.submit()
 	case m.failure.reenter && key.Matches(k, m.keys.Reenter):
@@ -90,17 +97,11 @@ func (m *Model) viewResult(b *block) {
 	s := m.styles
 	ws := m.result.Workspace
 	b.line(s.OK.Bold(true).Render("✓ Workspace created"))
-	row := func(label, value string) {
-		if 18+ansi.StringWidth(value) > b.width {
-			// Narrow window: the value gets a line of its own, so an id
-			// is never cut.
-			b.line("  " + s.Label.Render(label))
-			b.line("    " + value)
-			return
-		}
-		b.line("  " + s.Label.Render(pad(label, 15)) + " " + value)
-	}
+	row := func(label, value string) { b.field(s.Label, label, 15, value) }
 	row("ID", s.Value.Bold(true).Render(ws.ID))
+	if m.copied {
+		b.line(s.OK.Render("  ✓ ID copied to the clipboard"))
+	}
 	row("Name", ws.Name)
 	row("Created", ws.CreatedAt.In(m.loc).Format("2006-01-02 15:04:05 MST"))
 	if ws.DisplayColor != "" {
@@ -132,9 +133,6 @@ func (m *Model) viewResult(b *block) {
 	}
 	if m.result.Recovered {
 		b.wrap(s.Warn, "⚠ The create's answer was lost; the wizard found the workspace by listing. It was created once.")
-	}
-	if m.copied {
-		b.line(s.OK.Render("✓ ID copied to the clipboard"))
 	}
 	b.gap()
 	b.line(s.Title.Render("Next"))

@@ -6,6 +6,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
 	"github.com/anthropics/anthropic-sdk-go"
 
 	"github.com/anthropic-tools/workspace-wizard/internal/api"
@@ -23,22 +24,24 @@ const (
 // encStep is the optional customer-managed encryption key. A chosen key is
 // checked with the validate endpoint before the wizard moves on.
 type encStep struct {
-	phase    encPhase
-	useKey   bool
-	choice   int // 0 no key, 1 a key
-	keys     []anthropic.ExternalKey
-	loading  bool
-	loaded   bool
-	listNote string // why the keys are not listed
-	cursor   int
-	input    textinput.Model
-	inputErr error
-	chosen   string // the key id in use
-	checking bool
-	status   string // "", "ok", "failed" (the key failed validation), "unknown" (could not validate)
-	statusID string // the id status is about
-	message  string
-	apiErr   string
+	phase     encPhase
+	useKey    bool
+	want      bool // the choice form's answer: a key or not
+	chooseBox formBox
+	pickID    string // the key form's answer (forms.TypeKeyID: type one)
+	pickBox   formBox
+	keys      []anthropic.ExternalKey
+	loading   bool
+	loaded    bool
+	listNote  string // why the keys are not listed
+	input     textinput.Model
+	inputErr  error
+	chosen    string // the key id in use
+	checking  bool
+	status    string // "", "ok", "failed" (the key failed validation), "unknown" (could not validate)
+	statusID  string // the id status is about
+	message   string
+	apiErr    string
 }
 
 func newEncStep(s Styles, id string) encStep {
@@ -48,7 +51,7 @@ func newEncStep(s Styles, id string) encStep {
 	in.SetStyles(s.Input)
 	st := encStep{input: in}
 	if id != "" {
-		st.useKey, st.choice, st.chosen = true, 1, id
+		st.useKey, st.want, st.chosen = true, true, id
 		in.SetValue(id)
 		st.input = in
 		st.inputErr = forms.ValidateExternalKeyID(id)
@@ -74,12 +77,7 @@ func (m *Model) updateEnc(msg tea.Msg) tea.Cmd {
 		if msg.err != nil || len(msg.keys) == 0 {
 			return m.encSetPhase(encManual)
 		}
-		for i, k := range st.keys {
-			if k.ID == st.chosen {
-				st.cursor = i
-			}
-		}
-		return nil
+		return m.encSetPhase(st.phase)
 	case keyValidatedMsg:
 		st.checking = false
 		st.statusID = msg.id
@@ -110,7 +108,34 @@ func (m *Model) updateEnc(msg tea.Msg) tea.Cmd {
 		st.input, cmd = st.input.Update(msg)
 		return cmd
 	}
+	if fb := m.activeForm(); fb != nil {
+		return fb.update(msg) // the form's own messages
+	}
 	return nil
+}
+
+// openEnc shows the current phase: the forms are (re)built from the
+// answers so far, so returning to the step shows them.
+func (m *Model) openEnc() tea.Cmd {
+	st := &m.enc
+	var cmd tea.Cmd
+	switch st.phase {
+	case encChoose:
+		st.want = st.useKey
+		st.chooseBox, cmd = m.embed(forms.EncryptionChoiceForm(&st.want), forms.FieldExternalKeyID)
+	case encPick:
+		if st.loading {
+			return nil
+		}
+		st.pickID = st.chosen
+		if st.pickID == "" && len(st.keys) > 0 {
+			st.pickID = st.keys[0].ID
+		}
+		st.pickBox, cmd = m.embed(forms.ExternalKeyForm(st.keys, &st.pickID), forms.FieldExternalKeyID)
+	case encManual:
+		cmd = st.input.Focus()
+	}
+	return cmd
 }
 
 func (m *Model) encSetPhase(p encPhase) tea.Cmd {
@@ -120,29 +145,28 @@ func (m *Model) encSetPhase(p encPhase) tea.Cmd {
 
 func (m *Model) encChooseKey(k tea.KeyPressMsg) tea.Cmd {
 	st := &m.enc
-	switch {
-	case key.Matches(k, m.keys.Up):
-		st.choice = 0
-	case key.Matches(k, m.keys.Down):
-		st.choice = 1
-	case key.Matches(k, m.keys.Next), key.Matches(k, m.keys.Toggle):
-		st.apiErr = ""
-		if st.choice == 0 {
-			st.useKey = false
-			return m.next()
-		}
-		st.useKey = true
-		if !st.loaded {
-			st.loading = true
-			st.phase = encPick
-			return extKeysCmd(m.ctx, m.api)
-		}
-		if len(st.keys) == 0 {
-			return m.encSetPhase(encManual)
-		}
-		return m.encSetPhase(encPick)
+	if !key.Matches(k, m.keys.Next) {
+		return st.chooseBox.update(k)
 	}
-	return nil
+	cmd := st.chooseBox.form.NextGroup()
+	if st.chooseBox.form.State != huh.StateCompleted {
+		return cmd
+	}
+	st.apiErr = ""
+	if !st.want {
+		st.useKey = false
+		return m.next()
+	}
+	st.useKey = true
+	if !st.loaded {
+		st.loading = true
+		st.phase = encPick
+		return extKeysCmd(m.ctx, m.api)
+	}
+	if len(st.keys) == 0 {
+		return m.encSetPhase(encManual)
+	}
+	return m.encSetPhase(encPick)
 }
 
 func (m *Model) encPickKey(k tea.KeyPressMsg) tea.Cmd {
@@ -150,20 +174,15 @@ func (m *Model) encPickKey(k tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case k.String() == "esc":
 		return m.encSetPhase(encChoose)
-	case key.Matches(k, m.keys.Up):
-		st.cursor = max(st.cursor-1, 0)
-	case key.Matches(k, m.keys.Down):
-		st.cursor = min(st.cursor+1, len(st.keys))
-	case key.Matches(k, m.keys.Next), key.Matches(k, m.keys.Toggle):
-		if st.loading {
-			return nil
-		}
-		if st.cursor == len(st.keys) {
+	case st.loading:
+		return nil
+	case key.Matches(k, m.keys.Next):
+		if st.pickID == forms.TypeKeyID {
 			return m.encSetPhase(encManual)
 		}
-		return m.encUse(st.keys[st.cursor].ID)
+		return m.encUse(st.pickID)
 	}
-	return nil
+	return st.pickBox.update(k)
 }
 
 func (m *Model) encManualKey(k tea.KeyPressMsg) tea.Cmd {

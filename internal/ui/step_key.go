@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -17,6 +18,8 @@ import (
 type keyStep struct {
 	input    textinput.Model
 	err      string
+	reason   string // why a key is asked for although one was set: it was refused
+	back     state  // where to return once a key is accepted
 	checking bool
 }
 
@@ -46,11 +49,14 @@ func (m *Model) updateKey(msg tea.Msg) tea.Cmd {
 		if msg.org != nil && !m.opts.Demo {
 			m.org = msg.org.Name
 		}
-		m.key.err = ""
+		m.key.err, m.key.reason = "", ""
 		m.orgErr = ""
 		if m.reentering {
 			m.reentering = false
 			return m.goTo(stateReview)
+		}
+		if m.key.back > stateKey {
+			return m.goTo(m.key.back)
 		}
 		return m.goTo(stateName)
 	case tea.KeyPressMsg:
@@ -95,18 +101,43 @@ func keyRefusal(err error) string {
 	return "checking the key failed: " + err.Error()
 }
 
-// handleOrg names the organization in the header, or notes why it could not.
-func (m *Model) handleOrg(msg orgMsg) {
+// handleOrg names the organization in the header. A key refused at start
+// is explained and asked for again, on the masked key step; the answers
+// typed meanwhile are kept.
+func (m *Model) handleOrg(msg orgMsg) tea.Cmd {
 	if msg.err != nil {
 		var e *api.Error
+		if errors.As(msg.err, &e) && e.Kind == api.KindAuth && m.opts.Connect != nil && m.state <= stateReview {
+			m.key.reason = startRefusal(e, m.opts.Demo)
+			m.key.back = m.state
+			m.key.err = ""
+			m.key.input.Reset()
+			m.api = nil
+			return m.goTo(stateKey)
+		}
 		if errors.As(msg.err, &e) && e.Kind == api.KindAuth {
 			m.orgErr = "the API refused the admin key (" + e.Message + "); creating will fail. Quit (ctrl+c) and set ANTHROPIC_ADMIN_API_KEY to an organization admin's key (sk-ant-admin…)." + reqID(e)
 		}
-		return
+		return nil
 	}
 	if msg.org != nil && !m.opts.Demo {
 		m.org = msg.org.Name
 	}
+	return nil
+}
+
+// startRefusal explains why the key the wizard started with will not do.
+func startRefusal(e *api.Error, demo bool) string {
+	src := "The admin key in ANTHROPIC_ADMIN_API_KEY"
+	if demo {
+		src = "The demo key"
+	}
+	if e.Status == 403 {
+		return src + " is not allowed to manage workspaces (403 " + e.Type + ": " + e.Message + ")." +
+			" Creating a workspace needs the admin key (sk-ant-admin…) of an organization admin. Paste such a key to go on." + reqID(e)
+	}
+	return src + " was refused (" + strconv.Itoa(e.Status) + " " + e.Type + ": " + e.Message + ")." +
+		" Creating a workspace needs an admin key (sk-ant-admin…), made by an organization admin in the Console under Settings → Admin keys; a regular sk-ant-api key will not do. Paste an admin key to go on." + reqID(e)
 }
 
 func reqID(e *api.Error) string {
@@ -127,6 +158,11 @@ func (m *Model) viewKey(b *block) {
 		b.wrap(s.Error, "✗ "+m.key.err)
 	}
 	b.gap()
+	if m.key.reason != "" {
+		b.wrap(s.Warn, "⚠ "+m.key.reason)
+		b.wrap(s.Desc, "The key is kept in memory only and never shown. Your answers so far are kept.")
+		return
+	}
 	b.wrap(s.Desc, "No ANTHROPIC_ADMIN_API_KEY is set. Paste an admin key (sk-ant-admin…); it is kept in memory only and never shown.")
 	b.wrap(s.Desc, "Just trying it out? Quit and run workspace-wizard --demo, which needs no key.")
 }

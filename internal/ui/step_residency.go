@@ -5,203 +5,97 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
 
 	"github.com/anthropic-tools/workspace-wizard/internal/api"
 	"github.com/anthropic-tools/workspace-wizard/internal/forms"
 )
 
-// resStep is data residency: where data is stored (permanent), where
-// inference may run, and the default inference geo, which is offered only
-// from the allowed geos so an invalid pair cannot be picked.
+// resStep is data residency, a huh form (forms.ResidencyForm): where data
+// is stored (permanent), where inference may run, and the default
+// inference geo, offered only from the allowed geos.
 type resStep struct {
-	cursor       int
-	wsGeo        string
-	unrestricted bool
-	geos         []string // allowed geos when not unrestricted
-	def          string
-	err          string // the choice cannot be sent as it stands
-	note         string // something the wizard changed or ignored
-	apiErr       string
-}
-
-type resRow struct {
-	section int // 0 workspace geo, 1 allowed, 2 default
-	value   string
+	v      forms.Residency
+	box    formBox
+	note   string          // something the wizard changed or ignored
+	apiErr string          // the API refused the residency...
+	errFor forms.Residency // ...as it was then
 }
 
 func newResStep(spec api.Spec) resStep {
-	st := resStep{wsGeo: forms.DefaultWorkspaceGeo, unrestricted: true, def: forms.DefaultInferenceGeo}
+	st := resStep{v: forms.Residency{WorkspaceGeo: forms.DefaultWorkspaceGeo, Allowed: api.Unrestricted, Default: forms.DefaultInferenceGeo}}
 	if spec.WorkspaceGeo != "" {
 		if err := forms.ValidateWorkspaceGeo(spec.WorkspaceGeo); err != nil {
 			st.note = "--workspace-geo: " + err.Error()
 		} else {
-			st.wsGeo = spec.WorkspaceGeo
+			st.v.WorkspaceGeo = spec.WorkspaceGeo
 		}
 	}
 	if a := spec.AllowedInferenceGeos; a != "" && a != api.Unrestricted {
 		if err := forms.ValidateAllowedGeos(a); err != nil {
 			st.note = "--allowed-inference-geos: " + err.Error()
 		} else {
-			st.unrestricted, st.geos = false, api.SplitGeos(a)
+			st.v.Allowed = forms.AllowedGeosValue(false, api.SplitGeos(a))
 		}
 	}
 	if spec.DefaultInferenceGeo != "" {
-		st.def = spec.DefaultInferenceGeo
+		st.v.Default = spec.DefaultInferenceGeo
 	}
 	st.fixDefault()
 	return st
 }
 
-func (st *resStep) allowed() string { return forms.AllowedGeosValue(st.unrestricted, st.geos) }
+func (st *resStep) allowed() string { return st.v.Allowed }
 
 // fixDefault keeps the default inference geo among the allowed ones.
 func (st *resStep) fixDefault() {
-	choices := forms.DefaultGeoChoices(st.allowed())
-	if len(choices) > 0 && !slices.Contains(choices, st.def) {
-		st.note = "The default inference geo is now \"" + choices[0] + "\": \"" + st.def + "\" is not among the allowed geos."
-		st.def = choices[0]
+	choices := forms.DefaultGeoChoices(st.v.Allowed)
+	if len(choices) > 0 && !slices.Contains(choices, st.v.Default) {
+		st.note = "The default inference geo is now \"" + choices[0] + "\": \"" + st.v.Default + "\" is not among the allowed geos."
+		st.v.Default = choices[0]
 	}
 }
 
-func (st *resStep) rows() []resRow {
-	var rows []resRow
-	for _, g := range forms.WorkspaceGeos {
-		rows = append(rows, resRow{0, g})
-	}
-	rows = append(rows, resRow{1, api.Unrestricted})
-	for _, g := range forms.InferenceGeos {
-		rows = append(rows, resRow{1, g})
-	}
-	for _, g := range forms.DefaultGeoChoices(st.allowed()) {
-		rows = append(rows, resRow{2, g})
-	}
-	return rows
-}
-
-// pick applies the choice on a row: radio rows select, geo rows toggle.
-func (st *resStep) pick(r resRow, toggle bool) {
-	st.apiErr = ""
-	switch r.section {
-	case 0:
-		st.wsGeo = r.value
-	case 1:
-		if r.value == api.Unrestricted {
-			st.unrestricted, st.geos = true, nil
-			break
-		}
-		if !toggle {
-			return
-		}
-		if st.unrestricted {
-			st.unrestricted, st.geos = false, nil
-		}
-		if i := slices.Index(st.geos, r.value); i >= 0 {
-			st.geos = slices.Delete(st.geos, i, i+1)
-		} else {
-			st.geos = append(st.geos, r.value)
-		}
-		st.note = ""
-		st.fixDefault()
-	case 2:
-		st.def = r.value
-	}
-	st.err = ""
-	if !st.unrestricted && len(st.geos) == 0 {
-		st.err = "choose at least one geo, or Unrestricted"
-	}
+// openRes (re)builds the form from the answers so far.
+func (m *Model) openRes() tea.Cmd {
+	var cmd tea.Cmd
+	m.res.box, cmd = m.embed(forms.ResidencyForm(&m.res.v), forms.FieldWorkspaceGeo)
+	return cmd
 }
 
 func (m *Model) updateRes(msg tea.Msg) tea.Cmd {
 	st := &m.res
-	k, ok := msg.(tea.KeyPressMsg)
-	if !ok {
-		return nil
-	}
-	rows := st.rows()
-	st.cursor = min(st.cursor, len(rows)-1)
-	switch {
-	case key.Matches(k, m.keys.Up):
-		st.cursor = max(st.cursor-1, 0)
-	case key.Matches(k, m.keys.Down), k.String() == "tab":
-		st.cursor = min(st.cursor+1, len(rows)-1)
-	case key.Matches(k, m.keys.Toggle):
-		st.pick(rows[st.cursor], true)
-	case key.Matches(k, m.keys.Next):
-		if r := rows[st.cursor]; r.section != 1 {
-			st.pick(r, false)
+	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, m.keys.Next) {
+		if st.apiErr != "" && st.v == st.errFor {
+			return nil // the same answer would be refused again
 		}
-		if st.err != "" || st.apiErr != "" {
-			return nil
+		cmd := st.box.form.NextGroup()
+		if st.box.form.State != huh.StateCompleted {
+			return cmd
 		}
-		return m.next()
+		st.apiErr = ""
+		return tea.Batch(cmd, m.next())
 	}
-	return nil
+	before := st.v
+	cmd := st.box.update(msg)
+	if st.v.Allowed != before.Allowed {
+		st.note = ""
+	}
+	if st.v.Default != before.Default && before.Default != "" && st.box.form.GetFocusedField().GetKey() != forms.FieldDefaultGeo {
+		// The allowed geos changed and the form moved the default to one of them.
+		st.note = "The default inference geo is now \"" + st.v.Default + "\": \"" + before.Default + "\" is not among the allowed geos."
+	}
+	return cmd
 }
 
 func (m *Model) viewRes(b *block) {
 	s := m.styles
 	st := &m.res
-	rows := st.rows()
-	section := -1
-	for i, r := range rows {
-		if r.section != section {
-			section = r.section
-			switch section {
-			case 0:
-				b.line(s.Title.Render("Workspace geo") + s.Dim.Render(" · where its data is stored"))
-			case 1:
-				b.line(s.Title.Render("Allowed inference geos") + s.Dim.Render(" · can be changed later"))
-			case 2:
-				b.line(s.Title.Render("Default inference geo") + s.Dim.Render(" · when a request names none"))
-			}
-		}
-		var mark, label, extra string
-		switch section {
-		case 0:
-			mark, label = radio(st.wsGeo == r.value), r.value
-			extra = s.Permanent.Render("PERMANENT") + s.Dim.Render(" cannot be changed later")
-		case 1:
-			if r.value == api.Unrestricted {
-				mark, label, extra = radio(st.unrestricted), "Unrestricted", s.Dim.Render("every geo, now and later")+" "+s.Default.Render("(default)")
-			} else {
-				mark, label = check(!st.unrestricted && slices.Contains(st.geos, r.value)), r.value
-			}
-		case 2:
-			mark, label = radio(st.def == r.value), r.value
-			if r.value == forms.DefaultInferenceGeo {
-				extra = s.Default.Render("(default)")
-			}
-		}
-		if r.value == "us" && section > 0 {
-			extra = s.Dim.Render("US only, priced at " + forms.USInferencePremium)
-		}
-		if i == st.cursor {
-			b.mark()
-			b.line(s.Cursor.Render("› ") + s.Selected.Render(mark+" "+label) + "  " + extra)
-		} else {
-			b.line("  " + mark + " " + label + "  " + extra)
-		}
-	}
+	b.form(st.box)
 	switch {
 	case st.apiErr != "":
 		b.wrap(s.Error, "✗ "+st.apiErr)
-	case st.err != "":
-		b.wrap(s.Error, "✗ "+st.err)
 	case st.note != "":
 		b.wrap(s.Warn, "⚠ "+st.note)
 	}
-}
-
-func radio(on bool) string {
-	if on {
-		return "(•)"
-	}
-	return "( )"
-}
-
-func check(on bool) string {
-	if on {
-		return "[x]"
-	}
-	return "[ ]"
 }

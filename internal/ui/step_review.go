@@ -6,7 +6,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/anthropic-tools/workspace-wizard/internal/api"
 	"github.com/anthropic-tools/workspace-wizard/internal/forms"
@@ -40,9 +40,9 @@ func (m *Model) spec() api.Spec {
 		}
 		return ""
 	}
-	s.WorkspaceGeo = pick(forms.FieldWorkspaceGeo, m.res.wsGeo, forms.DefaultWorkspaceGeo)
+	s.WorkspaceGeo = pick(forms.FieldWorkspaceGeo, m.res.v.WorkspaceGeo, forms.DefaultWorkspaceGeo)
 	s.AllowedInferenceGeos = pick(forms.FieldAllowedGeos, m.res.allowed(), forms.DefaultAllowedGeos)
-	s.DefaultInferenceGeo = pick(forms.FieldDefaultGeo, m.res.def, forms.DefaultInferenceGeo)
+	s.DefaultInferenceGeo = pick(forms.FieldDefaultGeo, m.res.v.Default, forms.DefaultInferenceGeo)
 	return s
 }
 
@@ -74,26 +74,24 @@ func (m *Model) viewReview(b *block) {
 	if !m.plain {
 		b.line(s.Title.Render("Review") + s.Dim.Render(" · nothing is sent until you press Enter on Create"))
 	}
-	lw := 20
-	if b.width < 60 {
-		lw = 16
-	}
+	const lw = 20 // "  Allowed inference" and a space
 	row := func(r int, num, label, value string) {
-		cur := "  "
+		cur, st := "  ", s.Label
 		if m.review == r {
-			cur = s.Cursor.Render("› ")
+			cur, st = s.Cursor.Render("› "), s.Selected
 		}
 		lab := num + " " + label
-		if len(lab) > lw {
-			lab = lab[:lw]
+		if 2+lw+1+ansi.StringWidth(value) <= b.width {
+			b.line(cur + st.Render(pad(lab, lw)) + " " + value)
+			return
 		}
-		lab = lab + strings.Repeat(" ", lw-len(lab))
-		if m.review == r {
-			lab = s.Selected.Render(lab)
-		} else {
-			lab = s.Label.Render(lab)
+		// Narrow: the value goes under its label, whole.
+		b.line(cur + st.Render(lab))
+		sub := &block{width: b.width - 6}
+		sub.line(value)
+		for _, l := range sub.lines {
+			b.lines = append(b.lines, "      "+l)
 		}
-		b.line(cur + lab + " " + value)
 	}
 	def := func(v string) string { return v + " " + s.Default.Render("(default)") }
 	row(rowName, "1", "Name", s.Value.Render(spec.Name))
@@ -126,7 +124,7 @@ func (m *Model) viewReview(b *block) {
 	}
 	row(rowKey, "4", "Encryption key", keyv)
 	if spec.DisplayColor != "" {
-		b.line("  " + s.Label.Render(lipgloss.NewStyle().Width(lw).Render("  Colour")) + " " + s.swatch(spec.DisplayColor) + spec.DisplayColor)
+		b.field(s.Label, "  Colour", lw, s.swatch(spec.DisplayColor)+spec.DisplayColor)
 	}
 	b.gap()
 	switch {
@@ -139,10 +137,47 @@ func (m *Model) viewReview(b *block) {
 	}
 	b.gap()
 	b.line(s.Dim.Render("The same from a script:"))
-	cmd := "workspace-wizard " + strings.Join(spec.Args(), " ")
+	args := append([]string{"workspace-wizard"}, spec.Args()...)
 	if m.plain {
-		b.line(cmd) // one line, to copy as it is
-	} else {
-		b.wrap(s.Code, cmd)
+		b.lines = append(b.lines, strings.Join(args, " ")) // one line, to copy as it is
+		return
 	}
+	for _, l := range commandLines(args, b.width) {
+		b.line(s.Code.Render(l))
+	}
+}
+
+// commandLines lays a command out to be pasted into a shell: lines break
+// between arguments, a flag stays with its value, and every line but the
+// last ends in a \ continuation. An argument wider than the line is not
+// cut: its line is simply longer, and the block wraps it.
+func commandLines(args []string, width int) []string {
+	// Pair each flag with its value: "--name x" moves as one.
+	var words []string
+	for i := 0; i < len(args); i++ {
+		w := args[i]
+		if strings.HasPrefix(w, "--") && i+1 < len(args) && !strings.HasPrefix(args[i+1], "--") &&
+			ansi.StringWidth(w+" "+args[i+1]) <= width-4 {
+			w += " " + args[i+1]
+			i++
+		}
+		words = append(words, w)
+	}
+	if one := strings.Join(words, " "); ansi.StringWidth(one) <= width {
+		return []string{one}
+	}
+	var lines []string
+	cur := ""
+	for _, w := range words {
+		switch {
+		case cur == "":
+			cur = w
+		case ansi.StringWidth(cur+" "+w) <= width-2:
+			cur += " " + w
+		default:
+			lines = append(lines, cur+" \\")
+			cur = "  " + w
+		}
+	}
+	return append(lines, cur)
 }

@@ -181,6 +181,7 @@ func (m *Model) viewTags(b *block) {
 			b.line("  " + row)
 		}
 	}
+	b.mark()
 	b.line(st.input.View())
 	v := st.input.Value()
 	switch {
@@ -208,5 +209,6 @@ func (m *Model) viewTags(b *block) {
 
 // bodyRoom is how many lines the current screen may use.
 func (m *Model) bodyRoom() int {
-	return max(m.height-6, 3)
+	w := max(m.width-2, 10)
+	return max(m.height-len(m.headerView(w))-len(m.helpLines(w))-3, 3)
 }

@@ -146,28 +146,52 @@ func TestDefaultGeoOnlyFromAllowed(t *testing.T) {
 	h.typeText("geo")
 	h.press("enter", "enter")
 	h.wantState(stateResidency)
-	h.see("PERMANENT", "(•) Unrestricted", "(•) global  (default)", "( ) us  US only, priced at 1.1×")
+	h.see("Workspace geo", "PERMANENT", "› us", "• Unrestricted: every geo, now and later (default)",
+		"• global (default)", "us (US only, priced at 1.1×)")
 	h.golden("residency_default")
 
 	// Allow only us: global is no longer offered as the default.
-	h.press("down", "down", "down") // Unrestricted, global, us
-	h.press("space")
-	h.see("[x] us", "[ ] global")
+	h.press("tab") // to the allowed geos
+	h.press("down", "down")
+	h.see("› Only us")
 	h.see(`⚠ The default inference geo is now "us": "global" is not among the allowed geos.`)
 	def := h.screen()[strings.Index(h.screen(), "Default inference geo"):strings.Index(h.screen(), "⚠")]
 	if strings.Contains(def, "global") {
 		t.Fatalf("the default offers a geo that is not allowed:\n%s", def)
 	}
-	// Unticking the only geo leaves nothing allowed: an error, not a step forward.
-	h.press("space")
-	h.see("✗ choose at least one geo, or Unrestricted")
-	h.press("enter")
+	h.press("tab")
+	h.see("› us (US only")
+	h.press("shift+tab") // a field back, not a step
 	h.wantState(stateResidency)
-	h.press("space", "enter")
+	h.see("› Only us")
+	h.press("enter")
 	h.wantState(stateEncryption)
 	s := h.m.spec()
 	if s.AllowedInferenceGeos != "us" || s.DefaultInferenceGeo != "us" || s.WorkspaceGeo != "" {
 		t.Fatalf("spec residency = %q/%q/%q", s.WorkspaceGeo, s.AllowedInferenceGeos, s.DefaultInferenceGeo)
+	}
+	// Back to the step: the form shows the answers; shift+tab on its first
+	// field goes back a step.
+	h.press("shift+tab")
+	h.wantState(stateResidency)
+	h.see("• Only us", "• us (US only")
+	h.press("shift+tab")
+	h.wantState(stateTags)
+}
+
+// At 40 columns the residency form's descriptions wrap, whole.
+func TestResidencyAt40Columns(t *testing.T) {
+	h := newHarness(t)
+	h.send(tea.WindowSizeMsg{Width: 40, Height: 40})
+	h.typeText("narrow")
+	h.press("enter", "enter")
+	h.wantState(stateResidency)
+	flat := strings.Join(strings.Fields(strings.ReplaceAll(h.screen(), "┃", "")), " ")
+	for _, want := range []string{"Where its data is stored. PERMANENT: cannot be changed later.",
+		"Unrestricted: every geo, now and later (default)", "Only us (US only, priced at 1.1×)"} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("the 40-column residency step does not show %q whole:\n%s", want, h.screen())
+		}
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/textinput"
+	"charm.land/huh/v2"
 	"charm.land/lipgloss/v2"
 )
 
@@ -79,4 +80,45 @@ func (s Styles) swatch(hex string) string {
 	}
 	c := lipgloss.Color(hex)
 	return lipgloss.NewStyle().Background(c).Foreground(c).Render("██") + " "
+}
+
+// huhStyles dresses the embedded huh forms in the same styles, so a form
+// looks like the rest of the wizard on a light or a dark background.
+func (s Styles) huhStyles() *huh.Styles {
+	t := huh.ThemeBase(true)
+	t.FieldSeparator = lipgloss.NewStyle().SetString("\n\n")
+	f := &t.Focused
+	f.Base = lipgloss.NewStyle().PaddingLeft(1).BorderStyle(lipgloss.ThickBorder()).BorderLeft(true).BorderForeground(s.Accent)
+	f.Card = f.Base
+	f.Title = s.Title
+	f.NoteTitle = s.Title
+	f.Description = s.Desc
+	f.ErrorIndicator = s.Error.SetString(" ✗")
+	f.ErrorMessage = s.Error
+	f.SelectSelector = s.Cursor.SetString("› ")
+	f.SelectedOption = s.Selected
+	f.UnselectedOption = s.Value
+	f.Option = s.Value
+	f.MultiSelectSelector = s.Cursor.SetString("› ")
+	f.SelectedPrefix = s.Selected.SetString("[x] ")
+	f.UnselectedPrefix = s.Dim.SetString("[ ] ")
+	f.TextInput.Cursor = s.Cursor
+	f.TextInput.Prompt = s.Input.Focused.Prompt
+	f.TextInput.Placeholder = s.Input.Focused.Placeholder
+	f.TextInput.Text = s.Value
+	f.NextIndicator = s.Dim.MarginLeft(1).SetString("→")
+	f.PrevIndicator = s.Dim.MarginRight(1).SetString("←")
+	t.Blurred = *f
+	t.Blurred.Base = f.Base.BorderStyle(lipgloss.HiddenBorder())
+	t.Blurred.Card = t.Blurred.Base
+	t.Blurred.Title = s.Label.Bold(true)
+	t.Blurred.SelectSelector = s.Dim.SetString("• ") // the answer, while another field has focus
+	t.Blurred.MultiSelectSelector = lipgloss.NewStyle().SetString("  ")
+	t.Blurred.SelectedOption = s.Value
+	t.Blurred.NextIndicator = lipgloss.NewStyle()
+	t.Blurred.PrevIndicator = lipgloss.NewStyle()
+	t.Group.Title = s.Title
+	t.Group.Description = s.Desc
+	t.Help = s.Help
+	return t
 }

@@ -83,6 +83,7 @@ func (m *Model) updateSubmitting(msg tea.Msg) tea.Cmd {
 		if msg.err == nil {
 			m.result = msg.res
 			m.state = stateResult
+			m.scroll = 0
 			return nil
 		}
 		return m.createFailed(msg.err)
@@ -154,17 +155,29 @@ func (m *Model) fieldError(field, text string) (tea.Cmd, bool) {
 	case forms.FieldTags:
 		m.tags.apiErr, to = text, stateTags
 	case forms.FieldWorkspaceGeo, forms.FieldAllowedGeos, forms.FieldDefaultGeo:
-		m.res.apiErr, to = text, stateResidency
+		m.res.apiErr, m.res.errFor, to = text, m.res.v, stateResidency
 	case forms.FieldExternalKeyID:
 		m.enc.apiErr, to = text, stateEncryption
 		m.enc.phase = encChoose
-		if m.enc.useKey {
-			m.enc.choice = 1
-		}
+
 	default:
 		return nil, false
 	}
 	return m.jump(to), true
+}
+
+// apiRefused introduces the API's message at a field, so it reads as the
+// server's refusal and not as one of the wizard's own checks.
+func apiRefused(field string) string {
+	switch field {
+	case forms.FieldName:
+		return "The API refused this name: "
+	case forms.FieldTags:
+		return "The API refused the tags: "
+	case forms.FieldExternalKeyID:
+		return "The API refused this encryption key: "
+	}
+	return "The API refused the data residency: "
 }
 
 // createFailed explains a failed create and decides what may be done next.
@@ -177,7 +190,7 @@ func (m *Model) createFailed(err error) tea.Cmd {
 		f.unknown(ue, m.loc)
 	case errors.As(err, &e) && e.Kind == api.KindInvalid:
 		if field, text := forms.SplitFieldMessage(e.Message); field != "" {
-			if cmd, ok := m.fieldError(field, text+reqID(e)); ok {
+			if cmd, ok := m.fieldError(field, apiRefused(field)+text+reqID(e)); ok {
 				return cmd
 			}
 		}
@@ -203,6 +216,7 @@ func (m *Model) createFailed(err error) tea.Cmd {
 	}
 	m.failure = f
 	m.state = stateFailed
+	m.scroll = 0
 	return nil
 }
 

@@ -64,7 +64,7 @@ func TestAPIRefusalReturnsToTheFieldWithAnswersKept(t *testing.T) {
 	h.fault("400")
 	h.press("enter")
 	h.wantState(stateName)
-	h.see("a name the server finds too long", "✗ String should have at most 40 characters (request-id req_")
+	h.see("a name the server finds too long", "✗ The API refused this name: String should have at most 40 characters (request-id req_")
 	h.golden("name_api_error")
 	h.press("enter")
 	h.wantState(stateName) // the same name would be refused again
@@ -95,7 +95,7 @@ func TestKeyRefusalReturnsToEncryptionStep(t *testing.T) {
 	h.fault("400-key")
 	h.press("enter")
 	h.wantState(stateEncryption)
-	h.see("✗ the key's cloud KMS policy does not grant access", "request-id")
+	h.see("✗ The API refused this encryption key: the key's cloud KMS policy does not grant access", "request-id")
 }
 
 func TestOverloadedIsRetriedThenOffersRetry(t *testing.T) {
@@ -206,7 +206,7 @@ func TestPrefilledFromFlags(t *testing.T) {
 	h.press("enter")
 	h.see("env = prod")
 	h.press("enter")
-	h.see("[x] us", "(•) us")
+	h.see("• Only us", "• us (US only")
 	h.press("enter", "enter")
 	h.wantState(stateReview)
 	h.see("Allowed inference us", "Default inference us (priced at 1.1×)",

@@ -1,25 +1,42 @@
 package ui
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 )
 
-// block collects a screen's lines at a fixed width; wrap breaks long text.
+// block collects a screen's lines at a fixed width. Nothing is cut to fit:
+// a line wider than the block wraps (see line); only the header's
+// decorative first row is ever truncated.
 type block struct {
 	width int
 	lines []string
 	focus int // index+1 of the line that must stay visible (0: the first)
+	end   int // with focus: index+1 of the last line of the focused part
 }
 
 // mark makes the next line the one the window keeps in view.
 func (b *block) mark() { b.focus = len(b.lines) + 1 }
 
-func (b *block) line(s string) { b.lines = append(b.lines, s) }
+// markEnd ends the focused part after the line just added (see mark).
+func (b *block) markEnd() { b.end = len(b.lines) }
+
+// line adds one line, wrapped (styles kept) when it is wider than the block.
+func (b *block) line(s string) {
+	w := max(b.width, 10)
+	if ansi.StringWidth(s) <= w {
+		b.lines = append(b.lines, s)
+		return
+	}
+	b.lines = append(b.lines, strings.Split(ansi.Wrap(s, w, ""), "\n")...)
+}
+
 func (b *block) gap() {
 	if n := len(b.lines); n > 0 && b.lines[n-1] != "" {
 		b.lines = append(b.lines, "")
@@ -33,14 +50,114 @@ func (b *block) wrap(st lipgloss.Style, text string) {
 	}
 }
 
-// View draws the header, the current screen and the help line, cut to the
-// window: the screen's first lines (title, input, its error) always show.
+// field adds a label and its value: on one line when both fit, else the
+// value on its own lines under the label, so a value is never cut.
+func (b *block) field(label lipgloss.Style, name string, lw int, value string) {
+	if 2+lw+1+ansi.StringWidth(value) <= b.width {
+		b.line("  " + label.Render(pad(name, lw)) + " " + value)
+		return
+	}
+	b.line("  " + label.Render(name))
+	sub := &block{width: b.width - 4}
+	sub.line(value)
+	for _, l := range sub.lines {
+		b.lines = append(b.lines, "    "+l)
+	}
+}
+
+// View draws the header, the current screen and the help, fitted to the
+// window: long screens scroll to keep their focused line in view.
 func (m *Model) View() tea.View {
 	if m.done {
 		return tea.NewView(m.finalView())
 	}
+	head, lines, footLines := m.layout()
+	var sb strings.Builder
+	sb.Grow(4096)
+	write := func(ls []string) {
+		for _, l := range ls {
+			sb.WriteString(" ")
+			sb.WriteString(l)
+			sb.WriteByte('\n')
+		}
+	}
+	write(head)
+	sb.WriteByte('\n')
+	write(lines)
+	if len(footLines) > 0 {
+		sb.WriteByte('\n')
+		write(footLines)
+	}
+	v := tea.NewView(strings.TrimSuffix(sb.String(), "\n"))
+	v.WindowTitle = "workspace-wizard"
+	return v
+}
+
+// layout fits the screen to the window: the header, the visible part of
+// the body (with a "more" line when some is below) and the help lines.
+func (m *Model) layout() (head, lines, foot []string) {
 	w := max(m.width-2, 10)
-	head := m.headerView(w)
+	head = m.headerView(w)
+	body := m.body(w)
+	foot = m.helpLines(w)
+	room := m.height - len(head) - len(foot) - 2
+	lines = body.lines
+	for len(lines) > 0 && lines[len(lines)-1] == "" {
+		lines = lines[:len(lines)-1]
+	}
+	if room < 2 && len(foot) > 0 {
+		// Tiny window: give the help line's rows to the screen.
+		room += len(foot)
+		foot = nil
+	}
+	room = max(room, 1)
+	if len(lines) <= room {
+		m.scrollMin, m.scrollMax = 0, 0
+		return head, lines, foot
+	}
+	// Keep a line for the "more below" hint, and scroll so the focused
+	// line (and the one after it, often its error) stays in view.
+	win := room
+	if room > 2 {
+		win = room - 1
+	}
+	start := 0
+	if f := body.focus - 1; f >= 0 {
+		last := f // the last line that must show
+		if f+1 < len(lines) && lines[f+1] != "" {
+			last = f + 1
+		}
+		if body.end > body.focus {
+			last = body.end - 1 // a focused part: its end, and its start if it fits
+		}
+		start = min(max(last-win+1, 0), len(lines)-win)
+	}
+	// The user's own scrolling (pgup/pgdn, or ↑/↓ on the last screens).
+	m.scrollMin, m.scrollMax = -start, len(lines)-win-start
+	start += min(max(m.scroll, m.scrollMin), m.scrollMax)
+	if start+win >= len(lines) {
+		return head, lines[len(lines)-room:], foot
+	}
+	rest := len(lines) - start - win
+	lines = slices.Clone(lines[start : start+win])
+	if win < room {
+		hint := "pgdn"
+		if m.state == stateResult || m.state == stateFailed {
+			hint = "↓ scrolls"
+		}
+		lines = append(lines, m.styles.Dim.Render("↓ "+strconv.Itoa(rest)+" more lines ("+hint+")"))
+	}
+	return head, lines, foot
+}
+
+// scrollBy moves the window over a screen taller than it by n lines.
+func (m *Model) scrollBy(n int) {
+	m.layout()
+	m.scroll = min(max(m.scroll+n, m.scrollMin), m.scrollMax)
+}
+
+// body draws the current screen at width w.
+func (m *Model) body(w int) *block {
 	body := &block{width: w}
 	switch m.state {
 	case stateKey:
@@ -62,60 +179,47 @@ func (m *Model) View() tea.View {
 	case stateFailed:
 		m.viewFailed(body)
 	}
-	var foot string
-	if m.fullHelp {
-		foot = m.help.FullHelpView(m.helpKeys().FullHelp())
-	} else {
-		foot = m.help.ShortHelpView(m.helpKeys().ShortHelp())
-	}
-	footLines := strings.Split(foot, "\n")
-	room := m.height - len(head) - len(footLines) - 2
-	lines := body.lines
-	for len(lines) > 0 && lines[len(lines)-1] == "" {
-		lines = lines[:len(lines)-1]
-	}
-	if room < 2 && len(footLines) > 0 {
-		// Tiny window: give the help line's rows to the screen.
-		room += len(footLines)
-		footLines = nil
-	}
-	if room < 1 {
-		room = 1
-	}
-	if len(lines) > room {
-		start := 0
-		if f := body.focus - 1; f >= room-1 {
-			// Scroll so the focused line (and the one after it, often its
-			// error) stays in view.
-			start = min(f-room+2, len(lines)-room)
-		}
-		lines = lines[start : start+room]
-	}
-	var sb strings.Builder
-	sb.Grow(4096)
-	write := func(ls []string) {
-		for _, l := range ls {
-			sb.WriteString(" ")
-			if ansi.StringWidth(l) > w {
-				l = ansi.Truncate(l, w, "…")
-			}
-			sb.WriteString(l)
-			sb.WriteByte('\n')
-		}
-	}
-	write(head)
-	sb.WriteByte('\n')
-	write(lines)
-	if len(footLines) > 0 {
-		sb.WriteByte('\n')
-		write(footLines)
-	}
-	v := tea.NewView(strings.TrimSuffix(sb.String(), "\n"))
-	v.WindowTitle = "workspace-wizard"
-	return v
+	return body
 }
 
-// headerView is the product, the organization and where the user is.
+// helpLines lays the screen's key help out in lines of at most w columns,
+// breaking between bindings, never inside one.
+func (m *Model) helpLines(w int) []string {
+	hk := m.helpKeys()
+	groups := [][]key.Binding{hk.ShortHelp()}
+	if m.fullHelp {
+		groups = hk.FullHelp()
+	}
+	sep := m.help.Styles.ShortSeparator.Render(m.help.ShortSeparator)
+	var lines []string
+	for _, g := range groups {
+		cur := ""
+		for _, b := range g {
+			if !b.Enabled() {
+				continue
+			}
+			item := m.help.Styles.ShortKey.Render(b.Help().Key) + " " + m.help.Styles.ShortDesc.Render(b.Help().Desc)
+			switch {
+			case cur == "":
+				cur = item
+			case ansi.StringWidth(cur+sep+item) <= w:
+				cur += sep + item
+			default:
+				lines = append(lines, cur)
+				cur = item
+			}
+		}
+		if cur != "" {
+			sub := &block{width: w}
+			sub.line(cur)
+			lines = append(lines, sub.lines...)
+		}
+	}
+	return lines
+}
+
+// headerView is the product, the organization and where the user is. Its
+// first row is decoration and may be cut to the width; the rest wraps.
 func (m *Model) headerView(w int) []string {
 	s := m.styles
 	org := m.org
@@ -126,17 +230,21 @@ func (m *Model) headerView(w int) []string {
 	if m.state != stateKey {
 		top += " " + s.Dim.Render("in") + " " + s.Org.Render(org)
 	}
+	if ansi.StringWidth(top) > w {
+		top = ansi.Truncate(top, w, "…")
+	}
 	var where string
 	if i := stepIndex(m.state); i >= 0 {
 		where = "Step " + strconv.Itoa(i+1) + " of " + strconv.Itoa(len(steps)) + " · " + stepNames[m.state]
 	} else {
 		where = stepNames[m.state]
 	}
-	lines := []string{top, s.Step.Render(where)}
+	b := &block{width: w, lines: []string{top}}
+	b.wrap(s.Step, where)
 	if m.orgErr != "" && m.state <= stateReview {
-		lines = append(lines, strings.Split(s.Error.Render(ansi.Wrap("✗ "+m.orgErr, w, "")), "\n")...)
+		b.wrap(s.Error, "✗ "+m.orgErr)
 	}
-	return lines
+	return b.lines
 }
 
 // finalView is what stays on the terminal after the wizard ends.

@@ -1,8 +1,6 @@
 package ui
 
-import (
-	"strings"
-)
+import ()
 
 // writeOnce is the warning every key choice carries.
 const writeOnce = "Write-once: a key attached to a workspace can never be detached or replaced. It also turns off Workbench and Managed Agents for the workspace, is US only, and protects only data written afterwards."
@@ -12,54 +10,23 @@ func (m *Model) viewEnc(b *block) {
 	st := &m.enc
 	switch st.phase {
 	case encChoose:
-		b.line(s.Title.Render("Customer-managed encryption key") + s.Dim.Render(" · optional"))
-		rows := []string{"No, Anthropic manages encryption " + s.Default.Render("(default)"), "Yes, use a key from our cloud KMS (CMEK)"}
-		for i, r := range rows {
-			if i == st.choice {
-				b.mark()
-				b.line(s.Cursor.Render("› ") + s.Selected.Render(radio(true)+" ") + r)
-			} else {
-				b.line("  " + radio(false) + " " + r)
-			}
-		}
+		b.form(st.chooseBox)
 		if st.apiErr != "" {
 			b.wrap(s.Error, "✗ "+st.apiErr)
 		}
-		if st.choice == 1 {
+		if st.want {
 			b.wrap(s.Warn, "⚠ "+writeOnce)
-		} else {
-			b.gap()
-			b.wrap(s.Desc, "Most workspaces need no key of their own.")
 		}
 	case encPick:
-		b.line(s.Title.Render("Choose the encryption key"))
 		if st.loading {
+			b.line(s.Title.Render("Choose the encryption key"))
 			b.line(s.Dim.Render(m.sub.spin.View() + " listing the organization's keys…"))
 			break
 		}
-		for i, k := range st.keys {
-			pc := k.ProviderConfig.Type
-			desc := strings.Join(nonEmpty(k.DisplayName, pc, k.Geo), " · ")
-			mark := "  "
-			if st.statusID == k.ID {
-				mark = statusMark(st.status)
-			}
-			if i == st.cursor {
-				b.mark()
-				b.line(s.Cursor.Render("› ") + s.Selected.Render(desc) + " " + mark)
-			} else {
-				b.line("  " + desc + " " + mark)
-			}
-			b.line("    " + s.Dim.Render(k.ID))
+		b.form(st.pickBox)
+		if st.checking || st.apiErr != "" || st.statusID == st.pickID {
+			m.encStatus(b)
 		}
-		row := "Type a key id instead"
-		if st.cursor == len(st.keys) {
-			b.mark()
-			b.line(s.Cursor.Render("› ") + s.Selected.Render(row))
-		} else {
-			b.line("  " + s.Dim.Render(row))
-		}
-		m.encStatus(b)
 	case encManual:
 		b.line(s.Title.Render("Encryption key id"))
 		b.mark()
@@ -95,18 +62,6 @@ func (m *Model) encStatus(b *block) {
 	case st.status == "unknown":
 		b.wrap(s.Warn, "⚠ "+st.message)
 	}
-}
-
-func statusMark(status string) string {
-	switch status {
-	case "ok":
-		return "✓"
-	case "failed":
-		return "✗"
-	case "unknown":
-		return "?"
-	}
-	return ""
 }
 
 func nonEmpty(ss ...string) []string {

@@ -1,0 +1,163 @@
+package forms
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/huh/v2"
+	"github.com/anthropics/anthropic-sdk-go"
+
+	"github.com/anthropic-tools/workspace-wizard/internal/api"
+)
+
+// The wizard embeds these huh forms in its own Bubble Tea model: the model
+// owns each *huh.Form, forwards messages to it, and draws the step's
+// header, help and messages around it. Enter belongs to the wizard (it
+// accepts the step as shown), so the fields are moved between with tab.
+
+// Residency is what the data-residency form edits.
+type Residency struct {
+	WorkspaceGeo string
+	Allowed      string // api.Unrestricted or geos joined by commas, in InferenceGeos order
+	Default      string
+}
+
+// ResidencyForm asks where the workspace's data lives (permanent), where
+// inference may run, and the default inference geo, which is offered only
+// from the allowed geos so an invalid pair cannot be picked.
+func ResidencyForm(v *Residency) *huh.Form {
+	wsGeo := huh.NewSelect[string]().Key(FieldWorkspaceGeo).
+		Title("Workspace geo").
+		Description("Where its data is stored. PERMANENT: cannot be changed later.").
+		Value(&v.WorkspaceGeo).Options(huh.NewOptions(WorkspaceGeos...)...)
+	allowed := huh.NewSelect[string]().Key(FieldAllowedGeos).
+		Title("Allowed inference geos").
+		Description("Where requests may run; can be changed later.").
+		Value(&v.Allowed).Options(allowedOptions()...)
+	def := huh.NewSelect[string]().Key(FieldDefaultGeo).
+		Title("Default inference geo").
+		Description("Used when a request names none.").
+		Value(&v.Default).
+		OptionsFunc(func() []huh.Option[string] { return geoOptions(DefaultGeoChoices(v.Allowed)) }, &v.Allowed).
+		Height(2 + len(InferenceGeos))
+	return huh.NewForm(huh.NewGroup(wsGeo, allowed, def)).WithKeyMap(KeyMap())
+}
+
+// AllowedChoices are the allowed-inference-geos answers: unrestricted, then
+// every non-empty set of InferenceGeos. Each is one pick, so no set can be
+// left empty or mixed with "unrestricted".
+func AllowedChoices() []string {
+	out := []string{api.Unrestricted}
+	n := len(InferenceGeos)
+	for size := 1; size <= n; size++ {
+		for mask := 1; mask < 1<<n; mask++ {
+			var geos []string
+			for i, g := range InferenceGeos {
+				if mask&(1<<i) != 0 {
+					geos = append(geos, g)
+				}
+			}
+			if len(geos) == size {
+				out = append(out, strings.Join(geos, ","))
+			}
+		}
+	}
+	return out
+}
+
+// AllowedLabel describes an allowed-inference-geos answer.
+func AllowedLabel(v string) string {
+	switch v {
+	case api.Unrestricted:
+		return "Unrestricted: every geo, now and later (default)"
+	case "us":
+		return "Only us (US only, priced at " + USInferencePremium + ")"
+	}
+	geos := api.SplitGeos(v)
+	if len(geos) == 1 {
+		return "Only " + geos[0]
+	}
+	return "Only " + strings.Join(geos[:len(geos)-1], ", ") + " and " + geos[len(geos)-1]
+}
+
+func allowedOptions() []huh.Option[string] {
+	var out []huh.Option[string]
+	for _, v := range AllowedChoices() {
+		out = append(out, huh.NewOption(AllowedLabel(v), v))
+	}
+	return out
+}
+
+func geoOptions(geos []string) []huh.Option[string] {
+	var out []huh.Option[string]
+	for _, g := range geos {
+		label := g
+		switch g {
+		case DefaultInferenceGeo:
+			label += " (default)"
+		case "us":
+			label += " (US only, priced at " + USInferencePremium + ")"
+		}
+		out = append(out, huh.NewOption(label, g))
+	}
+	return out
+}
+
+// EncryptionChoiceForm asks whether the workspace gets a customer-managed
+// encryption key; no is the default.
+func EncryptionChoiceForm(useKey *bool) *huh.Form {
+	return huh.NewForm(huh.NewGroup(
+		huh.NewSelect[bool]().Key(FieldExternalKeyID).
+			Title("Customer-managed encryption key").
+			Description("Optional. Most workspaces need no key of their own.").
+			Value(useKey).
+			Options(
+				huh.NewOption("No, Anthropic manages encryption (default)", false),
+				huh.NewOption("Yes, use a key from our cloud KMS (CMEK)", true),
+			),
+	)).WithKeyMap(KeyMap())
+}
+
+// TypeKeyID is the key form's answer for "type a key id instead".
+const TypeKeyID = ""
+
+// ExternalKeyForm lists the organization's keys (name · provider · geo,
+// then the id) and a last choice to type an id instead (TypeKeyID).
+func ExternalKeyForm(keys []anthropic.ExternalKey, id *string) *huh.Form {
+	var opts []huh.Option[string]
+	for _, k := range keys {
+		var parts []string
+		for _, p := range []string{k.DisplayName, k.ProviderConfig.Type, k.Geo} {
+			if p != "" {
+				parts = append(parts, p)
+			}
+		}
+		opts = append(opts, huh.NewOption(strings.Join(parts, " · ")+"\n  "+k.ID, k.ID))
+	}
+	opts = append(opts, huh.NewOption("Type a key id instead", TypeKeyID))
+	return huh.NewForm(huh.NewGroup(
+		huh.NewSelect[string]().Key(FieldExternalKeyID).
+			Title("Choose the encryption key").
+			Value(id).Options(opts...),
+	)).WithKeyMap(KeyMap())
+}
+
+// KeyMap is huh's keymap for forms inside the wizard: ↑/↓ choose, tab and
+// shift+tab move between fields, and Enter is left to the wizard, which
+// accepts the whole step with it. ctrl+c is the wizard's too.
+func KeyMap() *huh.KeyMap {
+	k := huh.NewDefaultKeyMap()
+	none := key.NewBinding(key.WithDisabled())
+	k.Quit = none
+	k.Select.Next = key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next question"))
+	k.Select.Prev = key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous question"))
+	k.Select.Submit = none
+	k.Select.Filter = none
+	k.Select.SetFilter = none
+	k.Select.ClearFilter = none
+	k.Select.GotoTop = key.NewBinding(key.WithKeys("home"), key.WithHelp("home", "first"))
+	k.Select.GotoBottom = key.NewBinding(key.WithKeys("end"), key.WithHelp("end", "last"))
+	k.Select.HalfPageUp = none
+	k.Select.HalfPageDown = none
+	return k
+}

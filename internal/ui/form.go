@@ -1,0 +1,95 @@
+package ui
+
+import (
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// formBox is a huh form embedded in a step, the way huh's bubbletea example
+// does it: the step owns the form, forwards messages to it and draws its
+// own header, help and messages around it. first is the key of the form's
+// first field, where shift+tab leaves the step instead of the field.
+type formBox struct {
+	form  *huh.Form
+	first string
+}
+
+// embed prepares a form from internal/forms for the wizard: its styles,
+// no help or errors of its own (the step draws them), sized to the window.
+func (m *Model) embed(f *huh.Form, first string) (formBox, tea.Cmd) {
+	f = f.WithTheme(huh.ThemeFunc(func(bool) *huh.Styles { return m.huhTheme })).
+		WithShowHelp(false).WithShowErrors(false)
+	cmd := f.Init()
+	_, size := f.Update(m.formSize())
+	return formBox{form: f, first: first}, tea.Batch(cmd, size)
+}
+
+// formSize lays a form out at the body's width and its natural height: the
+// wizard's own window scrolls it.
+func (m *Model) formSize() tea.WindowSizeMsg {
+	return tea.WindowSizeMsg{Width: max(m.width-2, 10), Height: 1000}
+}
+
+// update forwards a message to the form.
+func (fb *formBox) update(msg tea.Msg) tea.Cmd {
+	if fb.form == nil {
+		return nil
+	}
+	_, cmd := fb.form.Update(msg)
+	return cmd
+}
+
+// onFirst reports whether the form's first field has focus.
+func (fb *formBox) onFirst() bool {
+	return fb.form == nil || fb.form.GetFocusedField().GetKey() == fb.first
+}
+
+// activeForm is the form on the current screen, if it has one.
+func (m *Model) activeForm() *formBox {
+	switch {
+	case m.state == stateResidency:
+		return &m.res.box
+	case m.state == stateEncryption && m.enc.phase == encChoose:
+		return &m.enc.chooseBox
+	case m.state == stateEncryption && m.enc.phase == encPick && !m.enc.loading:
+		return &m.enc.pickBox
+	}
+	return nil
+}
+
+// form draws a form into the block and keeps the focused field in view.
+func (b *block) form(fb formBox) {
+	if fb.form == nil {
+		return
+	}
+	lines := strings.Split(strings.TrimRight(fb.form.View(), "\n "), "\n")
+	// The focused field (drawn with a border) from its title to the line
+	// after its cursor, so the highlighted option is always in view.
+	first, last, cursor := -1, -1, -1
+	for i, l := range lines {
+		if plain := ansi.Strip(l); strings.Contains(plain, "┃") {
+			if first < 0 {
+				first = i
+			}
+			last = i
+			if cursor < 0 && strings.Contains(plain, "› ") {
+				cursor = i
+			}
+		}
+	}
+	if cursor >= 0 {
+		last = min(cursor+1, last)
+	}
+	for i, l := range lines {
+		if i == first {
+			b.mark()
+		}
+		b.line(strings.TrimRight(l, " "))
+		if i == last {
+			b.markEnd()
+		}
+	}
+}
