@@ -202,9 +202,10 @@ keys Enter
 waitfor "env = prod"
 keys Enter
 waitfor "Step 3 of 5"
-keys Down Down Down
-keys Space
-waitfor "[x] us"
+keys Tab
+waitfor "┃ Allowed inference geos"
+keys Down Down
+waitfor "› Only us"
 shot 04-data-residency
 
 keys Enter
