@@ -3,6 +3,7 @@ package ui
 import (
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -38,8 +39,32 @@ func (fb *formBox) update(msg tea.Msg) tea.Cmd {
 	if fb.form == nil {
 		return nil
 	}
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		if cmd, moved := fb.focusNow(k); moved {
+			return cmd
+		}
+	}
 	_, cmd := fb.form.Update(msg)
 	return cmd
+}
+
+// focusNow moves to the next or previous question at once when k is the
+// focused field's enabled tab or shift+tab. huh would move through a
+// command, so keys typed right behind the tab (↓ ↓) reached the question
+// being left.
+func (fb *formBox) focusNow(k tea.KeyPressMsg) (tea.Cmd, bool) {
+	for _, b := range fb.form.GetFocusedField().KeyBinds() {
+		if !b.Enabled() || !key.Matches(k, b) {
+			continue
+		}
+		switch k.String() {
+		case "tab":
+			return fb.form.NextField(), true
+		case "shift+tab":
+			return fb.form.PrevField(), true
+		}
+	}
+	return nil, false
 }
 
 // onFirst reports whether the form's first field has focus.

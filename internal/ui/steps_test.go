@@ -179,6 +179,24 @@ func TestDefaultGeoOnlyFromAllowed(t *testing.T) {
 	h.wantState(stateTags)
 }
 
+// Keys typed right behind a tab, before the program has run any command,
+// reach the question the tab moved to: a fast typist's ↓ ↓ is not lost.
+func TestTabThenArrowsTypedAhead(t *testing.T) {
+	h := newHarness(t)
+	h.typeText("geo")
+	h.press("enter", "enter")
+	h.wantState(stateResidency)
+	var pending []tea.Cmd
+	for _, k := range []string{"tab", "down", "down"} {
+		pending = append(pending, h.send(keyPress(k)))
+	}
+	h.run(tea.Batch(pending...)) // as the program would: interleaved
+	h.see("› Only us")
+	h.press("tab", "shift+tab", "shift+tab")
+	h.wantState(stateResidency)
+	h.see("› us")
+}
+
 // At 40 columns the residency form's descriptions wrap, whole.
 func TestResidencyAt40Columns(t *testing.T) {
 	h := newHarness(t)
