@@ -123,7 +123,7 @@ func (c *Creator) Create(ctx context.Context, spec Spec) (*Result, error) {
 		// The server may have acted: look before doing anything else. The
 		// look-up runs even when ctx was cancelled, on a short leash.
 		c.emit(Event{Kind: EventReconciling, Attempt: attempt, Err: e})
-		found, lookupErr := c.find(ctx, spec, since)
+		found, lookupErr := c.Find(ctx, spec, since)
 		switch {
 		case found != nil:
 			return &Result{Workspace: found, Posts: attempt, Recovered: true}, nil
@@ -143,9 +143,12 @@ func (c *Creator) Create(ctx context.Context, spec Spec) (*Result, error) {
 	}
 }
 
-// find lists the organization's workspaces for one with the spec's name and
-// tags created since the first POST (less clock skew).
-func (c *Creator) find(ctx context.Context, spec Spec, since time.Time) (*anthropic.Workspace, error) {
+// Find lists the organization's workspaces for one with the spec's name and
+// tags created since the first POST (less clock skew), and returns nil when
+// there is none. It runs even when ctx is cancelled, on a short leash, so a
+// cancelled create can still be accounted for; the wizard also offers it
+// again after an unknown outcome.
+func (c *Creator) Find(ctx context.Context, spec Spec, since time.Time) (*anthropic.Workspace, error) {
 	timeout := c.LookupTimeout
 	if timeout <= 0 {
 		timeout = 20 * time.Second

@@ -32,17 +32,15 @@ func (p *prompter) create() (Outcome, bool) {
 		}
 		switch m.state {
 		case stateResult:
-			b := &block{width: 78}
-			m.viewResult(b)
-			for _, l := range b.lines {
-				p.say("%s", ansi.Strip(l))
-			}
-			return Outcome{Workspace: m.result.Workspace, Result: m.result}, true
+			return p.created(), true
 		case stateFailed:
 			f := &m.failure
 			p.say("%s", f.title)
 			for _, l := range f.lines {
 				p.say("  %s", l)
+			}
+			if f.unsure {
+				return p.lookAgain(), true
 			}
 			if !f.retry {
 				return Outcome{Err: f.err}, true
@@ -55,5 +53,35 @@ func (p *prompter) create() (Outcome, bool) {
 			// A 400 took us to the step of the field it names.
 			return Outcome{}, false
 		}
+	}
+}
+
+func (p *prompter) created() Outcome {
+	m := p.m
+	b := &block{width: 78}
+	m.viewResult(b)
+	for _, l := range b.lines {
+		p.say("%s", ansi.Strip(l))
+	}
+	return Outcome{Workspace: m.result.Workspace, Result: m.result}
+}
+
+// lookAgain offers, as the full-screen wizard does, to list the workspaces
+// again after an unknown outcome, until the workspace turns up or the user
+// stops. It never sends the create again.
+func (p *prompter) lookAgain() Outcome {
+	m := p.m
+	for {
+		v, err := p.ask("Look for the workspace again? (y/n)", "y")
+		if err != nil || !strings.EqualFold(v, "y") && !strings.EqualFold(v, "yes") {
+			return Outcome{Err: m.failure.err}
+		}
+		for cmd := m.updateFailed(tea.KeyPressMsg{Code: 'l', Text: "l"}); cmd != nil; {
+			cmd = m.updateFailed(cmd())
+		}
+		if m.state == stateResult {
+			return p.created()
+		}
+		p.say("  %s", m.failure.note)
 	}
 }

@@ -90,3 +90,27 @@ func TestAccessibleEndOfInputCancels(t *testing.T) {
 		t.Fatalf("%d creates", n)
 	}
 }
+
+// An unknown outcome in plain prompts: no retry is offered, only looking
+// again, which finds the workspace once it exists.
+func TestAccessibleUnknownOutcomeLooksAgain(t *testing.T) {
+	srv := fakeapi.NewTest(t, fakeapi.Options{Now: clock})
+	faults, _ := fakeapi.ParseFaults("504,list:500,list:500,list:500,list:500,list:500")
+	srv.AddFaults(faults...)
+	out, text := accessible(t, srv, true, "limbo", "", "", "", "n", "y",
+		"y", // look again: the listing fails
+		"n", // stop looking
+	)
+	var ue *api.UnknownOutcomeError
+	if !errors.As(out.Err, &ue) {
+		t.Fatalf("outcome %+v; want an unknown outcome", out)
+	}
+	for _, want := range []string{"may or may not have been created", "Look for the workspace again?", "listing workspaces failed"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("output lacks %q:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, "Try again?") || srv.CountRequests("POST", "/v1/organizations/workspaces") != 1 {
+		t.Errorf("the create was offered or sent again:\n%s", text)
+	}
+}

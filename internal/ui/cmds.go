@@ -49,6 +49,13 @@ type keyValidatedMsg struct {
 // createEventMsg is a progress report from api.Creator.
 type createEventMsg struct{ ev api.Event }
 
+// lookedAgainMsg is the answer to a second look for a workspace whose
+// create had no clear outcome.
+type lookedAgainMsg struct {
+	ws  *anthropic.Workspace
+	err error
+}
+
 type createDoneMsg struct {
 	res *api.Result
 	err error
@@ -107,6 +114,13 @@ func validateKeyCmd(ctx context.Context, a api.Admin, id string) tea.Cmd {
 	return func() tea.Msg {
 		res, err := a.ValidateExternalKey(ctx, id)
 		return keyValidatedMsg{id, res, err}
+	}
+}
+
+func lookAgainCmd(ctx context.Context, c *api.Creator, ue *api.UnknownOutcomeError, spec api.Spec) tea.Cmd {
+	return func() tea.Msg {
+		ws, err := c.Find(ctx, spec, ue.Since)
+		return lookedAgainMsg{ws, err}
 	}
 }
 

@@ -12,6 +12,7 @@ type keyMap struct {
 	Edit, Delete, CancelEdit    key.Binding
 	Jump, Create, Retry, Review key.Binding
 	Cancel, Copy, Exit, Reenter key.Binding
+	LookAgain                   key.Binding
 	PageUp, PageDown, Tab       key.Binding
 }
 
@@ -35,6 +36,7 @@ func newKeyMap() keyMap {
 		Copy:       key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "copy id")),
 		Exit:       key.NewBinding(key.WithKeys("enter", "q", "esc"), key.WithHelp("enter/q", "exit")),
 		Reenter:    key.NewBinding(key.WithKeys("k"), key.WithHelp("k", "enter another key")),
+		LookAgain:  key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "look for it again")),
 		Tab:        key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next")),
 		PageUp:     key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "scroll up")),
 		PageDown:   key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "scroll down")),
@@ -109,6 +111,11 @@ func (m *Model) helpKeys() bindingHelp {
 		}
 		if m.failure.reenter {
 			short = append(short, k.Reenter)
+		}
+		if m.failure.unsure {
+			// Going back to create again could make a second workspace.
+			short = append(short, k.LookAgain, with(k.Exit, "q", "exit"))
+			break
 		}
 		short = append(short, with(k.Review, "e", "back to review"), with(k.Exit, "q", "exit"))
 	}

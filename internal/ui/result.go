@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"strings"
 	"time"
 
@@ -18,9 +19,11 @@ type failure struct {
 	err     error
 	title   string
 	lines   []string
-	retry   bool // nothing was created: sending again is safe
-	reenter bool // the key was refused: another may be typed
-	unsure  bool // the workspace may exist
+	retry   bool   // nothing was created: sending again is safe
+	reenter bool   // the key was refused: another may be typed
+	unsure  bool   // the workspace may exist
+	looking bool   // a second look is under way
+	note    string // what the last second look found
 }
 
 func (f *failure) unknown(ue *api.UnknownOutcomeError, loc *time.Location) {
@@ -56,11 +59,20 @@ func (m *Model) updateResult(msg tea.Msg) tea.Cmd {
 }
 
 func (m *Model) updateFailed(msg tea.Msg) tea.Cmd {
+	if looked, ok := msg.(lookedAgainMsg); ok {
+		return m.lookedAgain(looked)
+	}
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return nil
 	}
 	switch {
+	case m.failure.unsure && key.Matches(k, m.keys.LookAgain) && !m.failure.looking:
+		var ue *api.UnknownOutcomeError
+		if errors.As(m.failure.err, &ue) {
+			m.failure.looking = true
+			return lookAgainCmd(m.ctx, &api.Creator{API: m.api, Now: m.now}, ue, m.sub.spec)
+		}
 	case k.String() == "up":
 		m.scrollBy(-1)
 	case k.String() == "down":
@@ -80,6 +92,25 @@ func (m *Model) updateFailed(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
+// lookedAgain shows the workspace if the second look found it, or says when
+// it was last looked for.
+func (m *Model) lookedAgain(msg lookedAgainMsg) tea.Cmd {
+	f := &m.failure
+	f.looking = false
+	at := m.now().In(m.loc).Format("15:04:05 MST")
+	switch {
+	case msg.ws != nil:
+		m.result = &api.Result{Workspace: msg.ws, Recovered: true}
+		m.state = stateResult
+		m.scroll = 0
+	case msg.err != nil:
+		f.note = "Looked again at " + at + ", but listing workspaces failed: " + msg.err.Error()
+	default:
+		f.note = "Looked again at " + at + ": no such workspace yet. A request still in flight may create it later."
+	}
+	return nil
+}
+
 func (m *Model) viewFailed(b *block) {
 	s := m.styles
 	f := &m.failure
@@ -90,6 +121,12 @@ func (m *Model) viewFailed(b *block) {
 	}
 	for _, l := range f.lines {
 		b.wrap(s.Value, l)
+	}
+	switch {
+	case f.looking:
+		b.wrap(s.Dim, "Looking for it again…")
+	case f.note != "":
+		b.wrap(s.Dim, f.note)
 	}
 }
 

@@ -137,10 +137,30 @@ func TestUnknownOutcomeOffersNoBlindRetry(t *testing.T) {
 	h.wantState(stateFailed)
 	h.see("⚠ The workspace may or may not have been created", "look for a workspace named “limbo” created after 15:09:26 UTC",
 		"platform.claude.com/settings/workspaces", "request-id")
-	h.notSee("try again")
-	h.press("r")
+	h.see("Outcome unknown", "l look for it again")
+	h.notSee("try again", "back to review")
+	h.press("r", "e")
 	h.wantState(stateFailed)
-	h.press("q")
+
+	// Looking again: first nothing (the request may still be in flight),
+	// then the workspace the lost request made.
+	h.press("l")
+	h.see("Looked again at 15:09:26 UTC: no such workspace yet.")
+	h.srv.AddWorkspace(fakeapi.Workspace{Name: "limbo", CreatedAt: fixedNow})
+	h.press("l")
+	h.wantState(stateResult)
+	h.see("✓ Workspace created", "limbo", "the wizard found the workspace by listing")
+	if h.posts() != 1 {
+		t.Fatalf("%d creates sent; want 1", h.posts())
+	}
+}
+
+// Quitting at an unknown outcome hands it to main, which exits 5.
+func TestUnknownOutcomeQuit(t *testing.T) {
+	h := newHarness(t)
+	h.toReview("limbo")
+	h.fault("504,list:500")
+	h.press("enter", "q")
 	var ue *api.UnknownOutcomeError
 	if !h.quit || !errors.As(h.m.outcome.Err, &ue) {
 		t.Fatalf("outcome %v; want an UnknownOutcomeError", h.m.outcome.Err)

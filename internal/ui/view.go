@@ -238,6 +238,9 @@ func (m *Model) headerView(w int) []string {
 		where = "Step " + strconv.Itoa(i+1) + " of " + strconv.Itoa(len(steps)) + " · " + stepNames[m.state]
 	} else {
 		where = stepNames[m.state]
+		if m.state == stateFailed && m.failure.unsure {
+			where = "Outcome unknown"
+		}
 	}
 	b := &block{width: w, lines: []string{top}}
 	b.wrap(s.Step, where)
