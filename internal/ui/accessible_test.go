@@ -50,7 +50,7 @@ func TestAccessibleSameRulesAndPath(t *testing.T) {
 		"PERMANENT", "Default inference geo: us (the only allowed geo).", "priced at 1.1×",
 		"Write-once", "Step 5 of 5: Review",
 		"workspace-wizard --name plain-prompts --tag env=prod --allowed-inference-geos us --default-inference-geo us --yes",
-		"✓ Workspace created",
+		"✓ Workspace created", "Colour          #",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("output lacks %q:\n%s", want, text)

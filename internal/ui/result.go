@@ -142,7 +142,11 @@ func (m *Model) viewResult(b *block) {
 	row("Name", ws.Name)
 	row("Created", ws.CreatedAt.In(m.loc).Format("2006-01-02 15:04:05 MST"))
 	if ws.DisplayColor != "" {
-		row("Colour", s.swatch(ws.DisplayColor)+ws.DisplayColor)
+		swatch := s.swatch(ws.DisplayColor)
+		if m.plain {
+			swatch = "" // a screen reader would read out two block characters
+		}
+		row("Colour", swatch+ws.DisplayColor)
 	}
 	tags := "none"
 	if len(ws.Tags) > 0 {
