@@ -156,6 +156,9 @@ func connect(cfg *config.Config, d deps) (*connection, error) {
 		if err != nil {
 			return nil, fmt.Errorf("start the simulated Admin API: %w", err)
 		}
+		for _, w := range fakeapi.DemoWorkspaces() {
+			srv.AddWorkspace(w)
+		}
 		srv.AddFaults(faults...)
 		base, key, c.close = url, config.Secret(fakeapi.DemoKey), srv.Close
 	} else if key != "" && !key.LooksLikeAdminKey() {

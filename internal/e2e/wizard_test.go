@@ -267,3 +267,18 @@ func TestResizeMidFlow(t *testing.T) {
 		t.Errorf("the program panicked\n%s", tm.Raw())
 	}
 }
+
+// The demo organization already has "research-prod": typing that name gets
+// a warning from the background look-up, and the workspace can still be made.
+func TestNameInUseWarning(t *testing.T) {
+	t.Parallel()
+	tm := start(t, 80, 24, nil, "--demo")
+	tm.WaitFor(t, "Workspace name", wait)
+	tm.Type("research-prod")
+	screen := tm.WaitFor(t, "already exists", wait)
+	if !Shows(screen, `a workspace named "research-prod" already exists`) {
+		t.Errorf("no name-in-use warning:\n%s", tm.Dump())
+	}
+	tm.Type("-2")
+	tm.WaitGone(t, "already exists", wait)
+}

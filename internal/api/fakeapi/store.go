@@ -161,3 +161,15 @@ func (s *Server) uuid4() string {
 	b[8] = b[8]&0x3f | 0x80
 	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:])
 }
+
+// DemoWorkspaces are the workspaces --demo's organization already has, so
+// that the wizard's name-in-use warning and the list can be shown.
+func DemoWorkspaces() []Workspace {
+	day := func(d int) time.Time { return time.Date(2025, 6, d, 14, 0, 0, 0, time.UTC) }
+	return []Workspace{
+		{Name: "research-prod", CreatedAt: day(2), DisplayColor: "#2E7D6B", Tags: map[string]string{"team": "research", "env": "prod"},
+			DataResidency: DataResidency{AllowedInferenceGeos: "us", DefaultInferenceGeo: "us", WorkspaceGeo: "us"}},
+		{Name: "staging", CreatedAt: day(9), DisplayColor: "#C4622D", Tags: map[string]string{"env": "staging"},
+			DataResidency: DataResidency{AllowedInferenceGeos: "unrestricted", DefaultInferenceGeo: "global", WorkspaceGeo: "us"}},
+	}
+}
