@@ -62,18 +62,52 @@ func Run(ctx context.Context, o Options) Outcome {
 	if m.sub.cancel != nil {
 		m.sub.cancel()
 	}
+	return m.ended(ctx, err)
+}
+
+// ended is the outcome of a wizard that stopped, however it stopped: by the
+// user's choice, or by a signal at any screen. Whatever was created or may
+// have been is reported, never "cancelled".
+func (m *Model) ended(ctx context.Context, err error) Outcome {
 	switch {
 	case m.done:
 		return m.outcome
+	case m.state == stateResult:
+		return Outcome{Workspace: m.result.Workspace, Result: m.result}
+	case m.state == stateFailed:
+		return Outcome{Err: m.failure.err}
 	case m.state == stateSubmitting:
-		// Killed while a create was in flight: the outcome is not known.
-		return Outcome{Err: &api.UnknownOutcomeError{Name: m.sub.spec.Name, Since: m.sub.started,
-			Cause: &api.Error{Op: "create workspace", Kind: api.KindCanceled, Message: "the wizard was stopped"}}}
+		// Stopped while a create was in flight: its context is cancelled, so
+		// the Creator looks the workspace up and reports what it found.
+		return m.awaitCreate()
 	case err != nil && !errors.Is(err, tea.ErrInterrupted) && !errors.Is(err, tea.ErrProgramKilled) && ctx.Err() == nil:
 		return Outcome{Err: fmt.Errorf("the wizard failed: %w", err)}
 	}
 	return Outcome{Err: ErrCancelled}
 }
+
+// awaitCreate waits, bounded, for a cancelled create's own verdict.
+func (m *Model) awaitCreate() Outcome {
+	unknown := Outcome{Err: &api.UnknownOutcomeError{Name: m.sub.spec.Name, Since: m.sub.started,
+		Cause: &api.Error{Op: "create workspace", Kind: api.KindCanceled, Message: "the wizard was stopped"}}}
+	deadline := time.After(awaitCreateLimit)
+	for {
+		select {
+		case msg := <-m.sub.ch:
+			if done, ok := msg.(createDoneMsg); ok {
+				if done.err != nil {
+					return Outcome{Err: done.err}
+				}
+				return Outcome{Workspace: done.res.Workspace, Result: done.res}
+			}
+		case <-deadline:
+			return unknown
+		}
+	}
+}
+
+// awaitCreateLimit bounds the wait for a cancelled create's look-up.
+const awaitCreateLimit = 30 * time.Second
 
 // inputs are the wizard's text fields, for focus and sizing.
 func (m *Model) inputs() []*textinput.Model {

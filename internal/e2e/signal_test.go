@@ -1,0 +1,50 @@
+package e2e
+
+import (
+	"strings"
+	"syscall"
+	"testing"
+)
+
+// A signal that ends the wizard after the workspace was created still hands
+// the id to the script (exit 0), and one that ends it at an unknown outcome
+// says so (exit 5): neither is reported as "nothing was sent".
+func TestSignalAfterCreate(t *testing.T) {
+	cases := []struct {
+		name   string
+		faults string
+		screen string
+		code   int
+	}{
+		{"created", "", created, 0},
+		{"unknown outcome", "drop,list:500,list:500,list:500", "may or may not have been created", 5},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			args := []string{"--demo", "--name", "signalled"}
+			if tc.faults != "" {
+				args = append(args, "--demo-faults", tc.faults)
+			}
+			tm := start(t, 80, 24, nil, args...)
+			tm.WaitFor(t, nameStep, wait)
+			enterTo(t, tm, tagsStep)
+			throughDefaults(t, tm)
+			tm.Press("enter")
+			tm.WaitFor(t, tc.screen, createWait)
+			if err := syscall.Kill(tm.Pid(), syscall.SIGTERM); err != nil {
+				t.Fatal(err)
+			}
+			code := tm.Wait(t, wait)
+			if code != tc.code {
+				t.Errorf("exit code %d, want %d\n%s", code, tc.code, tm.Dump())
+			}
+			if strings.Contains(tm.Screen(), "Nothing was sent") {
+				t.Errorf("the program claims nothing was sent:\n%s", tm.Dump())
+			}
+			if got := strings.TrimSpace(tm.Stdout()); (tc.code == 0) != idPattern.MatchString(got) {
+				t.Errorf("stdout = %q; the id belongs there exactly when the workspace was created", got)
+			}
+		})
+	}
+}
