@@ -286,3 +286,20 @@ func TestReadmeDocumentsEveryFlag(t *testing.T) {
 		}
 	}
 }
+
+// Flags that break a rule are refused before the wizard starts, where some
+// (the colour) have no step to fix them in; flags left out are the wizard's
+// to ask for.
+func TestWizardChecksItsFlagsFirst(t *testing.T) {
+	var out, errb bytes.Buffer
+	code := runWith(context.Background(), []string{"--demo", "--display-color", "red", "--tag", "team=ml"}, deps{
+		getenv: func(string) string { return "" }, stdin: strings.NewReader(""),
+		stdout: &out, stderr: &errb, interactive: true, now: time.Now,
+	})
+	if code != exitUsage || !strings.Contains(errb.String(), `--display-color: "red" is not a colour`) {
+		t.Fatalf("exit %d, stderr %q: want 2 naming --display-color", code, errb.String())
+	}
+	if strings.Contains(errb.String(), "--name") {
+		t.Errorf("the name was not given, so the wizard should ask for it: %s", errb.String())
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime/debug"
+	"strings"
 	"syscall"
 	"time"
 
@@ -81,10 +82,8 @@ func runWith(ctx context.Context, args []string, d deps) int {
 	if wizard && !d.interactive {
 		return fail(d.stderr, &config.UsageError{Msg: "no terminal to run the wizard in: pass --yes to create from flags (with --name), or --dry-run to check them"})
 	}
-	if !wizard {
-		if err := checkSpec(cfg.Spec); err != nil {
-			return fail(d.stderr, err)
-		}
+	if err := checkSpec(cfg, wizard); err != nil {
+		return fail(d.stderr, err)
 	}
 	if cfg.DryRun {
 		return dryRun(cfg, d)
@@ -114,24 +113,23 @@ func runWith(ctx context.Context, args []string, d deps) int {
 	return create(ctx, cfg, conn.admin, d)
 }
 
-// checkSpec applies the shared field rules for flag mode, naming the flag
-// to fix for each broken rule.
-func checkSpec(s api.Spec) error {
-	if s.Name == "" {
+// checkSpec applies the shared field rules to what the flags say, naming
+// the flag to fix for each broken rule. Before the wizard only the fields
+// given as flags are checked: the wizard asks for the rest.
+func checkSpec(cfg *config.Config, wizard bool) error {
+	if cfg.Spec.Name == "" && !wizard {
 		return &config.UsageError{Msg: "--name is required with --yes or --dry-run (for example --name \"ml-research\")"}
 	}
-	errs := forms.FieldErrors(forms.Validate(s))
-	if len(errs) == 0 {
+	var msgs []string
+	for _, fe := range forms.FieldErrors(forms.Validate(cfg.Spec)) {
+		if !wizard || cfg.Set[fe.Field] {
+			msgs = append(msgs, config.FlagFor(fe.Field)+": "+fe.Err.Error())
+		}
+	}
+	if len(msgs) == 0 {
 		return nil
 	}
-	msg := ""
-	for i, fe := range errs {
-		if i > 0 {
-			msg += "\n"
-		}
-		msg += config.FlagFor(fe.Field) + ": " + fe.Err.Error()
-	}
-	return &config.UsageError{Msg: msg}
+	return &config.UsageError{Msg: strings.Join(msgs, "\n")}
 }
 
 // connection is the Admin API client for this run, and the demo server

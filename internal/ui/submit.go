@@ -11,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/anthropic-tools/workspace-wizard/internal/api"
+	"github.com/anthropic-tools/workspace-wizard/internal/config"
 	"github.com/anthropic-tools/workspace-wizard/internal/forms"
 )
 
@@ -35,6 +36,8 @@ func (m *Model) submit() tea.Cmd {
 		if cmd, ok := m.fieldError(fes[0].Field, fes[0].Err.Error()); ok {
 			return cmd
 		}
+		// No step can fix it (main checks such flags first): send nothing.
+		return m.createFailed(fmt.Errorf("%s: %w; run again with it corrected", config.FlagFor(fes[0].Field), fes[0].Err))
 	}
 	ctx, cancel := context.WithCancel(m.ctx)
 	now := m.now()

@@ -232,3 +232,15 @@ func TestPrefilledFromFlags(t *testing.T) {
 	h.see("Allowed inference us", "Default inference us (priced at 1.1×)",
 		"--allowed-inference-geos us --default-inference-geo us --yes")
 }
+
+// A broken value that no step can change (a flag's colour) is never sent.
+func TestUnfixableValueIsNotSent(t *testing.T) {
+	h := newHarness(t, withSpec(api.Spec{DisplayColor: "red"}, forms.FieldDisplayColor))
+	h.toReview("colourful")
+	h.press("enter")
+	h.wantState(stateFailed)
+	h.see(`--display-color: "red" is not a colour`)
+	if h.posts() != 0 {
+		t.Fatalf("%d creates sent", h.posts())
+	}
+}
