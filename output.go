@@ -145,6 +145,8 @@ func describeKind(e *api.Error) string {
 		return "No answer from the API in time"
 	case api.KindNetwork:
 		return "The connection failed: " + e.Message
+	case api.KindCanceled:
+		return "Cancelled"
 	}
 	return e.Error()
 }

@@ -210,8 +210,9 @@ func (c *Client) AddMember(ctx context.Context, workspaceID, userID string, role
 	return m, wrap("add workspace member", err)
 }
 
-// unreadable is a 2xx answer without the object it should carry. For a
-// create that leaves the outcome open, like a 5xx.
+// unreadable is a 2xx answer without the object it should carry. The server
+// said it succeeded, so a create must never be sent again after one: the
+// Creator looks for the workspace and otherwise reports an unknown outcome.
 func unreadable(op, what string) error {
-	return &Error{Op: op, Kind: KindServer, Message: "the API answered, but with no " + what + " in its answer"}
+	return &Error{Op: op, Kind: KindUnknown, Message: "the API answered, but with no " + what + " in its answer"}
 }

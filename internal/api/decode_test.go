@@ -101,3 +101,28 @@ func FuzzResponseDecoding(f *testing.F) {
 		_ = ws.RawJSON()
 	})
 }
+
+// A create answered "200" with no workspace in the body: the server says it
+// worked, so it is looked for and never sent again.
+func TestCreateAnsweredWithoutAWorkspaceIsNeverResent(t *testing.T) {
+	var posts int
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("content-type", "application/json")
+		if r.Method == http.MethodPost {
+			posts++
+			_, _ = w.Write([]byte(`null`))
+			return
+		}
+		_, _ = w.Write([]byte(`{"data":[],"has_more":false,"first_id":null,"last_id":null}`))
+	}))
+	defer srv.Close()
+	c := api.New(api.Options{APIKey: leakyKey, BaseURL: srv.URL})
+	_, err := (&api.Creator{API: c}).Create(context.Background(), api.Spec{Name: "x"})
+	var unknown *api.UnknownOutcomeError
+	if !errors.As(err, &unknown) {
+		t.Fatalf("err = %v, want an unknown outcome", err)
+	}
+	if posts != 1 {
+		t.Errorf("%d POSTs; want 1", posts)
+	}
+}

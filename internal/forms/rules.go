@@ -57,6 +57,8 @@ func ValidateName(s string) error {
 	switch n := utf8.RuneCountInString(s); {
 	case strings.TrimSpace(s) == "":
 		return errors.New("enter a name for the workspace")
+	case strings.TrimSpace(s) != s:
+		return errors.New("remove the spaces at the start or end of the name")
 	case n > MaxNameLen:
 		return fmt.Errorf("use at most %d characters (this name has %d)", MaxNameLen, n)
 	case !utf8.ValidString(s):

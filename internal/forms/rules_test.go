@@ -21,6 +21,8 @@ func TestValidateName(t *testing.T) {
 		{"   ", "enter a name"},
 		{strings.Repeat("é", 256), "at most 255 characters (this name has 256)"},
 		{"a\nb", "control character"},
+		{" ml-research", "remove the spaces at the start or end"},
+		{"ml-research ", "remove the spaces at the start or end"},
 		{"bad\xffutf8", "not valid UTF-8"},
 	}
 	for _, tc := range cases {

@@ -20,6 +20,7 @@ func (p *prompter) askName() error {
 		if err != nil {
 			return err
 		}
+		v = strings.TrimSpace(v)
 		if err := forms.ValidateName(v); err != nil {
 			p.say("Error: %s", err)
 			continue

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -59,6 +60,11 @@ func (m *Model) updateName(msg tea.Msg) tea.Cmd {
 		return nil
 	case tea.KeyPressMsg:
 		if key.Matches(msg, m.keys.Next) {
+			// Spaces around the name are dropped rather than refused:
+			// they are invisible, and the API may not keep them.
+			if v := strings.TrimSpace(st.input.Value()); v != st.input.Value() {
+				st.input.SetValue(v)
+			}
 			st.err = forms.ValidateName(st.input.Value())
 			if st.err != nil || st.apiErr != "" {
 				return nil
@@ -70,7 +76,8 @@ func (m *Model) updateName(msg tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
 	st.input, cmd = st.input.Update(msg)
 	if v := st.input.Value(); v != before {
-		st.err = forms.ValidateName(v)
+		st.err = forms.ValidateName(strings.TrimSpace(v)) // a space typed between words is no error
+
 		st.apiErr = ""
 		st.warn = ""
 		st.seq++

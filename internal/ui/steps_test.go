@@ -214,3 +214,17 @@ func TestResidencyAt40Columns(t *testing.T) {
 }
 
 func itoa3(i int) string { return string(rune('a'+i/26)) + string(rune('a'+i%26)) }
+
+// A space typed between words is not an error while typing, and spaces left
+// around the name are dropped when it is accepted.
+func TestNameSpacesAroundAreDropped(t *testing.T) {
+	h := newHarness(t)
+	h.typeText("  team ")
+	h.notSee("✗")
+	h.typeText("a ")
+	h.press("enter")
+	h.wantState(stateTags)
+	if got := h.m.spec().Name; got != "team a" {
+		t.Fatalf("name = %q, want %q", got, "team a")
+	}
+}

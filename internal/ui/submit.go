@@ -202,7 +202,7 @@ func (m *Model) createFailed(err error) tea.Cmd {
 	case errors.As(err, &e) && e.Kind == api.KindCanceled:
 		f.err = ErrCancelled
 		f.title = "Cancelled; nothing was created"
-		f.lines = []string{"The create was stopped while waiting to retry, after the API had refused to process it, so no workspace exists."}
+		f.lines = []string{"The create was stopped before it was sent again; the API had either refused to process it or, after a server error, the look-up found no workspace. None exists."}
 		f.retry = true
 	case errors.As(err, &e) && e.Kind == api.KindAuth:
 		f.title = "The API refused the key; nothing was created"
