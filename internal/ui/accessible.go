@@ -101,6 +101,16 @@ func (p *prompter) ask(prompt, def string) (string, error) {
 // askSecret reads a line without echoing it when the input is a terminal.
 func (p *prompter) askSecret(prompt string) (string, error) {
 	if f, ok := p.m.opts.Input.(interface{ Fd() uintptr }); ok && term.IsTerminal(f.Fd()) && p.lines == nil {
+		// ReadPassword turns echo off and back on when it returns; on ctrl+c
+		// (ctx) it is left blocked in its goroutine and the program exits,
+		// so the terminal's state is saved here and put back on every return.
+		saved, err := term.GetState(f.Fd())
+		restore := func() {
+			if err == nil {
+				_ = term.Restore(f.Fd(), saved)
+			}
+		}
+		defer restore()
 		fmt.Fprint(p.out, prompt+" (not shown): ")
 		done := make(chan readResult, 1)
 		go func() {
@@ -115,6 +125,7 @@ func (p *prompter) askSecret(prompt string) (string, error) {
 			}
 			return r.line, nil
 		case <-p.m.ctx.Done():
+			restore()
 			fmt.Fprintln(p.out)
 			return "", errEOF
 		}

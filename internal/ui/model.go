@@ -174,6 +174,19 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case orgMsg:
 		return m, m.handleOrg(msg)
+	// Answers to requests a step started are handled whatever the screen:
+	// the user may have left the step meanwhile, and a dropped answer would
+	// leave its checking or loading flag set for good.
+	case extKeysMsg:
+		return m, m.gotExtKeys(msg)
+	case keyValidatedMsg:
+		m.enc.validated(msg)
+		return m, nil
+	case keyCheckedMsg:
+		if m.state != stateKey { // cannot happen today: the key step cannot be left while checking
+			m.key.checking = false
+			return m, nil
+		}
 	case tea.KeyPressMsg:
 		if cmd, ok := m.globalKey(msg); ok {
 			return m, cmd

@@ -63,32 +63,9 @@ func (m *Model) updateEnc(msg tea.Msg) tea.Cmd {
 	st := &m.enc
 	switch msg := msg.(type) {
 	case extKeysMsg:
-		st.loading, st.loaded = false, true
-		var e *api.Error
-		switch {
-		case errors.As(msg.err, &e) && e.Kind == api.KindAuth:
-			st.listNote = "This key may not list the organization's encryption keys (" + e.Message + "); type the key id instead." + reqID(e)
-		case msg.err != nil:
-			st.listNote = "Listing encryption keys failed: " + msg.err.Error() + ". Type the key id instead."
-		case len(msg.keys) == 0:
-			st.listNote = "The organization has no encryption keys yet (CMEK must be enabled by your account team, then keys added with the External Keys API). You can still type a key id."
-		}
-		st.keys = msg.keys
-		if msg.err != nil || len(msg.keys) == 0 {
-			return m.encSetPhase(encManual)
-		}
-		return m.encSetPhase(st.phase)
+		return m.gotExtKeys(msg)
 	case keyValidatedMsg:
-		st.checking = false
-		st.statusID = msg.id
-		switch {
-		case msg.err != nil:
-			st.status, st.message = "unknown", "could not validate the key: "+msg.err.Error()+". Press Enter again to use it anyway."
-		case msg.res.Status == "success":
-			st.status, st.message = "ok", "the key validated: Anthropic can use it. Press Enter to continue."
-		default:
-			st.status, st.message = "failed", "the key failed validation: "+msg.res.Error+". Fix the key's policy in your cloud KMS, or choose another key."
-		}
+		st.validated(msg)
 		return nil
 	case tea.KeyPressMsg:
 		if st.checking {
@@ -114,6 +91,51 @@ func (m *Model) updateEnc(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
+// gotExtKeys takes the organization's keys. It moves on from the "listing
+// keys" screen only while that screen shows: the user may have gone back
+// to the choice or left the step, and the list waits for the next "Yes".
+func (m *Model) gotExtKeys(msg extKeysMsg) tea.Cmd {
+	st := &m.enc
+	st.loading, st.loaded = false, true
+	st.listNote = ""
+	var e *api.Error
+	switch {
+	case errors.As(msg.err, &e) && e.Kind == api.KindAuth:
+		st.listNote = "This key may not list the organization's encryption keys (" + e.Message + "); type the key id instead." + reqID(e)
+	case msg.err != nil:
+		st.listNote = "Listing encryption keys failed: " + msg.err.Error() + ". Type the key id instead."
+	case len(msg.keys) == 0:
+		st.listNote = "The organization has no encryption keys yet (CMEK must be enabled by your account team, then keys added with the External Keys API). You can still type a key id."
+	}
+	st.keys = msg.keys
+	if m.state != stateEncryption || st.phase != encPick {
+		return nil
+	}
+	if msg.err != nil || len(msg.keys) == 0 {
+		return m.encSetPhase(encManual)
+	}
+	return m.encSetPhase(encPick)
+}
+
+// validated records the validation of the chosen key. An answer about a
+// key that is no longer the chosen one is stale and ignored: the check of
+// the chosen key, if any, is still under way.
+func (st *encStep) validated(msg keyValidatedMsg) {
+	if msg.id != st.chosen {
+		return
+	}
+	st.checking = false
+	st.statusID = msg.id
+	switch {
+	case msg.err != nil:
+		st.status, st.message = "unknown", "could not validate the key: "+msg.err.Error()+". Press Enter again to use it anyway."
+	case msg.res.Status == "success":
+		st.status, st.message = "ok", "the key validated: Anthropic can use it. Press Enter to continue."
+	default:
+		st.status, st.message = "failed", "the key failed validation: "+msg.res.Error+". Fix the key's policy in your cloud KMS, or choose another key."
+	}
+}
+
 // openEnc shows the current phase: the forms are (re)built from the
 // answers so far, so returning to the step shows them.
 func (m *Model) openEnc() tea.Cmd {
@@ -121,6 +143,10 @@ func (m *Model) openEnc() tea.Cmd {
 	var cmd tea.Cmd
 	switch st.phase {
 	case encChoose:
+		// Back at the choice (shift+tab while a key was validating, or the
+		// step left and opened again): no key is being checked any more, so
+		// the keys must work. A late answer is still recorded (validated).
+		st.checking = false
 		st.want = st.useKey
 		st.chooseBox, cmd = m.embed(forms.EncryptionChoiceForm(&st.want), forms.FieldExternalKeyID)
 	case encPick:
@@ -159,8 +185,11 @@ func (m *Model) encChooseKey(k tea.KeyPressMsg) tea.Cmd {
 	}
 	st.useKey = true
 	if !st.loaded {
-		st.loading = true
 		st.phase = encPick
+		if st.loading {
+			return nil // asked before going back: the list is on its way
+		}
+		st.loading = true
 		return extKeysCmd(m.ctx, m.api)
 	}
 	if len(st.keys) == 0 {
