@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/anthropic-tools/workspace-wizard/internal/api"
 	"github.com/anthropic-tools/workspace-wizard/internal/api/fakeapi"
 )
 
@@ -243,7 +244,7 @@ func TestHumanSummary(t *testing.T) {
 	if r.code != 0 {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
-	for _, want := range []string{`Created workspace "ml-research"`, "wrkspc_", "env=prod, team=ml", "allowed inference geos  us", "default inference geo   us", consoleURL} {
+	for _, want := range []string{`Created workspace "ml-research"`, "wrkspc_", "env=prod, team=ml", "allowed inference geos  us", "default inference geo   us", api.ConsoleURL} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("summary lacks %q:\n%s", want, r.stdout)
 		}

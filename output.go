@@ -18,9 +18,6 @@ import (
 	"github.com/anthropic-tools/workspace-wizard/internal/ui"
 )
 
-// consoleURL is where workspaces are managed in the Console.
-const consoleURL = "https://platform.claude.com/settings/workspaces"
-
 // create is flag mode's submit: the same api.Creator the wizard uses, with
 // progress as lines on stderr.
 func create(ctx context.Context, cfg *config.Config, admin api.Admin, d deps) int {
@@ -67,42 +64,19 @@ func printWorkspace(w io.Writer, ws *anthropic.Workspace, asJSON, idOnly bool) i
 			row("archived", ws.ArchivedAt.Local().Format("2006-01-02 15:04:05 MST"))
 		}
 		row("display colour", ws.DisplayColor)
-		row("tags", formatTags(ws.Tags))
+		row("tags", api.TagList(ws.Tags))
 		dr := ws.DataResidency
 		row("workspace geo", string(dr.WorkspaceGeo))
-		row("allowed inference geos", allowedGeos(dr))
+		row("allowed inference geos", api.AllowedGeos(dr))
 		row("default inference geo", string(dr.DefaultInferenceGeo))
 		if ws.ExternalKeyID != "" {
 			row("encryption key", ws.ExternalKeyID)
 			row("compartment id", ws.CompartmentID)
 		}
 		tw.Flush()
-		fmt.Fprintf(w, "Next: add members and create an API key for it in the Console: %s\n", consoleURL)
+		fmt.Fprintf(w, "Next: add members and create an API key for it in the Console: %s\n", api.ConsoleURL)
 	}
 	return exitOK
-}
-
-func formatTags(m map[string]string) string {
-	if len(m) == 0 {
-		return "none"
-	}
-	var parts []string
-	for _, t := range api.SortedTags(m) {
-		parts = append(parts, t.Key+"="+t.Value)
-	}
-	return strings.Join(parts, ", ")
-}
-
-func allowedGeos(dr anthropic.DataResidency) string {
-	raw := strings.TrimSpace(dr.AllowedInferenceGeos.RawJSON())
-	if strings.HasPrefix(raw, "[") {
-		var geos []string
-		for _, g := range dr.AllowedInferenceGeos.AsGeos() {
-			geos = append(geos, string(g))
-		}
-		return strings.Join(geos, ", ")
-	}
-	return api.Unrestricted
 }
 
 // dryRun prints the request that would be sent, and sends nothing.
@@ -168,7 +142,7 @@ func explain(err error) string {
 		return fmt.Sprintf("Outcome unknown: %s.\nThe workspace %q may or may not exist. Do not simply run this again: that could create a second one.\n"+
 			"Check first: look for a workspace named %q created after %s in the Console (%s),\n"+
 			"or list workspaces with GET /v1/organizations/workspaces. Create it again only if it is not there.",
-			short(unknown.Cause), unknown.Name, unknown.Name, unknown.Since.UTC().Format(time.RFC3339), consoleURL)
+			short(unknown.Cause), unknown.Name, unknown.Name, unknown.Since.UTC().Format(time.RFC3339), api.ConsoleURL)
 	case errors.As(err, &apiErr):
 		return explainAPI(apiErr)
 	}

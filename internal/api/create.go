@@ -156,24 +156,14 @@ func (c *Creator) Find(ctx context.Context, spec Spec, since time.Time) (*anthro
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), timeout)
 	defer cancel()
 	want := spec.TagMap()
-	after := ""
-	for range maxPages {
-		page, err := c.API.ListWorkspaces(ctx, after, 100)
-		if err != nil {
-			return nil, err
+	var found *anthropic.Workspace
+	err := EachWorkspace(ctx, c.API, func(ws *anthropic.Workspace) bool {
+		if ws.Name == spec.Name && !ws.CreatedAt.Before(since.Add(-clockSkew)) && tagsEqual(ws.Tags, want) {
+			found = ws
 		}
-		for i := range page.Data {
-			ws := &page.Data[i]
-			if ws.Name == spec.Name && !ws.CreatedAt.Before(since.Add(-clockSkew)) && tagsEqual(ws.Tags, want) {
-				return ws, nil
-			}
-		}
-		if !page.HasMore || page.LastID == "" {
-			return nil, nil
-		}
-		after = page.LastID
-	}
-	return nil, errors.New("too many workspaces to search")
+		return found == nil
+	})
+	return found, err
 }
 
 func tagsEqual(a, b map[string]string) bool {

@@ -83,19 +83,12 @@ func checkKeyCmd(ctx context.Context, connect func(config.Secret) api.Admin, key
 func namesCmd(ctx context.Context, a api.Admin) tea.Cmd {
 	return func() tea.Msg {
 		names := map[string]string{}
-		after := ""
-		for range 50 {
-			page, err := a.ListWorkspaces(ctx, after, 100)
-			if err != nil {
-				return namesMsg{err: err}
-			}
-			for _, ws := range page.Data {
-				names[normName(ws.Name)] = ws.ID
-			}
-			if !page.HasMore || page.LastID == "" {
-				break
-			}
-			after = page.LastID
+		err := api.EachWorkspace(ctx, a, func(ws *anthropic.Workspace) bool {
+			names[normName(ws.Name)] = ws.ID
+			return true
+		})
+		if err != nil {
+			return namesMsg{err: err}
 		}
 		return namesMsg{names: names}
 	}

@@ -11,9 +11,6 @@ import (
 	"github.com/anthropic-tools/workspace-wizard/internal/api"
 )
 
-// ConsoleURL is where workspaces are managed.
-const ConsoleURL = "https://platform.claude.com/settings/workspaces"
-
 // failure is a create that did not succeed, explained.
 type failure struct {
 	err     error
@@ -32,7 +29,7 @@ func (f *failure) unknown(ue *api.UnknownOutcomeError, loc *time.Location) {
 	f.title = "The workspace may or may not have been created"
 	f.lines = []string{
 		"The request was sent at " + at + " but no answer said whether it worked (" + ue.Cause.Message + reqID(ue.Cause) + "), and the wizard could not find the workspace by listing.",
-		"Before trying again, open " + ConsoleURL + " and look for a workspace named “" + ue.Name + "” created after " + at + ". Trying again without checking could make a second one.",
+		"Before trying again, open " + api.ConsoleURL + " and look for a workspace named “" + ue.Name + "” created after " + at + ". Trying again without checking could make a second one.",
 	}
 	if ue.Lookup != nil {
 		f.lines = append(f.lines, "Looking it up failed: "+ue.Lookup.Error())
@@ -148,26 +145,10 @@ func (m *Model) viewResult(b *block) {
 		}
 		row("Colour", swatch+ws.DisplayColor)
 	}
-	tags := "none"
-	if len(ws.Tags) > 0 {
-		var parts []string
-		for _, t := range api.SortedTags(ws.Tags) {
-			parts = append(parts, t.Key+"="+t.Value)
-		}
-		tags = strings.Join(parts, ", ")
-	}
-	row("Tags", tags)
+	row("Tags", api.TagList(ws.Tags))
 	dr := ws.DataResidency
-	allowed := string(dr.AllowedInferenceGeos.OfUnrestricted)
-	if len(dr.AllowedInferenceGeos.OfGeos) > 0 {
-		var g []string
-		for _, x := range dr.AllowedInferenceGeos.OfGeos {
-			g = append(g, string(x))
-		}
-		allowed = strings.Join(g, ",")
-	}
 	row("Workspace geo", string(dr.WorkspaceGeo))
-	row("Inference", "allowed "+allowed+" · default "+string(dr.DefaultInferenceGeo))
+	row("Inference", "allowed "+api.AllowedGeos(dr)+" · default "+string(dr.DefaultInferenceGeo))
 	if ws.ExternalKeyID != "" {
 		row("Encryption key", ws.ExternalKeyID)
 		row("Compartment", ws.CompartmentID)
@@ -177,7 +158,7 @@ func (m *Model) viewResult(b *block) {
 	}
 	b.gap()
 	b.line(s.Title.Render("Next"))
-	b.wrap(s.Desc, "• Add members and create an API key for the workspace in the Console: "+ConsoleURL)
+	b.wrap(s.Desc, "• Add members and create an API key for the workspace in the Console: "+api.ConsoleURL)
 	if ws.ExternalKeyID != "" {
 		b.wrap(s.Desc, "• Scope your KMS key to compartment "+ws.CompartmentID+".")
 	}
