@@ -69,6 +69,12 @@ func (m *Model) updateName(msg tea.Msg) tea.Cmd {
 			if st.err != nil || st.apiErr != "" {
 				return nil
 			}
+			// Enter came before the typing pause that starts the look-up:
+			// start it now; review shows what it finds.
+			if st.names == nil && !st.loading && st.listErr == nil && m.api != nil {
+				st.loading = true
+				return tea.Batch(namesCmd(m.ctx, m.api), m.next())
+			}
 			return m.next()
 		}
 	}

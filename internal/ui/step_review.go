@@ -94,7 +94,11 @@ func (m *Model) viewReview(b *block) {
 		}
 	}
 	def := func(v string) string { return v + " " + s.Default.Render("(default)") }
-	row(rowName, "1", "Name", s.Value.Render(spec.Name))
+	name := s.Value.Render(spec.Name)
+	if m.name.warn != "" {
+		name += " " + s.Warn.Render("⚠ name already in use")
+	}
+	row(rowName, "1", "Name", name)
 	tags := def("none")
 	if len(spec.Tags) > 0 {
 		parts := make([]string, len(spec.Tags))

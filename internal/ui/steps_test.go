@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"github.com/anthropic-tools/workspace-wizard/internal/api/fakeapi"
 	"strings"
 	"testing"
 	"time"
@@ -227,4 +228,19 @@ func TestNameSpacesAroundAreDropped(t *testing.T) {
 	if got := h.m.spec().Name; got != "team a" {
 		t.Fatalf("name = %q, want %q", got, "team a")
 	}
+}
+
+// Enter pressed before the name look-up started: the look-up runs anyway,
+// and review says the name is in use.
+func TestNameInUseShownAtReviewAfterAQuickEnter(t *testing.T) {
+	h := newHarness(t)
+	h.srv.AddWorkspace(fakeapi.Workspace{Name: "taken"})
+	for _, r := range "taken" {
+		h.send(keyPress(string(r))) // the debounce ticks are never run
+	}
+	h.press("enter")
+	h.wantState(stateTags)
+	h.press("enter", "enter", "enter")
+	h.wantState(stateReview)
+	h.see("taken ⚠ name already in use")
 }
