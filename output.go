@@ -30,6 +30,10 @@ func create(ctx context.Context, cfg *config.Config, admin api.Admin, d deps) in
 			fmt.Fprintf(d.stderr, "%s; the workspace may have been created. Checking before doing anything else…\n", short(e.Err))
 		}
 	}}
+	note := context.AfterFunc(ctx, func() {
+		fmt.Fprintln(d.stderr, "Cancelling… finding out whether the workspace was created (Ctrl+C again quits at once).")
+	})
+	defer note()
 	res, err := c.Create(ctx, cfg.Spec)
 	if err != nil {
 		return fail(d.stderr, err)
@@ -120,7 +124,7 @@ func describeKind(e *api.Error) string {
 	case api.KindNetwork:
 		return "The connection failed: " + e.Message
 	case api.KindCanceled:
-		return "Cancelled"
+		return "Cancelled while the request was in flight"
 	}
 	return e.Error()
 }
@@ -170,7 +174,7 @@ func explainAPI(e *api.Error) string {
 	case api.KindRateLimited, api.KindOverloaded:
 		b.WriteString("\nNothing was created. Wait a minute and run the same command again.")
 	case api.KindCanceled:
-		b.WriteString("\nCancelled before the workspace was sent: nothing was created.")
+		b.WriteString("\nCancelled before the request was sent (again): nothing was created.")
 	default:
 		if e.NotProcessed() || e.Status == 0 {
 			b.WriteString("\nNothing was created.")

@@ -43,6 +43,9 @@ type deps struct {
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	// The first signal cancels, and a create then still looks for what it
+	// may have made; a second signal ends the program at once.
+	context.AfterFunc(ctx, stop)
 	return runWith(ctx, args, deps{
 		getenv:      os.Getenv,
 		stdin:       stdin,
