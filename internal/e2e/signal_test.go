@@ -4,6 +4,9 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
+
+	"github.com/anthropic-tools/workspace-wizard/internal/api/fakeapi"
 )
 
 // A signal that ends the wizard after the workspace was created still hands
@@ -46,5 +49,36 @@ func TestSignalAfterCreate(t *testing.T) {
 				t.Errorf("stdout = %q; the id belongs there exactly when the workspace was created", got)
 			}
 		})
+	}
+}
+
+// Ctrl+C (SIGINT) during a flag-mode create whose request the server has
+// already committed: the look-up finds the workspace, so it is reported as
+// created (exit 0, id on stdout), not as cancelled.
+func TestFlagModeInterruptFindsTheWorkspace(t *testing.T) {
+	t.Parallel()
+	srv := fakeapi.NewTest(t, fakeapi.Options{})
+	faults, _ := fakeapi.ParseFaults("stall-after-commit")
+	srv.AddFaults(faults...)
+	tm := start(t, 80, 24, []string{"ANTHROPIC_ADMIN_API_KEY=" + fakeapi.DemoKey},
+		"--base-url", srv.URL(), "--name", "interrupted", "--yes")
+	deadline := time.Now().Add(wait)
+	for len(srv.Workspaces()) == 0 { // the server has committed, the answer is stalled
+		if time.Now().After(deadline) {
+			t.Fatalf("the create never reached the server\n%s", tm.Dump())
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	if err := syscall.Kill(tm.Pid(), syscall.SIGINT); err != nil {
+		t.Fatal(err)
+	}
+	if code := tm.Wait(t, wait); code != 0 {
+		t.Fatalf("exit code %d, want 0\n%s", code, tm.Dump())
+	}
+	if !strings.Contains(tm.Screen(), "Found it") || !idPattern.MatchString(tm.Stdout()) {
+		t.Errorf("stdout %q\n%s", tm.Stdout(), tm.Dump())
+	}
+	if n := srv.CountRequests("POST", "/v1/organizations/workspaces"); n != 1 {
+		t.Errorf("%d POSTs, want 1", n)
 	}
 }
