@@ -130,12 +130,10 @@ func (s *Server) addMember(c *call) (any, *apiError) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	w := s.store.workspace(c.id)
+	w, err := s.liveWorkspace(c.id, "is archived; an archived workspace cannot gain members")
 	switch {
-	case w == nil:
-		return nil, workspaceNotFound(c.id)
-	case w.Archived():
-		return nil, invalid(fmt.Sprintf("workspace %s is archived; an archived workspace cannot gain members", w.ID))
+	case err != nil:
+		return nil, err
 	case s.store.user(userID) == nil:
 		return nil, notFound(fmt.Sprintf("user %s not found in this organization", userID))
 	}

@@ -108,12 +108,9 @@ func (s *Server) updateWorkspace(c *call) (any, *apiError) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	w := s.store.workspace(c.id)
-	switch {
-	case w == nil:
-		return nil, workspaceNotFound(c.id)
-	case w.Archived():
-		return nil, invalid(fmt.Sprintf("workspace %s is archived; an archived workspace cannot be changed", w.ID))
+	w, err := s.liveWorkspace(c.id, "is archived; an archived workspace cannot be changed")
+	if err != nil {
+		return nil, err
 	}
 	dr := w.DataResidency
 	if in.defaultGeo == nil && in.allowedGeos != nil {
@@ -146,12 +143,9 @@ func (s *Server) updateWorkspace(c *call) (any, *apiError) {
 func (s *Server) archiveWorkspace(c *call) (any, *apiError) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	w := s.store.workspace(c.id)
-	switch {
-	case w == nil:
-		return nil, workspaceNotFound(c.id)
-	case w.Archived():
-		return nil, invalid(fmt.Sprintf("workspace %s is already archived", w.ID))
+	w, err := s.liveWorkspace(c.id, "is already archived")
+	if err != nil {
+		return nil, err
 	}
 	w.ArchivedAt = s.opts.Now().UTC()
 	return w.clone(), nil

@@ -173,3 +173,17 @@ func DemoWorkspaces() []Workspace {
 			DataResidency: DataResidency{AllowedInferenceGeos: "unrestricted", DefaultInferenceGeo: "global", WorkspaceGeo: "us"}},
 	}
 }
+
+// liveWorkspace is the workspace id names, if it exists and is not
+// archived; otherwise the API's error, "workspace ID <archived>" for an
+// archived one. The caller holds s.mu.
+func (s *Server) liveWorkspace(id, archived string) (*Workspace, *apiError) {
+	w := s.store.workspace(id)
+	switch {
+	case w == nil:
+		return nil, workspaceNotFound(id)
+	case w.Archived():
+		return nil, invalid(fmt.Sprintf("workspace %s %s", w.ID, archived))
+	}
+	return w, nil
+}
