@@ -37,6 +37,7 @@ func TestAccessibleHurriedPath(t *testing.T) {
 	}
 	answer("q to quit [y]: ", "")
 	tm.WaitFor(t, "Workspace created", createWait)
+	answer("Add members now? (y/n) [n]: ", "") // the default: no
 	if code := tm.Wait(t, wait); code != 0 {
 		t.Fatalf("exit code %d, want 0\n%s", code, tm.Dump())
 	}

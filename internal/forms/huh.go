@@ -159,5 +159,15 @@ func KeyMap() *huh.KeyMap {
 	k.Select.GotoBottom = key.NewBinding(key.WithKeys("end"), key.WithHelp("end", "last"))
 	k.Select.HalfPageUp = none
 	k.Select.HalfPageDown = none
+	k.MultiSelect.Next = k.Select.Next
+	k.MultiSelect.Prev = k.Select.Prev
+	k.MultiSelect.Submit = none
+	k.MultiSelect.Filter = none
+	k.MultiSelect.SetFilter = none
+	k.MultiSelect.ClearFilter = none
+	k.MultiSelect.GotoTop = k.Select.GotoTop
+	k.MultiSelect.GotoBottom = k.Select.GotoBottom
+	k.MultiSelect.HalfPageUp = none
+	k.MultiSelect.HalfPageDown = none
 	return k
 }

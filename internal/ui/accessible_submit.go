@@ -56,6 +56,8 @@ func (p *prompter) create() (Outcome, bool) {
 	}
 }
 
+// created shows the workspace, then offers to add members to it, which
+// cannot change the outcome.
 func (p *prompter) created() Outcome {
 	m := p.m
 	b := &block{width: 78}
@@ -63,6 +65,7 @@ func (p *prompter) created() Outcome {
 	for _, l := range b.lines {
 		p.say("%s", ansi.Strip(l))
 	}
+	p.offerMembers()
 	return Outcome{Workspace: m.result.Workspace, Result: m.result}
 }
 

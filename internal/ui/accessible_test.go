@@ -114,3 +114,93 @@ func TestAccessibleUnknownOutcomeLooksAgain(t *testing.T) {
 		t.Errorf("the create was offered or sent again:\n%s", text)
 	}
 }
+
+// After the result, plain prompts offer to add members: numbers from the
+// listed users, a role, then each add's answer. The outcome is the
+// workspace whatever happens to the members.
+func TestAccessibleAddMembers(t *testing.T) {
+	srv := fakeapi.NewTest(t, fakeapi.Options{Now: clock})
+	out, text := accessible(t, srv, true, "plain-team", "", "", "", "n", "y",
+		"y",       // add members now
+		"1,9",     // refused: there is no user 9
+		"1, 3, 1", // Ada and Uma (Ada once)
+		"billing", // refused: workspace_billing cannot be given
+		"1",       // workspace_admin
+	)
+	for _, want := range []string{
+		"✓ Workspace created",
+		"Add members now? (y/n) [n]: ",
+		"1. Ada Admin <ada@example.com>, organization role admin",
+		"3. Uma User <uma@example.com>, organization role user",
+		`Error: "9" is not a number from 1 to 3`,
+		"2. workspace_developer: uses the API and manages its API keys",
+		"Error: workspace_billing cannot be given through the API",
+		"Adding 2 members as workspace_admin…",
+		"✓ Ada Admin: added", "✓ Uma User: added",
+		"Members: Ada Admin (workspace_admin), Uma User (workspace_admin)",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("output lacks %q:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, "workspace_billing:") {
+		t.Errorf("workspace_billing is offered:\n%s", text)
+	}
+	if out.Err != nil || out.Workspace == nil {
+		t.Fatalf("outcome %+v", out)
+	}
+	var got []string
+	for _, m := range srv.Members(out.Workspace.ID) {
+		got = append(got, m.UserID+":"+m.WorkspaceRole)
+	}
+	if want := []string{fakeapi.DemoUserAdmin + ":workspace_admin", fakeapi.DemoUserUser + ":workspace_admin"}; strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Fatalf("the server holds members %q, want %q", got, want)
+	}
+}
+
+// Plain prompts: the users cannot be listed, or an add is refused; both are
+// said plainly, and the workspace is still the outcome. The default, n,
+// sends nothing.
+func TestAccessibleMembersFailures(t *testing.T) {
+	t.Run("list refused", func(t *testing.T) {
+		srv := fakeapi.NewTest(t, fakeapi.Options{Now: clock})
+		srv.AddFaults(fakeapi.Fault{Target: fakeapi.TargetUsers, Kind: fakeapi.FaultPermissionDenied})
+		out, text := accessible(t, srv, true, "no-list", "", "", "", "n", "y", "y")
+		for _, want := range []string{"✗ This key may not list the organization's users: only organization admins can list the organization's users (request-id req_",
+			"Members can be added in the Console: https://platform.claude.com/settings/workspaces"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("output lacks %q:\n%s", want, text)
+			}
+		}
+		if out.Err != nil || out.Workspace == nil {
+			t.Fatalf("outcome %+v", out)
+		}
+	})
+	t.Run("add refused", func(t *testing.T) {
+		srv := fakeapi.NewTest(t, fakeapi.Options{Now: clock})
+		srv.AddFaults(fakeapi.Fault{Target: fakeapi.TargetMembers, Kind: fakeapi.FaultInvalid})
+		out, text := accessible(t, srv, true, "add-refused", "", "", "", "n", "y", "y", "2", "")
+		for _, want := range []string{"Adding 1 member as workspace_developer…",
+			"✗ Dev Developer: not added: the request was refused (400 invalid_request_error, request-id req_"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("output lacks %q:\n%s", want, text)
+			}
+		}
+		if out.Err != nil || out.Workspace == nil || len(srv.Members(out.Workspace.ID)) != 0 {
+			t.Fatalf("outcome %+v, members %v", out, srv.Members(out.Workspace.ID))
+		}
+		if n := srv.CountRequests("POST", "/v1/organizations/workspaces/"+out.Workspace.ID+"/members"); n != 1 {
+			t.Fatalf("%d add requests, want 1: never retried", n)
+		}
+	})
+	t.Run("default no", func(t *testing.T) {
+		srv := fakeapi.NewTest(t, fakeapi.Options{Now: clock})
+		out, text := accessible(t, srv, true, "hurried", "", "", "", "n", "y", "")
+		if out.Err != nil || out.Workspace == nil || !strings.Contains(text, "Add members now? (y/n) [n]: ") {
+			t.Fatalf("outcome %+v\n%s", out, text)
+		}
+		if n := srv.CountRequests("GET", "/v1/organizations/users"); n != 0 {
+			t.Fatalf("the users were listed %d times after no", n)
+		}
+	})
+}

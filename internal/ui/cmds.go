@@ -133,3 +133,32 @@ func createCmd(ctx context.Context, c *api.Creator, spec api.Spec, ch chan tea.M
 func waitCmd(ch chan tea.Msg) tea.Cmd {
 	return func() tea.Msg { return <-ch }
 }
+
+// usersMsg carries the organization's users, for the members screen.
+type usersMsg struct {
+	users []anthropic.OrganizationUser
+	err   error
+}
+
+// memberAddedMsg is the answer to one add-member request.
+type memberAddedMsg struct {
+	user anthropic.OrganizationUser
+	role anthropic.NoBillingWorkspaceRole
+	err  error
+}
+
+func usersCmd(ctx context.Context, a api.Admin) tea.Cmd {
+	return func() tea.Msg {
+		users, err := a.ListUsers(ctx, "")
+		return usersMsg{users, err}
+	}
+}
+
+// addMemberCmd sends one add-member request, once: a failed add is
+// reported, never retried.
+func addMemberCmd(ctx context.Context, a api.Admin, workspaceID string, u anthropic.OrganizationUser, role anthropic.NoBillingWorkspaceRole) tea.Cmd {
+	return func() tea.Msg {
+		_, err := a.AddMember(ctx, workspaceID, u.ID, role)
+		return memberAddedMsg{user: u, role: role, err: err}
+	}
+}

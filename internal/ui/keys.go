@@ -2,6 +2,8 @@ package ui
 
 import (
 	"charm.land/bubbles/v2/key"
+
+	"github.com/anthropic-tools/workspace-wizard/internal/forms"
 )
 
 // keyMap is every key the wizard answers to. Which ones the help line shows
@@ -12,7 +14,7 @@ type keyMap struct {
 	Edit, Delete, CancelEdit    key.Binding
 	Jump, Create, Retry, Review key.Binding
 	Cancel, Copy, Exit, Reenter key.Binding
-	LookAgain                   key.Binding
+	LookAgain, Members, Leave   key.Binding
 	PageUp, PageDown, Tab       key.Binding
 }
 
@@ -37,6 +39,8 @@ func newKeyMap() keyMap {
 		Exit:       key.NewBinding(key.WithKeys("enter", "q", "esc"), key.WithHelp("enter/q", "exit")),
 		Reenter:    key.NewBinding(key.WithKeys("k"), key.WithHelp("k", "enter another key")),
 		LookAgain:  key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "look for it again")),
+		Members:    key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "add members")),
+		Leave:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back to the workspace")),
 		Tab:        key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next")),
 		PageUp:     key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "scroll up")),
 		PageDown:   key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "scroll down")),
@@ -101,9 +105,31 @@ func (m *Model) helpKeys() bindingHelp {
 	case stateSubmitting:
 		short = []key.Binding{with(k.Cancel, "esc/ctrl+c", "cancel")}
 	case stateResult:
-		short = []key.Binding{k.Copy, k.Exit}
+		short = []key.Binding{k.Copy, k.Members, k.Exit}
 		if m.scrollMax > 0 || m.scrollMin < 0 {
 			short = append(short, with(k.Up, "↑/↓", "scroll"))
+		}
+	case stateMembers:
+		switch m.mem.phase() {
+		case memChoose:
+			short = []key.Binding{with(k.Next, "enter", "add members"), k.Toggle, with(k.Up, "↑/↓", "move"),
+				with(k.Tab, "tab", "role"), with(k.Leave, "esc", "back"), k.Help}
+			if m.mem.box.form != nil && m.mem.box.form.GetFocusedField().GetKey() == forms.FieldMemberRole {
+				short = []key.Binding{with(k.Next, "enter", "add members"), with(k.Up, "↑/↓", "choose"),
+					with(k.Back, "shift+tab", "users"), with(k.Leave, "esc", "back"), k.Help}
+			}
+			extra = []key.Binding{with(k.Leave, "esc", "back to the workspace, adding no one")}
+		case memAdding:
+			short = []key.Binding{with(k.Leave, "esc", "back to the workspace (adding goes on)"), quit}
+		case memListFailed:
+			if m.mem.listErr != nil {
+				short = append(short, with(k.Retry, "r", "list again"))
+			}
+			short = append(short, with(k.Next, "enter/esc", "back to the workspace"), quit)
+		case memDone:
+			short = []key.Binding{with(k.Next, "enter/esc", "back to the workspace"), quit}
+		default:
+			short = []key.Binding{with(k.Leave, "esc", "back"), quit}
 		}
 	case stateFailed:
 		if m.failure.retry {

@@ -27,6 +27,7 @@ const (
 	stateSubmitting
 	stateResult
 	stateFailed
+	stateMembers // after the result: add members to the new workspace
 )
 
 // steps are the numbered steps, in order; the sign-in screen is not one.
@@ -35,7 +36,7 @@ var steps = []state{stateName, stateTags, stateResidency, stateEncryption, state
 var stepNames = map[state]string{
 	stateKey: "Admin key", stateName: "Name", stateTags: "Tags", stateResidency: "Data residency",
 	stateEncryption: "Encryption key", stateReview: "Review", stateSubmitting: "Creating",
-	stateResult: "Created", stateFailed: "Not created",
+	stateResult: "Created", stateFailed: "Not created", stateMembers: "Add members",
 }
 
 // Model is the wizard: one state machine over the steps, owning every
@@ -80,6 +81,7 @@ type Model struct {
 	failure failure
 	result  *api.Result
 	copied  bool // the id went to the clipboard
+	mem     membersStep
 
 	reentering bool // a refused key is being replaced: go back to review after
 
@@ -165,7 +167,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.width, m.height = msg.Width, msg.Height
 		m.setWidth(msg.Width)
 		var cmd tea.Cmd
-		if fb := m.activeForm(); fb != nil {
+		if m.state == stateMembers && m.mem.phase() == memChoose && m.mem.boxWidth != m.width {
+			// The users' labels are wrapped for the width: lay them out again.
+			cmd = m.buildMembersForm()
+		} else if fb := m.activeForm(); fb != nil {
 			cmd = fb.update(m.formSize())
 		}
 		return m, cmd
@@ -182,6 +187,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case keyValidatedMsg:
 		m.enc.validated(msg)
 		return m, nil
+	case usersMsg:
+		return m, m.gotUsers(msg)
+	case memberAddedMsg:
+		return m, m.memberAdded(msg)
 	case keyCheckedMsg:
 		if m.state != stateKey { // cannot happen today: the key step cannot be left while checking
 			m.key.checking = false
@@ -212,6 +221,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.updateResult(msg)
 	case stateFailed:
 		cmd = m.updateFailed(msg)
+	case stateMembers:
+		cmd = m.updateMembers(msg)
 	}
 	// Name look-ups may still answer after the user moved on.
 	if nm, ok := msg.(namesMsg); ok && m.state != stateName {
@@ -227,7 +238,8 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		switch m.state {
 		case stateSubmitting:
 			return m.cancelSubmit(), true
-		case stateResult:
+		case stateResult, stateMembers:
+			// The workspace exists; members are extra.
 			return m.quit(Outcome{Workspace: m.result.Workspace, Result: m.result}), true
 		case stateFailed:
 			return m.quit(Outcome{Err: m.failure.err}), true

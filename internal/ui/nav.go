@@ -91,6 +91,8 @@ func (m *Model) focusCmd() tea.Cmd {
 		return m.openRes()
 	case stateEncryption:
 		return m.openEnc()
+	case stateMembers:
+		return m.openMembers()
 	}
 	return nil
 }

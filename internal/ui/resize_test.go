@@ -39,6 +39,12 @@ func eachScreen(t *testing.T, w, hgt int, check func(h *harness, name string)) {
 	check(h, "failed")
 	h.press("r")
 	check(h, "result")
+	h.press("m")
+	check(h, "members")
+	h.press("space", "tab", "enter")
+	check(h, "members added")
+	h.press("enter")
+	check(h, "result with members")
 }
 
 func TestSmallAndLargeWindows(t *testing.T) {
@@ -60,6 +66,12 @@ func TestSmallAndLargeWindows(t *testing.T) {
 				}
 				if size[1] >= 12 && name == "tags with error" && !strings.Contains(s, "✗") {
 					t.Errorf("%s: the error is not visible:\n%s", name, s)
+				}
+				if size[1] >= 12 && name == "members" && !strings.Contains(s, "› [ ] Ada Admin") {
+					t.Errorf("%s: the cursor is not visible:\n%s", name, s)
+				}
+				if size[1] >= 12 && name == "members added" && !strings.Contains(s, "✓ Ada Admin: added") {
+					t.Errorf("%s: the add is not visible:\n%s", name, s)
 				}
 				if size[1] >= 12 && name == "review" && !strings.Contains(s, "Create workspace") {
 					t.Errorf("%s: the Create button is not visible:\n%s", name, s)

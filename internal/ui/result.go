@@ -49,6 +49,8 @@ func (m *Model) updateResult(msg tea.Msg) tea.Cmd {
 	case key.Matches(k, m.keys.Copy):
 		m.copied = true
 		return tea.SetClipboard(m.result.Workspace.ID)
+	case key.Matches(k, m.keys.Members):
+		return m.goTo(stateMembers)
 	case key.Matches(k, m.keys.Exit):
 		return m.quit(Outcome{Workspace: m.result.Workspace, Result: m.result})
 	}
@@ -153,12 +155,17 @@ func (m *Model) viewResult(b *block) {
 		row("Encryption key", ws.ExternalKeyID)
 		row("Compartment", ws.CompartmentID)
 	}
+	m.viewResultMembers(b, row)
 	if m.result.Recovered {
 		b.wrap(s.Warn, "⚠ The create's answer was lost; the wizard found the workspace by listing. It was created once.")
 	}
 	b.gap()
 	b.line(s.Title.Render("Next"))
-	b.wrap(s.Desc, "• Add members and create an API key for the workspace in the Console: "+api.ConsoleURL)
+	if added, _ := m.mem.memberSummary(); len(added) > 0 {
+		b.wrap(s.Desc, "• Create an API key for the workspace, and manage its members, in the Console: "+api.ConsoleURL)
+	} else {
+		b.wrap(s.Desc, "• Add members and create an API key for the workspace in the Console: "+api.ConsoleURL)
+	}
 	if ws.ExternalKeyID != "" {
 		b.wrap(s.Desc, "• Scope your KMS key to compartment "+ws.CompartmentID+".")
 	}

@@ -72,7 +72,9 @@ func (m *Model) ended(ctx context.Context, err error) Outcome {
 	switch {
 	case m.done:
 		return m.outcome
-	case m.state == stateResult:
+	case m.state == stateResult || m.state == stateMembers:
+		// Members are extra: stopped while adding them, the workspace
+		// still exists and is reported.
 		return Outcome{Workspace: m.result.Workspace, Result: m.result}
 	case m.state == stateFailed:
 		return Outcome{Err: m.failure.err}

@@ -178,6 +178,8 @@ func (m *Model) body(w int) *block {
 		m.viewResult(body)
 	case stateFailed:
 		m.viewFailed(body)
+	case stateMembers:
+		m.viewMembers(body)
 	}
 	return body
 }
@@ -240,6 +242,9 @@ func (m *Model) headerView(w int) []string {
 		where = stepNames[m.state]
 		if m.state == stateFailed && m.failure.unsure {
 			where = "Outcome unknown"
+		}
+		if m.state == stateMembers {
+			where = "Add members to “" + m.result.Workspace.Name + "”"
 		}
 	}
 	b := &block{width: w, lines: []string{top}}

@@ -1,0 +1,140 @@
+package forms
+
+import (
+	"errors"
+	"slices"
+	"strings"
+
+	"charm.land/huh/v2"
+	"github.com/anthropics/anthropic-sdk-go"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// Field keys of the members form.
+const (
+	FieldMemberUsers = "user_id"
+	FieldMemberRole  = "workspace_role"
+)
+
+// DefaultWorkspaceRole is the role the members form starts on.
+const DefaultWorkspaceRole = anthropic.NoBillingWorkspaceRoleWorkspaceDeveloper
+
+// WorkspaceRoles are the roles a member can be added with, most powerful
+// first. workspace_billing is not among them: it cannot be given through
+// the API, only inherited from the organization's billing role.
+var WorkspaceRoles = []anthropic.NoBillingWorkspaceRole{
+	anthropic.NoBillingWorkspaceRoleWorkspaceAdmin,
+	anthropic.NoBillingWorkspaceRoleWorkspaceDeveloper,
+	anthropic.NoBillingWorkspaceRoleWorkspaceRestrictedDeveloper,
+	anthropic.NoBillingWorkspaceRoleWorkspaceUser,
+}
+
+// RoleSummary says in one short line what a workspace role may do.
+func RoleSummary(r anthropic.NoBillingWorkspaceRole) string {
+	switch r {
+	case anthropic.NoBillingWorkspaceRoleWorkspaceAdmin:
+		return "manages the workspace and its members"
+	case anthropic.NoBillingWorkspaceRoleWorkspaceDeveloper:
+		return "uses the API and manages its API keys"
+	case anthropic.NoBillingWorkspaceRoleWorkspaceRestrictedDeveloper:
+		return "a developer with fewer permissions"
+	case anthropic.NoBillingWorkspaceRoleWorkspaceUser:
+		return "uses the Workbench only"
+	}
+	return ""
+}
+
+// ParseWorkspaceRole reads a role as typed in plain prompts: its full name,
+// or its name without "workspace_" ("developer").
+func ParseWorkspaceRole(s string) (anthropic.NoBillingWorkspaceRole, error) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	for _, r := range WorkspaceRoles {
+		if s == string(r) || "workspace_"+s == string(r) {
+			return r, nil
+		}
+	}
+	if s == "workspace_billing" || s == "billing" {
+		return "", errors.New("workspace_billing cannot be given through the API; it comes with the organization's billing role")
+	}
+	names := make([]string, len(WorkspaceRoles))
+	for i, r := range WorkspaceRoles {
+		names[i] = string(r)
+	}
+	return "", errors.New("choose one of " + strings.Join(names, ", "))
+}
+
+// UserLabel names a user the way the members form lists them.
+func UserLabel(u anthropic.OrganizationUser) string {
+	name := u.Name
+	if name == "" {
+		name = u.Email
+	}
+	return name + " · " + string(u.Role)
+}
+
+// Members is what the members form edits.
+type Members struct {
+	UserIDs []string
+	Role    anthropic.NoBillingWorkspaceRole
+}
+
+// MembersForm lists the organization's users to pick from (name and
+// organization role, the email under them) and asks for the workspace role
+// they all get. Labels are wrapped to width, since huh cuts option lines
+// that do not fit.
+func MembersForm(users []anthropic.OrganizationUser, v *Members, width int) *huh.Form {
+	// The form's border, padding, cursor and checkbox take 8 columns.
+	w := max(width-8, 10)
+	var opts []huh.Option[string]
+	for _, u := range users {
+		label := wrapLabel(UserLabel(u), w, "")
+		if u.Email != "" && u.Name != "" {
+			label += "\n" + wrapLabel(u.Email, w, "  ")
+		}
+		opts = append(opts, huh.NewOption(label, u.ID).Selected(slices.Contains(v.UserIDs, u.ID)))
+	}
+	var roles []huh.Option[anthropic.NoBillingWorkspaceRole]
+	for _, r := range WorkspaceRoles {
+		label := string(r) + ": " + RoleSummary(r)
+		if r == DefaultWorkspaceRole {
+			label += " (default)"
+		}
+		label = wrapLabel(label, w, "")
+		roles = append(roles, huh.NewOption(label, r))
+	}
+	if v.Role == "" {
+		v.Role = DefaultWorkspaceRole
+	}
+	// huh sizes a multi-select without a height two lines short of its
+	// options (it takes the title and description off), so it gets one:
+	// its title, description and every option's lines.
+	const title, desc = "Members to add", "Space selects."
+	height := lines(title, width-2) + lines(desc, width-2)
+	for _, o := range opts {
+		height += strings.Count(o.Key, "\n") + 1
+	}
+	return huh.NewForm(huh.NewGroup(
+		huh.NewMultiSelect[string]().Key(FieldMemberUsers).
+			Title(title).Description(desc).
+			Options(opts...).Value(&v.UserIDs).Filterable(false).Height(height),
+		huh.NewSelect[anthropic.NoBillingWorkspaceRole]().Key(FieldMemberRole).
+			Title("Workspace role").
+			Description("Every member added gets this role.").
+			Value(&v.Role).Options(roles...),
+	)).WithKeyMap(KeyMap())
+}
+
+// wrapLabel wraps one line of an option's text to w columns after indent;
+// continuation lines are indented two more, so they read as one line.
+func wrapLabel(s string, w int, indent string) string {
+	lines := strings.Split(ansi.Wrap(s, max(w-len(indent)-2, 8), ""), "\n")
+	if len(lines) == 1 {
+		return indent + s
+	}
+	return indent + strings.Join(lines, "\n"+indent+"  ")
+}
+
+// lines is how many lines s takes wrapped to w columns.
+func lines(s string, w int) int {
+	return strings.Count(ansi.Wrap(s, max(w, 1), ""), "\n") + 1
+}
