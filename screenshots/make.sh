@@ -230,6 +230,20 @@ keys Enter
 waitfor "Workspace created"
 shot 10-result
 
+keys m
+waitfor "Members to add"
+keys Space
+waitfor "[x] Ada Admin"
+keys Down
+keys Space
+waitfor "[x] Dev Developer"
+shot 13-add-members
+keys Enter
+waitfor "Added 2 of 2"
+keys Enter
+waitfor "Members"
+shot 14-result-with-members
+
 # --- 09: the create in flight, slowed down so the spinner shows ----------------
 run --demo --demo-faults latency=3s --name ml-research --tag team=ml
 waitfor "Step 1 of 5"
