@@ -187,6 +187,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case keyValidatedMsg:
 		m.enc.validated(msg)
 		return m, nil
+	case namesMsg:
+		m.name.gotNames(msg)
+		return m, nil
 	case usersMsg:
 		return m, m.gotUsers(msg)
 	case memberAddedMsg:
@@ -223,10 +226,6 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.updateFailed(msg)
 	case stateMembers:
 		cmd = m.updateMembers(msg)
-	}
-	// Name look-ups may still answer after the user moved on.
-	if nm, ok := msg.(namesMsg); ok && m.state != stateName {
-		m.name.gotNames(nm)
 	}
 	return m, cmd
 }

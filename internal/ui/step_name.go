@@ -55,9 +55,6 @@ func (m *Model) updateName(msg tea.Msg) tea.Cmd {
 		}
 		st.checkDuplicate()
 		return nil
-	case namesMsg:
-		st.gotNames(msg)
-		return nil
 	case tea.KeyPressMsg:
 		if key.Matches(msg, m.keys.Next) {
 			// Spaces around the name are dropped rather than refused:
