@@ -82,3 +82,25 @@ func TestFlagModeInterruptFindsTheWorkspace(t *testing.T) {
 		t.Errorf("%d POSTs, want 1", n)
 	}
 }
+
+// A signal while the wizard waits to retry after a 429: nothing was
+// processed, so it ends at once as cancelled (130), not after a long wait as
+// "unknown".
+func TestSignalWhileWaitingToRetry(t *testing.T) {
+	t.Parallel()
+	tm := start(t, 80, 24, nil, "--demo", "--demo-faults", "429:30", "--name", "patient")
+	tm.WaitFor(t, nameStep, wait)
+	enterTo(t, tm, tagsStep)
+	throughDefaults(t, tm)
+	tm.Press("enter")
+	tm.WaitFor(t, "retrying in 30s", wait)
+	if err := syscall.Kill(tm.Pid(), syscall.SIGINT); err != nil {
+		t.Fatal(err)
+	}
+	if code := tm.Wait(t, 5*time.Second); code != 130 {
+		t.Errorf("exit code %d, want 130\n%s", code, tm.Dump())
+	}
+	if tm.Stdout() != "" {
+		t.Errorf("stdout = %q, want nothing", tm.Stdout())
+	}
+}

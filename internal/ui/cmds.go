@@ -117,21 +117,43 @@ func lookAgainCmd(ctx context.Context, c *api.Creator, ue *api.UnknownOutcomeErr
 	}
 }
 
-// createCmd starts the create in a goroutine and returns its first report;
-// waitCmd returns each following one. The done message comes last.
-func createCmd(ctx context.Context, c *api.Creator, spec api.Spec, ch chan tea.Msg) tea.Cmd {
-	return func() tea.Msg {
-		c.OnEvent = func(ev api.Event) { ch <- createEventMsg{ev} }
-		go func() {
-			res, err := c.Create(ctx, spec)
-			ch <- createDoneMsg{res, err}
-		}()
-		return <-ch
-	}
+// createRun is one create in flight. Its progress reports go to events
+// (dropped if nobody reads them); its verdict is in res and err once done is
+// closed, which any number of waiters can see without taking it from the
+// others: a waiter left over from a program that has ended cannot swallow it.
+type createRun struct {
+	events chan tea.Msg
+	done   chan struct{}
+	res    *api.Result
+	err    error
 }
 
-func waitCmd(ch chan tea.Msg) tea.Cmd {
-	return func() tea.Msg { return <-ch }
+// startCreate runs the create in a goroutine and returns at once.
+func startCreate(ctx context.Context, c *api.Creator, spec api.Spec) *createRun {
+	r := &createRun{events: make(chan tea.Msg, 32), done: make(chan struct{})}
+	c.OnEvent = func(ev api.Event) {
+		select {
+		case r.events <- createEventMsg{ev}:
+		default:
+		}
+	}
+	go func() {
+		r.res, r.err = c.Create(ctx, spec)
+		close(r.done)
+	}()
+	return r
+}
+
+// next waits for the next report, or the verdict.
+func (r *createRun) next() tea.Cmd {
+	return func() tea.Msg {
+		select {
+		case msg := <-r.events:
+			return msg
+		case <-r.done:
+			return createDoneMsg{r.res, r.err}
+		}
+	}
 }
 
 // usersMsg carries the organization's users, for the members screen.

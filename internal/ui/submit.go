@@ -25,7 +25,7 @@ type submitStep struct {
 	log        []string
 	cancel     context.CancelFunc
 	cancelling bool
-	ch         chan tea.Msg
+	run        *createRun
 	spec       api.Spec
 }
 
@@ -42,11 +42,12 @@ func (m *Model) submit() tea.Cmd {
 	ctx, cancel := context.WithCancel(m.ctx)
 	now := m.now()
 	m.sub = submitStep{spin: m.sub.spin, started: now, now: now, cancel: cancel,
-		ch: make(chan tea.Msg, 32), spec: spec, status: "Sending the request…"}
+		spec: spec, status: "Sending the request…"}
 	m.state = stateSubmitting
 	m.fullHelp = false
 	c := &api.Creator{API: m.api, Now: m.now, Sleep: m.sleep}
-	cmd := createCmd(ctx, c, spec, m.sub.ch)
+	m.sub.run = startCreate(ctx, c, spec)
+	cmd := m.sub.run.next()
 	if m.animate {
 		cmd = tea.Batch(cmd, m.sub.spin.Tick)
 	}
@@ -80,7 +81,7 @@ func (m *Model) updateSubmitting(msg tea.Msg) tea.Cmd {
 			m.sub.log = append(m.sub.log, m.sub.status)
 		}
 		m.sub.status = eventText(msg.ev)
-		return waitCmd(m.sub.ch)
+		return m.sub.run.next()
 	case createDoneMsg:
 		m.sub.cancel()
 		if msg.err == nil {

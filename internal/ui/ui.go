@@ -92,19 +92,14 @@ func (m *Model) ended(ctx context.Context, err error) Outcome {
 func (m *Model) awaitCreate() Outcome {
 	unknown := Outcome{Err: &api.UnknownOutcomeError{Name: m.sub.spec.Name, Since: m.sub.started,
 		Cause: &api.Error{Op: "create workspace", Kind: api.KindCanceled, Message: "the wizard was stopped"}}}
-	deadline := time.After(awaitCreateLimit)
-	for {
-		select {
-		case msg := <-m.sub.ch:
-			if done, ok := msg.(createDoneMsg); ok {
-				if done.err != nil {
-					return Outcome{Err: done.err}
-				}
-				return Outcome{Workspace: done.res.Workspace, Result: done.res}
-			}
-		case <-deadline:
-			return unknown
+	select {
+	case <-m.sub.run.done:
+		if m.sub.run.err != nil {
+			return Outcome{Err: m.sub.run.err}
 		}
+		return Outcome{Workspace: m.sub.run.res.Workspace, Result: m.sub.run.res}
+	case <-time.After(awaitCreateLimit):
+		return unknown
 	}
 }
 
