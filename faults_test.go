@@ -27,7 +27,7 @@ func TestFaultMatrix(t *testing.T) {
 		{"drop-after-commit", exitOK, []string{"connection", "Found it"}, 1, 1},
 		{"stall-after-commit", exitOK, []string{"No answer from the API in time", "Found it"}, 1, 1},
 		{"stall", exitUnknown, []string{"Outcome unknown", "may or may not exist", "Do not simply run this again", "Check first"}, 1, 0},
-		{"500-after-commit,list:500", exitUnknown, []string{"Outcome unknown", "Check first"}, 1, 1},
+		{"500-after-commit,list:500,list:500", exitUnknown, []string{"Outcome unknown", "Check first"}, 1, 1},
 		{"400", exitFailed, []string{"name: String should have at most 40 characters", "invalid_request_error", "HTTP 400", "request-id req_"}, 1, 0},
 		{"401", exitAuth, []string{"HTTP 401", "admin key (sk-ant-admin…)"}, 1, 0},
 		{"403", exitAuth, []string{"permission_error", "Only organization admins"}, 1, 0},

@@ -44,10 +44,13 @@ type Result struct {
 // UnknownOutcomeError means a create was sent, no answer said whether it
 // worked, and the workspace could not be found: it may still appear.
 type UnknownOutcomeError struct {
-	Name   string    // the workspace name that was sent
-	Since  time.Time // when the first POST was sent
-	Cause  *Error    // the failure that left the outcome open
-	Lookup error     // why the look-up failed, if it did
+	Name  string    // the workspace name that was sent
+	Since time.Time // when the first POST was sent
+	// Existing are the ids of workspaces that had the name before the
+	// create: a later look-up must not take one of them for the new one.
+	Existing map[string]bool
+	Cause    *Error // the failure that left the outcome open
+	Lookup   error  // why the look-up failed, if it did
 }
 
 func (e *UnknownOutcomeError) Error() string {
@@ -90,6 +93,7 @@ func (c *Creator) Create(ctx context.Context, spec Spec) (*Result, error) {
 	}
 	params := spec.Params()
 	since := c.now()
+	existing := c.sameNamed(ctx, spec.Name)
 	var waited time.Duration
 	for attempt := 1; ; attempt++ {
 		c.emit(Event{Kind: EventSending, Attempt: attempt})
@@ -123,13 +127,13 @@ func (c *Creator) Create(ctx context.Context, spec Spec) (*Result, error) {
 		// The server may have acted: look before doing anything else. The
 		// look-up runs even when ctx was cancelled, on a short leash.
 		c.emit(Event{Kind: EventReconciling, Attempt: attempt, Err: e})
-		found, lookupErr := c.Find(ctx, spec, since)
+		found, lookupErr := c.Find(ctx, spec, since, existing)
 		switch {
 		case found != nil:
 			return &Result{Workspace: found, Posts: attempt, Recovered: true}, nil
 		case lookupErr != nil || e.Kind != KindServer || ctx.Err() != nil:
 			// A timeout or dropped connection may still be in flight: never resend.
-			return nil, &UnknownOutcomeError{Name: spec.Name, Since: since, Cause: e, Lookup: lookupErr}
+			return nil, &UnknownOutcomeError{Name: spec.Name, Since: since, Existing: existing, Cause: e, Lookup: lookupErr}
 		case attempt >= maxAttempts:
 			return nil, e // every 5xx answer, and the workspace is certainly absent
 		}
@@ -148,7 +152,7 @@ func (c *Creator) Create(ctx context.Context, spec Spec) (*Result, error) {
 // there is none. It runs even when ctx is cancelled, on a short leash, so a
 // cancelled create can still be accounted for; the wizard also offers it
 // again after an unknown outcome.
-func (c *Creator) Find(ctx context.Context, spec Spec, since time.Time) (*anthropic.Workspace, error) {
+func (c *Creator) Find(ctx context.Context, spec Spec, since time.Time, existing map[string]bool) (*anthropic.Workspace, error) {
 	timeout := c.LookupTimeout
 	if timeout <= 0 {
 		timeout = 20 * time.Second
@@ -158,12 +162,28 @@ func (c *Creator) Find(ctx context.Context, spec Spec, since time.Time) (*anthro
 	want := spec.TagMap()
 	var found *anthropic.Workspace
 	err := EachWorkspace(ctx, c.API, func(ws *anthropic.Workspace) bool {
-		if ws.Name == spec.Name && !ws.CreatedAt.Before(since.Add(-clockSkew)) && tagsEqual(ws.Tags, want) {
+		if ws.Name == spec.Name && !existing[ws.ID] && !ws.CreatedAt.Before(since.Add(-clockSkew)) && tagsEqual(ws.Tags, want) {
 			found = ws
 		}
 		return found == nil
 	})
 	return found, err
+}
+
+// sameNamed lists the workspaces that already have the name, before the
+// first POST, so that a look-up after an unclear answer never takes one of
+// them for the workspace this create made (names need not be unique). If
+// the listing fails the create goes ahead; the creation-time window is then
+// the only guard.
+func (c *Creator) sameNamed(ctx context.Context, name string) map[string]bool {
+	ids := map[string]bool{}
+	_ = EachWorkspace(ctx, c.API, func(ws *anthropic.Workspace) bool {
+		if ws.Name == name {
+			ids[ws.ID] = true
+		}
+		return true
+	})
+	return ids
 }
 
 func tagsEqual(a, b map[string]string) bool {

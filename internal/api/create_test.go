@@ -60,7 +60,7 @@ func TestCreatorNeverMakesTwo(t *testing.T) {
 		{faults: "drop-after-commit", recovered: true, posts: 1, workspaces: 1},
 		{faults: "stall-after-commit", recovered: true, posts: 1, workspaces: 1},
 		{faults: "stall", wantErr: "unknown", posts: 1, workspaces: 0},
-		{faults: "500-after-commit,list:500", wantErr: "unknown", posts: 1, workspaces: 1},
+		{faults: "500-after-commit,list:500,list:500", wantErr: "unknown", posts: 1, workspaces: 1}, // the look-up before and after fail
 		{faults: "400", wantErr: "api", kind: api.KindInvalid, posts: 1},
 		{faults: "401", wantErr: "api", kind: api.KindAuth, posts: 1},
 		{faults: "403", wantErr: "api", kind: api.KindAuth, posts: 1},
@@ -109,6 +109,26 @@ func TestCreatorNeverMakesTwo(t *testing.T) {
 				t.Errorf("events = %v, want %v", events, tc.events)
 			}
 		})
+	}
+}
+
+// A workspace that already had the name (names need not be unique) is never
+// taken for the one being created, even when it is only seconds old: after
+// a 500 the look-up ignores it, the create is sent again, and the new
+// workspace is the one reported.
+func TestCreatorIgnoresTheNamesakeThatWasThereBefore(t *testing.T) {
+	client, srv := newClient(t, time.Second, "500")
+	before := srv.AddWorkspace(fakeapi.Workspace{Name: "team-x", CreatedAt: time.Now()})
+	var s sleeps
+	res, err := (&api.Creator{API: client, Sleep: s.sleep}).Create(context.Background(), api.Spec{Name: "team-x"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Workspace.ID == before.ID || res.Recovered {
+		t.Fatalf("reported the workspace that was there before (%s) as created", before.ID)
+	}
+	if n := len(srv.Workspaces()); n != 2 {
+		t.Errorf("%d workspaces, want the old one and the new one", n)
 	}
 }
 

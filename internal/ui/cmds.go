@@ -112,7 +112,7 @@ func validateKeyCmd(ctx context.Context, a api.Admin, id string) tea.Cmd {
 
 func lookAgainCmd(ctx context.Context, c *api.Creator, ue *api.UnknownOutcomeError, spec api.Spec) tea.Cmd {
 	return func() tea.Msg {
-		ws, err := c.Find(ctx, spec, ue.Since)
+		ws, err := c.Find(ctx, spec, ue.Since, ue.Existing)
 		return lookedAgainMsg{ws, err}
 	}
 }
