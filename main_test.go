@@ -16,6 +16,7 @@ import (
 
 	"github.com/anthropic-tools/workspace-wizard/internal/api"
 	"github.com/anthropic-tools/workspace-wizard/internal/api/fakeapi"
+	"github.com/anthropic-tools/workspace-wizard/internal/ui"
 )
 
 // testKey is recognisable, so a leak anywhere is easy to grep for.
@@ -302,5 +303,20 @@ func TestWizardChecksItsFlagsFirst(t *testing.T) {
 	}
 	if strings.Contains(errb.String(), "--name") {
 		t.Errorf("the name was not given, so the wizard should ask for it: %s", errb.String())
+	}
+}
+
+// Cancelling the wizard says truthfully whether a create was ever sent.
+func TestCancelMessages(t *testing.T) {
+	for _, tc := range []struct {
+		err  error
+		want string
+	}{
+		{ui.ErrCancelled, "Cancelled. Nothing was sent."},
+		{ui.ErrCancelledAfterRefusal, "Cancelled. The API refused the earlier create, so nothing was created."},
+	} {
+		if got := explain(tc.err); got != tc.want || exitCode(tc.err) != exitCancelled {
+			t.Errorf("explain = %q (exit %d), want %q (exit 130)", got, exitCode(tc.err), tc.want)
+		}
 	}
 }

@@ -140,6 +140,8 @@ func explain(err error) string {
 	switch {
 	case errors.As(err, &usage):
 		return "Error: " + usage.Msg + "\nRun workspace-wizard --help for every flag."
+	case errors.Is(err, ui.ErrCancelledAfterRefusal):
+		return "Cancelled. The API refused the earlier create, so nothing was created."
 	case errors.Is(err, ui.ErrCancelled):
 		return "Cancelled. Nothing was sent."
 	case errors.As(err, &unknown):

@@ -26,12 +26,20 @@ func TestAccessibleHurriedPath(t *testing.T) {
 	answer("[global]: ", "")
 	tm.WaitFor(t, "Step 4 of 5: Encryption key", wait)
 	answer("Use a customer-managed key? (y/n) [n]: ", "")
-	screen := tm.WaitFor(t, "Step 5 of 5: Review", wait)
-	for _, want := range []string{"plain-ws", "team=a11y", "unrestricted (default)", "global (default)"} {
-		if !strings.Contains(screen, want) {
-			t.Errorf("the review does not show %q\n%s", want, tm.Dump())
+	// The review is printed line by line: wait for its last line, the
+	// prompt, with everything above it, before looking at it.
+	review := []string{"Step 5 of 5: Review", "plain-ws", "team=a11y", "unrestricted (default)", "global (default)"}
+	tm.WaitUntil(t, "the review "+strings.Join(review, ", ")+" and its prompt", wait, func(s string) bool {
+		if !lastLineHas(s, "q to quit [y]: ") {
+			return false
 		}
-	}
+		for _, want := range review {
+			if !Shows(s, want) {
+				return false
+			}
+		}
+		return true
+	})
 	if strings.Contains(tm.Raw(), "\x1b[?1049h") {
 		t.Errorf("accessible mode switched to the alternate screen")
 	}
@@ -41,7 +49,7 @@ func TestAccessibleHurriedPath(t *testing.T) {
 	if code := tm.Wait(t, wait); code != 0 {
 		t.Fatalf("exit code %d, want 0\n%s", code, tm.Dump())
 	}
-	screen = tm.Screen()
+	screen := tm.Screen()
 	id := idPattern.FindString(screen)
 	if id == "" || tm.Stdout() != id+"\n" {
 		t.Errorf("stdout = %q, want the id shown on the screen (%q) alone", tm.Stdout(), id)

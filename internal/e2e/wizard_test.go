@@ -162,7 +162,7 @@ func TestCancel(t *testing.T) {
 			if out := tm.Stdout(); out != "" {
 				t.Errorf("stdout = %q, want nothing", out)
 			}
-			if s := tm.Screen(); !strings.Contains(s, "Cancelled: nothing was sent.") {
+			if s := tm.Screen(); !strings.Contains(s, "Cancelled. Nothing was sent.") {
 				t.Errorf("the terminal does not say nothing was sent\n%s", tm.Dump())
 			}
 		})

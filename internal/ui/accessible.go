@@ -137,7 +137,7 @@ func (p *prompter) run() Outcome {
 	m := p.m
 	if m.api == nil {
 		if err := p.askKey(); err != nil {
-			return Outcome{Err: ErrCancelled}
+			return Outcome{Err: m.cancelled()}
 		}
 	} else if org, err := m.api.Organization(m.ctx); err == nil && !m.opts.Demo {
 		m.org = org.Name
@@ -145,7 +145,7 @@ func (p *prompter) run() Outcome {
 		m.handleOrg(orgMsg{err: err})
 		if m.api == nil { // the key was refused: ask for another
 			if err := p.askKey(); err != nil {
-				return Outcome{Err: ErrCancelled}
+				return Outcome{Err: m.cancelled()}
 			}
 		}
 	}
@@ -175,12 +175,12 @@ func (p *prompter) run() Outcome {
 				next = m.state
 			}
 			if err != nil {
-				return Outcome{Err: ErrCancelled}
+				return Outcome{Err: m.cancelled()}
 			}
 			continue
 		}
 		if err != nil {
-			return Outcome{Err: ErrCancelled}
+			return Outcome{Err: m.cancelled()}
 		}
 		next = steps[stepIndex(next)+1]
 		if m.returnReview {

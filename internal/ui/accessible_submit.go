@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"strings"
-
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
@@ -46,7 +44,7 @@ func (p *prompter) create() (Outcome, bool) {
 				return Outcome{Err: f.err}, true
 			}
 			v, err := p.ask("Try again? (y/n)", "y")
-			if err != nil || !strings.EqualFold(v, "y") && !strings.EqualFold(v, "yes") {
+			if err != nil || !isYes(v) {
 				return Outcome{Err: f.err}, true
 			}
 		default:
@@ -76,7 +74,7 @@ func (p *prompter) lookAgain() Outcome {
 	m := p.m
 	for {
 		v, err := p.ask("Look for the workspace again? (y/n)", "y")
-		if err != nil || !strings.EqualFold(v, "y") && !strings.EqualFold(v, "yes") {
+		if err != nil || !isYes(v) {
 			return Outcome{Err: m.failure.err}
 		}
 		for cmd := m.updateFailed(tea.KeyPressMsg{Code: 'l', Text: "l"}); cmd != nil; {

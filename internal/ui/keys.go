@@ -47,6 +47,12 @@ func newKeyMap() keyMap {
 	}
 }
 
+// refusedNote is a help item with no key: on a step whose value the API
+// refused, Enter cannot move on until the value is changed.
+func refusedNote() key.Binding {
+	return key.NewBinding(key.WithKeys("enter"), key.WithHelp("", "edit the value; the API refused it"))
+}
+
 // bindingHelp is a help.KeyMap for one screen.
 type bindingHelp struct {
 	short []key.Binding
@@ -73,14 +79,23 @@ func (m *Model) helpKeys() bindingHelp {
 	case stateKey:
 		short = []key.Binding{with(k.Next, "enter", "check key"), quit}
 	case stateName:
-		short = []key.Binding{k.Next, quit}
-		if m.returnReview {
+		switch {
+		case m.name.apiErr != "":
+			// Enter would send the refused name again: it does nothing.
+			short = []key.Binding{refusedNote(), with(back, "shift+tab", "back to review"), quit}
+		case m.returnReview:
 			short = []key.Binding{with(k.Next, "enter", "back to review"), quit}
+		default:
+			short = []key.Binding{k.Next, quit}
 		}
 	case stateTags:
-		if m.tags.cursor >= 0 {
+		switch {
+		case m.tags.cursor >= 0:
 			short = []key.Binding{k.Edit, k.Delete, with(k.Down, "↑/↓", "select"), back, k.Help}
-		} else {
+		case m.tags.apiErr != "" && m.tags.editing < 0:
+			// Enter on an empty line would send the refused tags again.
+			short = []key.Binding{refusedNote(), with(k.Up, "↑", "select a tag"), back, quit}
+		default:
 			short = []key.Binding{with(k.Next, "enter", "add tag / continue"), with(k.Up, "↑", "select a tag"), back, quit}
 		}
 		if m.tags.editing >= 0 {

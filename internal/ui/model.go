@@ -85,6 +85,14 @@ type Model struct {
 
 	reentering bool // a refused key is being replaced: go back to review after
 
+	// spin is the one spinner every waiting screen draws (see spinner). It
+	// ticks only while the program animates and a screen waits: spinning
+	// is true while a tick is on its way.
+	spin     spinner.Model
+	spinning bool
+
+	sent bool // a create was sent in this session (and, if still here, did not create)
+
 	outcome Outcome
 	done    bool
 }
@@ -108,6 +116,7 @@ func newModel(ctx context.Context, o Options) *Model {
 		},
 		set:    o.Config.Set,
 		review: rowCreate,
+		spin:   spinner.New(spinner.WithSpinner(spinner.MiniDot)),
 	}
 	if m.set == nil {
 		m.set = map[string]bool{}
@@ -121,7 +130,6 @@ func newModel(ctx context.Context, o Options) *Model {
 	m.tags = newTagsStep(m.styles, o.Config.Spec.Tags)
 	m.res = newResStep(o.Config.Spec)
 	m.enc = newEncStep(m.styles, o.Config.Spec.ExternalKeyID)
-	m.sub.spin = spinner.New(spinner.WithSpinner(spinner.MiniDot))
 	m.state = stateName
 	if m.api == nil {
 		m.state = stateKey
@@ -136,7 +144,7 @@ func (m *Model) setStyles(isDark bool) {
 	m.huhTheme = m.styles.huhStyles()
 	m.styles.Input.Cursor.Blink = m.animate
 	m.help.Styles = m.styles.Help
-	m.sub.spin.Style = m.styles.Cursor
+	m.spin.Style = m.styles.Cursor
 	for _, in := range m.inputs() {
 		in.SetStyles(m.styles.Input)
 	}
@@ -157,12 +165,67 @@ func (m *Model) Init() tea.Cmd {
 }
 
 // Update routes a message to the current screen after the keys and
-// messages every screen shares.
+// messages every screen shares, then starts the spinner if the screen now
+// waits for an answer.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	cmd := m.update(msg)
+	return m, tea.Batch(cmd, m.spinCmd())
+}
+
+// spinCmd starts the spinner's ticks when the program animates, a screen
+// waits and no tick is already on its way. Without animation (tests, plain
+// output) no tick is ever started, so nothing runs for ever.
+func (m *Model) spinCmd() tea.Cmd {
+	if !m.animate || m.done || m.spinning || !m.waiting() {
+		return nil
+	}
+	m.spinning = true
+	return m.spin.Tick
+}
+
+// spinTick moves the spinner on while a screen waits; once none does, the
+// ticks stop until the next wait (spinCmd).
+func (m *Model) spinTick(msg spinner.TickMsg) tea.Cmd {
+	if !m.waiting() {
+		m.spinning = false
+		return nil
+	}
+	if m.state == stateSubmitting {
+		m.sub.now = m.now() // the elapsed time moves with the spinner
+	}
+	var cmd tea.Cmd
+	m.spin, cmd = m.spin.Update(msg)
+	return cmd
+}
+
+// waiting reports whether the current screen shows the spinner: it is
+// waiting for an answer from the API.
+func (m *Model) waiting() bool {
+	switch m.state {
+	case stateKey:
+		return m.key.checking
+	case stateEncryption:
+		return m.enc.checking || m.enc.loading && m.enc.phase == encPick
+	case stateSubmitting:
+		return true
+	case stateFailed:
+		return m.failure.looking
+	case stateMembers:
+		ph := m.mem.phase()
+		return ph == memLoading || ph == memAdding
+	}
+	return false
+}
+
+func (m *Model) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
+	case spinner.TickMsg:
+		if msg.ID == m.spin.ID() {
+			return m.spinTick(msg)
+		}
 	case tea.WindowSizeMsg:
 		if msg.Width <= 0 || msg.Height <= 0 {
-			return m, nil // not a terminal: keep the 80x24 default
+			return nil // not a terminal: keep the 80x24 default
 		}
 		m.width, m.height = msg.Width, msg.Height
 		m.setWidth(msg.Width)
@@ -173,35 +236,35 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		} else if fb := m.activeForm(); fb != nil {
 			cmd = fb.update(m.formSize())
 		}
-		return m, cmd
+		return cmd
 	case tea.BackgroundColorMsg:
 		m.setStyles(msg.IsDark())
-		return m, nil
+		return nil
 	case orgMsg:
-		return m, m.handleOrg(msg)
+		return m.handleOrg(msg)
 	// Answers to requests a step started are handled whatever the screen:
 	// the user may have left the step meanwhile, and a dropped answer would
 	// leave its checking or loading flag set for good.
 	case extKeysMsg:
-		return m, m.gotExtKeys(msg)
+		return m.gotExtKeys(msg)
 	case keyValidatedMsg:
 		m.enc.validated(msg)
-		return m, nil
+		return nil
 	case namesMsg:
 		m.name.gotNames(msg)
-		return m, nil
+		return nil
 	case usersMsg:
-		return m, m.gotUsers(msg)
+		return m.gotUsers(msg)
 	case memberAddedMsg:
-		return m, m.memberAdded(msg)
+		return m.memberAdded(msg)
 	case keyCheckedMsg:
 		if m.state != stateKey { // cannot happen today: the key step cannot be left while checking
 			m.key.checking = false
-			return m, nil
+			return nil
 		}
 	case tea.KeyPressMsg:
 		if cmd, ok := m.globalKey(msg); ok {
-			return m, cmd
+			return cmd
 		}
 	}
 	var cmd tea.Cmd
@@ -227,7 +290,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case stateMembers:
 		cmd = m.updateMembers(msg)
 	}
-	return m, cmd
+	return cmd
 }
 
 // globalKey handles ctrl+c, shift+tab and ? wherever they apply.
@@ -243,13 +306,17 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		case stateFailed:
 			return m.quit(Outcome{Err: m.failure.err}), true
 		}
-		return m.quit(Outcome{Err: ErrCancelled}), true
+		return m.quit(Outcome{Err: m.cancelled()}), true
 	case key.Matches(msg, m.keys.Back):
 		if fb := m.activeForm(); fb != nil && !fb.onFirst() {
 			return nil, false // the form goes back a field
 		}
 		if prev := m.prevStep(); prev >= 0 {
 			return m.goTo(prev), true
+		}
+		if m.returnReview && stepIndex(m.state) >= 0 {
+			// The first step, opened from review: back is review.
+			return m.goTo(stateReview), true
 		}
 		return nil, m.state <= stateReview
 	case key.Matches(msg, m.keys.Help) && !m.typing():

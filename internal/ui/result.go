@@ -123,7 +123,7 @@ func (m *Model) viewFailed(b *block) {
 	}
 	switch {
 	case f.looking:
-		b.wrap(s.Dim, "Looking for it again…")
+		b.wrap(s.Dim, m.spinner()+" Looking for it again…")
 	case f.note != "":
 		b.wrap(s.Dim, f.note)
 	}

@@ -178,11 +178,13 @@ func (m *Model) encChooseKey(k tea.KeyPressMsg) tea.Cmd {
 	if st.chooseBox.form.State != huh.StateCompleted {
 		return cmd
 	}
-	st.apiErr = ""
 	if !st.want {
 		st.useKey = false
+		st.apiErr = "" // no key: the refused one is gone
 		return m.next()
 	}
+	// A key: a refused one stays refused until a key is chosen again
+	// (encUse), and the pick screen still says why.
 	st.useKey = true
 	if !st.loaded {
 		st.phase = encPick
@@ -238,7 +240,6 @@ func (m *Model) encManualKey(k tea.KeyPressMsg) tea.Cmd {
 	st.input, cmd = st.input.Update(k)
 	if v := st.input.Value(); v != before {
 		st.inputErr = forms.ValidateExternalKeyID(v)
-		st.apiErr = ""
 	}
 	return cmd
 }
@@ -254,6 +255,7 @@ func (m *Model) encUse(id string) tea.Cmd {
 	st.chosen = id
 	st.checking = true
 	st.status, st.message = "", ""
+	st.apiErr = "" // a key is chosen again: it is validated afresh
 	return validateKeyCmd(m.ctx, m.api, id)
 }
 

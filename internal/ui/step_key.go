@@ -153,7 +153,7 @@ func (m *Model) viewKey(b *block) {
 	b.line(m.key.input.View())
 	switch {
 	case m.key.checking:
-		b.line(s.Dim.Render(m.sub.spin.View() + " checking the key…"))
+		b.line(s.Dim.Render(m.spinner() + " checking the key…"))
 	case m.key.err != "":
 		b.wrap(s.Error, "✗ "+m.key.err)
 	}

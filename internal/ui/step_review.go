@@ -98,6 +98,10 @@ func (m *Model) viewReview(b *block) {
 	if m.name.warn != "" {
 		name += " " + s.Warn.Render("⚠ name already in use")
 	}
+	refused := " " + s.Error.Render("✗ refused by the API: change it")
+	if m.name.apiErr != "" {
+		name += refused
+	}
 	row(rowName, "1", "Name", name)
 	tags := def("none")
 	if len(spec.Tags) > 0 {
@@ -106,6 +110,9 @@ func (m *Model) viewReview(b *block) {
 			parts[i] = t.Key + "=" + t.Value
 		}
 		tags = strings.Join(parts, ", ")
+	}
+	if m.tags.apiErr != "" {
+		tags += refused
 	}
 	row(rowTags, "2", "Tags", tags)
 	perm := " " + s.Permanent.Render("PERMANENT")
@@ -125,6 +132,9 @@ func (m *Model) viewReview(b *block) {
 	keyv := def("none")
 	if spec.ExternalKeyID != "" {
 		keyv = spec.ExternalKeyID + " " + s.Permanent.Render("WRITE-ONCE")
+		if m.enc.apiErr != "" {
+			keyv += refused
+		}
 	}
 	row(rowKey, "4", "Encryption key", keyv)
 	if spec.DisplayColor != "" {

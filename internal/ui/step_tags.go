@@ -200,6 +200,8 @@ func (m *Model) viewTags(b *block) {
 		b.wrap(s.Desc, "enter/e edits the selected tag, d removes it, ↓ returns to the entry field.")
 	case st.editing >= 0:
 		b.wrap(s.Desc, "Change the tag and press Enter; esc keeps it as it was.")
+	case st.apiErr != "":
+		b.wrap(s.Desc, "Change the tags before going on: add one (key=value, Enter), or ↑ to select one to edit or remove.")
 	case len(st.list) == 0:
 		b.wrap(s.Desc, "Type key=value and press Enter to add a tag. Enter on an empty line continues; no tags is fine.")
 	default:

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/anthropic-tools/workspace-wizard/internal/api"
@@ -18,7 +17,6 @@ import (
 // submitStep is a create in flight: api.Creator runs in a command and its
 // progress reports arrive one by one through ch.
 type submitStep struct {
-	spin       spinner.Model
 	started    time.Time
 	now        time.Time
 	status     string
@@ -29,8 +27,15 @@ type submitStep struct {
 	spec       api.Spec
 }
 
-// submit checks the whole spec with the shared rules, then sends it.
+// submit checks the whole spec with the shared rules, then sends it. A
+// value the API refused is never sent again unchanged: its step opens.
 func (m *Model) submit() tea.Cmd {
+	if s, ok := m.refusedStep(); ok {
+		if s == stateEncryption {
+			m.enc.phase = encChoose
+		}
+		return m.jump(s)
+	}
 	spec := m.spec()
 	if fes := forms.FieldErrors(forms.Validate(spec)); len(fes) > 0 {
 		if cmd, ok := m.fieldError(fes[0].Field, fes[0].Err.Error()); ok {
@@ -41,17 +46,14 @@ func (m *Model) submit() tea.Cmd {
 	}
 	ctx, cancel := context.WithCancel(m.ctx)
 	now := m.now()
-	m.sub = submitStep{spin: m.sub.spin, started: now, now: now, cancel: cancel,
+	m.sub = submitStep{started: now, now: now, cancel: cancel,
 		spec: spec, status: "Sending the request…"}
 	m.state = stateSubmitting
 	m.fullHelp = false
 	c := &api.Creator{API: m.api, Now: m.now, Sleep: m.sleep}
 	m.sub.run = startCreate(ctx, c, spec)
-	cmd := m.sub.run.next()
-	if m.animate {
-		cmd = tea.Batch(cmd, m.sub.spin.Tick)
-	}
-	return cmd
+	m.sent = true
+	return m.sub.run.next()
 }
 
 func (m *Model) cancelSubmit() tea.Cmd {
@@ -66,11 +68,6 @@ func (m *Model) cancelSubmit() tea.Cmd {
 
 func (m *Model) updateSubmitting(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
-	case spinner.TickMsg:
-		m.sub.now = m.now()
-		var cmd tea.Cmd
-		m.sub.spin, cmd = m.sub.spin.Update(msg)
-		return cmd
 	case tea.KeyPressMsg:
 		if key.Matches(msg, m.keys.Cancel) {
 			return m.cancelSubmit()
@@ -135,12 +132,8 @@ func (m *Model) viewSubmitting(b *block) {
 	for i := max(len(m.sub.log)-3, 0); i < len(m.sub.log); i++ {
 		b.wrap(s.Dim, "· "+m.sub.log[i])
 	}
-	spin := m.sub.spin.View()
-	if !m.animate {
-		spin = "•"
-	}
 	b.mark()
-	b.wrap(s.Value, spin+" "+m.sub.status)
+	b.wrap(s.Value, m.spinner()+" "+m.sub.status)
 	b.gap()
 	if m.sub.cancelling {
 		b.wrap(s.Warn, "⚠ The request was cancelled. If it had reached the API, the workspace may exist; the wizard is checking.")
@@ -161,13 +154,33 @@ func (m *Model) fieldError(field, text string) (tea.Cmd, bool) {
 	case forms.FieldWorkspaceGeo, forms.FieldAllowedGeos, forms.FieldDefaultGeo:
 		m.res.apiErr, m.res.errFor, to = text, m.res.v, stateResidency
 	case forms.FieldExternalKeyID:
-		m.enc.apiErr, to = text, stateEncryption
-		m.enc.phase = encChoose
-
+		// The key's earlier validation says nothing about this refusal:
+		// forget it, so the key is chosen (and validated) again, or No.
+		st := &m.enc
+		st.apiErr, to = text, stateEncryption
+		st.phase = encChoose
+		st.checking = false
+		st.status, st.statusID, st.message = "", "", ""
 	default:
 		return nil, false
 	}
 	return m.jump(to), true
+}
+
+// refusedStep is the first step still holding a value the API refused,
+// unchanged since.
+func (m *Model) refusedStep() (state, bool) {
+	switch {
+	case m.name.apiErr != "":
+		return stateName, true
+	case m.tags.apiErr != "":
+		return stateTags, true
+	case m.res.apiErr != "" && m.res.v == m.res.errFor:
+		return stateResidency, true
+	case m.enc.apiErr != "" && m.enc.useKey:
+		return stateEncryption, true
+	}
+	return 0, false
 }
 
 // apiRefused introduces the API's message at a field, so it reads as the
@@ -201,7 +214,7 @@ func (m *Model) createFailed(err error) tea.Cmd {
 		f.title = "The API refused the workspace; nothing was created"
 		f.lines = []string{e.Message + reqID(e), "Go back to review (e), change what the message names, and create again."}
 	case errors.As(err, &e) && e.Kind == api.KindCanceled:
-		f.err = ErrCancelled
+		f.err = m.cancelled() // m.sent: the create was sent, then refused or not processed
 		f.title = "Cancelled; nothing was created"
 		f.lines = []string{"The create was stopped before it was sent again; the API had either refused to process it or, after a server error, the look-up found no workspace. None exists."}
 		f.retry = true

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -189,7 +190,10 @@ func TestCtrlCBeforeSubmitSendsNothing(t *testing.T) {
 	if n := h.posts(); n != 0 {
 		t.Fatalf("%d creates sent", n)
 	}
-	h.see("Cancelled: nothing was sent.")
+	// main explains the cancel; the wizard leaves no line of its own.
+	if s := strings.TrimSpace(h.screen()); s != "" {
+		t.Fatalf("the wizard's final screen is %q; want nothing (main says it)", s)
+	}
 }
 
 func TestEscWhileWaitingToRetryCancels(t *testing.T) {
@@ -210,8 +214,9 @@ func TestEscWhileWaitingToRetryCancels(t *testing.T) {
 	h.wantState(stateFailed)
 	h.see("Cancelled; nothing was created")
 	h.press("q")
-	if h.m.outcome.Err != ErrCancelled {
-		t.Fatalf("outcome %v; want ErrCancelled", h.m.outcome.Err)
+	// A create was sent (and not processed): "nothing was sent" would be false.
+	if err := h.m.outcome.Err; err != ErrCancelledAfterRefusal || !errors.Is(err, ErrCancelled) {
+		t.Fatalf("outcome %v; want ErrCancelledAfterRefusal", err)
 	}
 	if n := h.posts(); n != 1 {
 		t.Fatalf("%d creates sent; want 1", n)

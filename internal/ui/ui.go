@@ -22,6 +22,22 @@ import (
 // ErrCancelled is returned when the user quits before anything was sent.
 var ErrCancelled = errors.New("cancelled")
 
+// ErrCancelledAfterRefusal is returned when the user quits after a create
+// was sent in the session and did not create the workspace (the API
+// refused it): something was sent, but nothing was created. It wraps
+// ErrCancelled, so errors.Is(err, ErrCancelled) holds and the exit code is
+// the same.
+var ErrCancelledAfterRefusal = fmt.Errorf("%w; the API refused the earlier create, so nothing was created", ErrCancelled)
+
+// cancelled is the error of a quit before the workspace was created: true
+// about whether a create was sent.
+func (m *Model) cancelled() error {
+	if m.sent {
+		return ErrCancelledAfterRefusal
+	}
+	return ErrCancelled
+}
+
 // Options is what the wizard needs from main.
 type Options struct {
 	Config *config.Config
@@ -39,7 +55,8 @@ type Options struct {
 type Outcome struct {
 	Workspace *anthropic.Workspace
 	Result    *api.Result
-	// Err is ErrCancelled, an *api.Error, an *api.UnknownOutcomeError, or
+	// Err is ErrCancelled (or ErrCancelledAfterRefusal, which wraps it), an
+	// *api.Error, an *api.UnknownOutcomeError, or
 	// another failure; main maps it to the exit code.
 	Err error
 }
@@ -85,7 +102,7 @@ func (m *Model) ended(ctx context.Context, err error) Outcome {
 	case err != nil && !errors.Is(err, tea.ErrInterrupted) && !errors.Is(err, tea.ErrProgramKilled) && ctx.Err() == nil:
 		return Outcome{Err: fmt.Errorf("the wizard failed: %w", err)}
 	}
-	return Outcome{Err: ErrCancelled}
+	return Outcome{Err: m.cancelled()}
 }
 
 // awaitCreate waits, bounded, for a cancelled create's own verdict.

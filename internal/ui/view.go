@@ -201,6 +201,9 @@ func (m *Model) helpLines(w int) []string {
 				continue
 			}
 			item := m.help.Styles.ShortKey.Render(b.Help().Key) + " " + m.help.Styles.ShortDesc.Render(b.Help().Desc)
+			if b.Help().Key == "" { // a note, not a key (refusedNote)
+				item = m.help.Styles.ShortDesc.Render(b.Help().Desc)
+			}
 			switch {
 			case cur == "":
 				cur = item
@@ -262,12 +265,12 @@ func (m *Model) finalView() string {
 		b := &block{width: max(m.width-2, 10)}
 		m.viewResult(b)
 		return strings.Join(b.lines, "\n") + "\n"
-	case m.outcome.Err == ErrCancelled:
-		return m.styles.Dim.Render("Cancelled: nothing was sent.") + "\n"
 	case m.state == stateFailed:
 		b := &block{width: max(m.width-2, 10)}
 		m.viewFailed(b)
 		return strings.Join(b.lines, "\n") + "\n"
 	}
+	// A quit before anything was created leaves nothing: main explains the
+	// cancel (ErrCancelled), and saying it here too printed it twice.
 	return ""
 }

@@ -20,7 +20,7 @@ func (m *Model) viewEnc(b *block) {
 	case encPick:
 		if st.loading {
 			b.line(s.Title.Render("Choose the encryption key"))
-			b.line(s.Dim.Render(m.sub.spin.View() + " listing the organization's keys…"))
+			b.line(s.Dim.Render(m.spinner() + " listing the organization's keys…"))
 			break
 		}
 		b.form(st.pickBox)
@@ -52,7 +52,7 @@ func (m *Model) encStatus(b *block) {
 	st := &m.enc
 	switch {
 	case st.checking:
-		b.line(s.Dim.Render(m.sub.spin.View() + " validating " + st.chosen + "…"))
+		b.line(s.Dim.Render(m.spinner() + " validating " + st.chosen + "…"))
 	case st.apiErr != "":
 		b.wrap(s.Error, "✗ "+st.apiErr)
 	case st.status == "ok":

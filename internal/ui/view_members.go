@@ -108,7 +108,7 @@ func (m *Model) spinner() string {
 	if !m.animate {
 		return "•"
 	}
-	return m.sub.spin.View()
+	return m.spin.View()
 }
 
 func plural(n int, what string) string {

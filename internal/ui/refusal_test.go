@@ -1,0 +1,193 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/anthropic-tools/workspace-wizard/internal/api"
+	"github.com/anthropic-tools/workspace-wizard/internal/api/fakeapi"
+)
+
+// A name the API refused: Enter cannot send it again and the help line
+// says so instead of offering "back to review"; Shift+Tab still goes back
+// (to review, the step before), where Create reopens the name rather than
+// sending the refused one again. Once edited, Enter goes back to review.
+func TestRefusedNameIsNotSentAgainAndShiftTabGoesBack(t *testing.T) {
+	h := newHarness(t)
+	h.toReview("a name the server finds too long")
+	h.fault("400")
+	h.press("enter")
+	h.wantState(stateName)
+	h.see("✗ The API refused this name", "edit the value; the API refused it", "shift+tab back to review")
+	h.notSee("enter back to review")
+
+	h.press("enter")
+	h.wantState(stateName)
+	h.see("edit the value; the API refused it")
+
+	h.press("shift+tab")
+	h.wantState(stateReview)
+	h.see("a name the server finds too long ✗ refused by the API: change it")
+	h.press("enter") // Create
+	h.wantState(stateName)
+	if n := h.posts(); n != 1 {
+		t.Fatalf("%d creates sent; the refused name was sent again", n)
+	}
+
+	h.press("ctrl+u")
+	h.typeText("short")
+	h.see("enter back to review")
+	h.notSee("edit the value; the API refused it", "✗")
+	h.press("enter")
+	h.wantState(stateReview)
+	h.notSee("refused by the API")
+	h.press("enter")
+	h.wantState(stateResult)
+	if n := h.posts(); n != 2 {
+		t.Fatalf("%d creates sent; want 2", n)
+	}
+}
+
+// Tags the API refused: the same, and Shift+Tab goes back a step.
+func TestRefusedTagsAreNotSentAgainAndShiftTabGoesBack(t *testing.T) {
+	h := newHarness(t)
+	h.typeText("tagged")
+	h.press("enter")
+	h.typeText("env=prod")
+	h.press("enter", "enter", "enter", "enter")
+	h.wantState(stateReview)
+	h.run(h.m.createFailed(&api.Error{Kind: api.KindInvalid, Status: 400, Type: "invalid_request_error",
+		Message: "tags.env: the value is reserved"}))
+	h.wantState(stateTags)
+	h.see("✗ The API refused the tags: the value is reserved", "edit the value; the API refused it")
+	h.notSee("add tag / continue", "Enter on an empty line continues")
+
+	h.press("enter")
+	h.wantState(stateTags)
+	h.press("shift+tab")
+	h.wantState(stateName)
+	h.press("enter")
+	h.wantState(stateReview)
+	h.see("env=prod ✗ refused by the API: change it")
+	h.press("enter") // Create
+	h.wantState(stateTags)
+	if n := h.posts(); n != 0 {
+		t.Fatalf("%d creates sent; the refused tags were sent", n)
+	}
+
+	h.press("up", "d") // remove the refused tag
+	h.see("add tag / continue")
+	h.notSee("edit the value; the API refused it", "✗")
+	h.press("enter")
+	h.wantState(stateReview)
+	h.press("enter")
+	h.wantState(stateResult)
+	if n := h.posts(); n != 1 {
+		t.Fatalf("%d creates sent; want 1", n)
+	}
+}
+
+// An encryption key the API refused: its earlier validation is forgotten
+// and the key is chosen again (validated afresh) or No; it is never sent
+// again on two Enters, nor by going around the step.
+func TestRefusedEncryptionKeyMustBeChosenAgain(t *testing.T) {
+	refused := func(t *testing.T) *harness {
+		h := newHarness(t)
+		h.toReview("cmek")
+		h.press("4", "down", "enter", "enter") // yes, the first listed key: validated
+		h.see("✓ the key validated")
+		h.press("enter")
+		h.wantState(stateReview)
+		h.fault("400-key")
+		h.press("enter")
+		h.wantState(stateEncryption)
+		h.see("✗ The API refused this encryption key")
+		h.notSee("✓ the key validated")
+		return h
+	}
+	t.Run("chosen again", func(t *testing.T) {
+		h := refused(t)
+		h.press("enter") // yes, a key
+		h.wantState(stateEncryption)
+		h.see("Choose the encryption key", "✗ The API refused this encryption key")
+		h.notSee("✓ the key validated")
+		h.press("enter") // this key: validated again, not taken as it was
+		h.wantState(stateEncryption)
+		h.see("✓ the key validated")
+		h.notSee("The API refused")
+		if n := h.posts(); n != 1 {
+			t.Fatalf("%d creates sent; want 1", n)
+		}
+		h.press("enter")
+		h.wantState(stateReview)
+		h.notSee("refused by the API")
+		h.press("enter")
+		h.wantState(stateResult)
+	})
+	t.Run("around the step", func(t *testing.T) {
+		h := refused(t)
+		h.press("shift+tab") // to residency, then Enter: back to review
+		h.wantState(stateResidency)
+		h.press("enter")
+		h.wantState(stateReview)
+		h.see(fakeapi.DemoExternalKeyAWS, "✗ refused by the API: change it")
+		h.press("enter") // Create
+		h.wantState(stateEncryption)
+		h.see("✗ The API refused this encryption key")
+		if n := h.posts(); n != 1 {
+			t.Fatalf("%d creates sent; the refused key was sent again", n)
+		}
+	})
+	t.Run("no key", func(t *testing.T) {
+		h := refused(t)
+		h.press("up", "enter") // no key
+		h.wantState(stateReview)
+		h.notSee(fakeapi.DemoExternalKeyAWS, "refused")
+		h.press("enter")
+		h.wantState(stateResult)
+		if h.m.result.Workspace == nil || h.m.spec().ExternalKeyID != "" {
+			t.Fatalf("created with key %q", h.m.spec().ExternalKeyID)
+		}
+	})
+}
+
+// A quit after a create was sent and refused: the wizard prints no cancel
+// line of its own (main explains the error), and the error says a create
+// was sent, still meaning "cancelled" (exit 130).
+func TestCancelAfterARefusedCreateSaysSo(t *testing.T) {
+	h := newHarness(t)
+	h.toReview("cx")
+	h.fault("400")
+	h.press("enter")
+	h.wantState(stateName)
+	h.press("ctrl+c")
+	err := h.m.outcome.Err
+	if !h.quit || err != ErrCancelledAfterRefusal || !errors.Is(err, ErrCancelled) {
+		t.Fatalf("outcome %v; want ErrCancelledAfterRefusal", err)
+	}
+	if !strings.Contains(err.Error(), "the API refused the earlier create, so nothing was created") {
+		t.Fatalf("error text %q", err)
+	}
+	if s := strings.TrimSpace(h.screen()); s != "" {
+		t.Fatalf("the wizard's final screen is %q; want nothing (main explains the cancel)", s)
+	}
+	// Stopped by a signal instead: the same.
+	if out := h.m.ended(context.Background(), tea.ErrInterrupted); !errors.Is(out.Err, ErrCancelledAfterRefusal) {
+		t.Fatalf("stopped by a signal: %v", out.Err)
+	}
+}
+
+// Plain prompts: quitting at review after a refused create says so too.
+func TestAccessibleCancelAfterARefusedCreateSaysSo(t *testing.T) {
+	srv := fakeapi.NewTest(t, fakeapi.Options{Now: clock})
+	f, _ := fakeapi.ParseFaults("400")
+	srv.AddFaults(f...)
+	out, text := accessible(t, srv, true, "long-name", "", "", "", "n", "y", "short", "q")
+	if out.Err != ErrCancelledAfterRefusal {
+		t.Fatalf("outcome %v\n%s", out.Err, text)
+	}
+}
