@@ -104,29 +104,7 @@ func short(e *api.Error) string {
 	if e == nil {
 		return "The request failed"
 	}
-	s := describeKind(e)
-	if e.RequestID != "" {
-		s += " (request-id " + e.RequestID + ")"
-	}
-	return s
-}
-
-func describeKind(e *api.Error) string {
-	switch e.Kind {
-	case api.KindRateLimited:
-		return "The API is rate limiting requests (429)"
-	case api.KindOverloaded:
-		return "The API is overloaded (529)"
-	case api.KindServer:
-		return fmt.Sprintf("The API failed with %d %s", e.Status, e.Type)
-	case api.KindTimeout:
-		return "No answer from the API in time"
-	case api.KindNetwork:
-		return "The connection failed: " + e.Message
-	case api.KindCanceled:
-		return "Cancelled while the request was in flight"
-	}
-	return e.Error()
+	return e.Summary()
 }
 
 // explain turns any error into what the user should read: what happened,

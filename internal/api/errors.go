@@ -192,3 +192,42 @@ func (e *Error) notSent() bool {
 	var op *net.OpError
 	return e.Kind == KindNetwork && errors.As(e.Err, &op) && op.Op == "dial"
 }
+
+// Summary says in a few words what went wrong, the way this program tells a
+// person, with the request id when there is one: "The API is overloaded
+// (529) (request-id req_…)". Flag mode and the wizard both use it, so the
+// same failure reads the same everywhere.
+func (e *Error) Summary() string {
+	var s string
+	switch e.Kind {
+	case KindRateLimited:
+		s = "The API is rate limiting requests (429)"
+	case KindOverloaded:
+		s = "The API is overloaded (529)"
+	case KindServer, KindUnknown:
+		if e.Status != 0 {
+			s = fmt.Sprintf("The API failed with %d %s", e.Status, e.Type)
+		} else {
+			s = "The API's answer could not be used: " + e.Message
+		}
+	case KindTimeout:
+		s = "No answer from the API in time"
+	case KindNetwork:
+		s = "The connection failed: " + e.Message
+	case KindCanceled:
+		s = "Cancelled while the request was in flight"
+	case KindBilling:
+		s = "Billing (402): " + e.Message
+	default:
+		s = fmt.Sprintf("The API refused the request (%d %s): %s", e.Status, e.Type, e.Message)
+	}
+	return s + e.RequestIDNote()
+}
+
+// RequestIDNote is " (request-id req_…)", or "" without a request id.
+func (e *Error) RequestIDNote() string {
+	if e == nil || e.RequestID == "" {
+		return ""
+	}
+	return " (request-id " + e.RequestID + ")"
+}

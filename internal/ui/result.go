@@ -28,7 +28,7 @@ func (f *failure) unknown(ue *api.UnknownOutcomeError, loc *time.Location) {
 	f.unsure = true
 	f.title = "The workspace may or may not have been created"
 	f.lines = []string{
-		"The request was sent at " + at + " but no answer said whether it worked (" + ue.Cause.Message + reqID(ue.Cause) + "), and the wizard could not find the workspace by listing.",
+		"The request was sent at " + at + " but no answer said whether it worked (" + ue.Cause.Message + ue.Cause.RequestIDNote() + "), and the wizard could not find the workspace by listing.",
 		"Before trying again, open " + api.ConsoleURL + " and look for a workspace named “" + ue.Name + "” created after " + at + ". Trying again without checking could make a second one.",
 	}
 	if ue.Lookup != nil {

@@ -101,7 +101,7 @@ func (m *Model) gotExtKeys(msg extKeysMsg) tea.Cmd {
 	var e *api.Error
 	switch {
 	case errors.As(msg.err, &e) && e.Kind == api.KindAuth:
-		st.listNote = "This key may not list the organization's encryption keys (" + e.Message + "); type the key id instead." + reqID(e)
+		st.listNote = "This key may not list the organization's encryption keys (" + e.Message + "); type the key id instead." + e.RequestIDNote()
 	case msg.err != nil:
 		st.listNote = "Listing encryption keys failed: " + msg.err.Error() + ". Type the key id instead."
 	case len(msg.keys) == 0:

@@ -92,7 +92,7 @@ func keyRefusal(err error) string {
 	if errors.As(err, &e) {
 		switch e.Kind {
 		case api.KindAuth:
-			return "the API refused this key (" + e.Message + "). Creating workspaces needs an admin key (sk-ant-admin…) of an organization admin; a regular sk-ant-api key cannot. Paste another key." + reqID(e)
+			return "the API refused this key (" + e.Message + "). Creating workspaces needs an admin key (sk-ant-admin…) of an organization admin; a regular sk-ant-api key cannot. Paste another key." + e.RequestIDNote()
 		case api.KindNetwork, api.KindTimeout:
 			return "could not reach the API to check the key: " + e.Message + ". Press Enter to try again."
 		}
@@ -116,7 +116,7 @@ func (m *Model) handleOrg(msg orgMsg) tea.Cmd {
 			return m.goTo(stateKey)
 		}
 		if errors.As(msg.err, &e) && e.Kind == api.KindAuth {
-			m.orgErr = "the API refused the admin key (" + e.Message + "); creating will fail. Quit (ctrl+c) and set ANTHROPIC_ADMIN_API_KEY to an organization admin's key (sk-ant-admin…)." + reqID(e)
+			m.orgErr = "the API refused the admin key (" + e.Message + "); creating will fail. Quit (ctrl+c) and set ANTHROPIC_ADMIN_API_KEY to an organization admin's key (sk-ant-admin…)." + e.RequestIDNote()
 		}
 		return nil
 	}
@@ -134,17 +134,10 @@ func startRefusal(e *api.Error, demo bool) string {
 	}
 	if e.Status == 403 {
 		return src + " is not allowed to manage workspaces (403 " + e.Type + ": " + e.Message + ")." +
-			" Creating a workspace needs the admin key (sk-ant-admin…) of an organization admin. Paste such a key to go on." + reqID(e)
+			" Creating a workspace needs the admin key (sk-ant-admin…) of an organization admin. Paste such a key to go on." + e.RequestIDNote()
 	}
 	return src + " was refused (" + strconv.Itoa(e.Status) + " " + e.Type + ": " + e.Message + ")." +
-		" Creating a workspace needs an admin key (sk-ant-admin…), made by an organization admin in the Console under Settings → Admin keys; a regular sk-ant-api key will not do. Paste an admin key to go on." + reqID(e)
-}
-
-func reqID(e *api.Error) string {
-	if e == nil || e.RequestID == "" {
-		return ""
-	}
-	return " (request-id " + e.RequestID + ")"
+		" Creating a workspace needs an admin key (sk-ant-admin…), made by an organization admin in the Console under Settings → Admin keys; a regular sk-ant-api key will not do. Paste an admin key to go on." + e.RequestIDNote()
 }
 
 func (m *Model) viewKey(b *block) {

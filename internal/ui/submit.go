@@ -104,21 +104,16 @@ func eventText(ev api.Event) string {
 	case api.EventWaiting:
 		why := "The API did not process the request"
 		if e := ev.Err; e != nil {
-			switch e.Kind {
-			case api.KindRateLimited:
-				why = "Rate-limited (429)"
-			case api.KindOverloaded:
-				why = "The API is overloaded (529)"
-			case api.KindServer:
-				why = fmt.Sprintf("Server error (%d); the workspace was not created", e.Status)
+			why = e.Summary()
+			if e.Kind == api.KindServer {
+				why += "; the workspace was not created"
 			}
-			why += reqID(e)
 		}
 		return fmt.Sprintf("%s; retrying in %s…", why, wait)
 	case api.EventReconciling:
 		why := "No clear answer"
 		if ev.Err != nil {
-			why = "No clear answer (" + ev.Err.Message + ")"
+			why = ev.Err.Summary()
 		}
 		return why + "; checking whether the workspace was created…"
 	}
@@ -207,12 +202,12 @@ func (m *Model) createFailed(err error) tea.Cmd {
 		f.unknown(ue, m.loc)
 	case errors.As(err, &e) && e.Kind == api.KindInvalid:
 		if field, text := forms.SplitFieldMessage(e.Message); field != "" {
-			if cmd, ok := m.fieldError(field, apiRefused(field)+text+reqID(e)); ok {
+			if cmd, ok := m.fieldError(field, apiRefused(field)+text+e.RequestIDNote()); ok {
 				return cmd
 			}
 		}
 		f.title = "The API refused the workspace; nothing was created"
-		f.lines = []string{e.Message + reqID(e), "Go back to review (e), change what the message names, and create again."}
+		f.lines = []string{e.Message + e.RequestIDNote(), "Go back to review (e), change what the message names, and create again."}
 	case errors.As(err, &e) && e.Kind == api.KindCanceled:
 		f.err = m.cancelled() // m.sent: the create was sent, then refused or not processed
 		f.title = "Cancelled; nothing was created"
@@ -220,7 +215,7 @@ func (m *Model) createFailed(err error) tea.Cmd {
 		f.retry = true
 	case errors.As(err, &e) && e.Kind == api.KindAuth:
 		f.title = "The API refused the key; nothing was created"
-		f.lines = []string{fmt.Sprintf("%d %s: %s%s", e.Status, e.Type, e.Message, reqID(e)),
+		f.lines = []string{fmt.Sprintf("%d %s: %s%s", e.Status, e.Type, e.Message, e.RequestIDNote()),
 			"Creating workspaces needs an admin key (sk-ant-admin…) belonging to an organization admin. A regular API key, or an admin key of a non-admin, cannot."}
 		f.reenter = m.opts.Connect != nil
 	case errors.As(err, &e):
@@ -239,14 +234,10 @@ func (m *Model) createFailed(err error) tea.Cmd {
 
 func failureReason(e *api.Error) string {
 	switch e.Kind {
-	case api.KindRateLimited:
-		return "The API kept rate-limiting the request (429)" + reqID(e) + "."
-	case api.KindOverloaded:
-		return "The API is overloaded (529) and kept refusing the request" + reqID(e) + "."
+	case api.KindRateLimited, api.KindOverloaded:
+		return e.Summary() + ", and it kept refusing the request."
 	case api.KindBilling:
-		return "Billing (402): " + e.Message + reqID(e) + ". Check the organization's plan and billing in the Console."
-	case api.KindNetwork:
-		return "Could not connect to the API: " + e.Message + "."
+		return e.Summary() + ". Check the organization's plan and billing in the Console."
 	}
-	return e.Error()
+	return e.Summary() + "."
 }

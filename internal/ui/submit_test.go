@@ -206,7 +206,7 @@ func TestEscWhileWaitingToRetryCancels(t *testing.T) {
 	cmd = h.step(cmd) // sending
 	h.see("Creating “stopped”", "Sending the request…", "esc cancels")
 	cmd = h.step(cmd) // rate-limited, waiting
-	h.see("Rate-limited (429)", "retrying in 30s")
+	h.see("The API is rate limiting requests (429)", "retrying in 30s")
 	h.golden("submitting_rate_limited")
 	h.press("esc")
 	h.see("Cancelling…")

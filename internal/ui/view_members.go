@@ -19,7 +19,7 @@ func (m *Model) viewMembers(b *block) {
 		var e *api.Error
 		switch {
 		case errors.As(st.listErr, &e) && e.Kind == api.KindAuth:
-			b.wrap(s.Error, "✗ This key may not list the organization's users: "+e.Message+reqID(e)+".")
+			b.wrap(s.Error, "✗ This key may not list the organization's users: "+e.Message+e.RequestIDNote()+".")
 		case st.listErr != nil:
 			b.wrap(s.Error, "✗ Listing the organization's users failed: "+st.listErr.Error()+".")
 		default:
