@@ -93,6 +93,15 @@ waitgone() {
 	die "the screen still shows: $1"
 }
 
+# to_review: Enter from the name step through every default to review.
+to_review() {
+	local step
+	for step in 2 3 4 5; do
+		keys Enter
+		waitfor "Step $step of 5"
+	done
+}
+
 keys() { tmux send-keys -t "$session" "$@"; }
 type_text() { tmux send-keys -t "$session" -l -- "$1"; }
 
@@ -247,14 +256,7 @@ shot 14-result-with-members
 # --- 09: the create in flight, slowed down so the spinner shows ----------------
 run --demo --demo-faults latency=3s --name ml-research --tag team=ml
 waitfor "Step 1 of 5"
-keys Enter
-waitfor "Step 2 of 5"
-keys Enter
-waitfor "Step 3 of 5"
-keys Enter
-waitfor "Step 4 of 5"
-keys Enter
-waitfor "Step 5 of 5"
+to_review
 keys Enter
 waitfor "Sending the request"
 shot 09-creating
@@ -264,14 +266,7 @@ run --demo --demo-faults 400 --tag team=ml
 waitfor "Step 1 of 5"
 type_text "Quarterly research and evaluation sandbox"
 waitfor "> Quarterly research"
-keys Enter
-waitfor "Step 2 of 5"
-keys Enter
-waitfor "Step 3 of 5"
-keys Enter
-waitfor "Step 4 of 5"
-keys Enter
-waitfor "Step 5 of 5"
+to_review
 keys Enter
 waitfor "at most 40 characters"
 shot 11-api-error-at-field
@@ -279,14 +274,7 @@ shot 11-api-error-at-field
 # --- 12: the API stays overloaded: not created, and a safe retry is offered ---
 run --demo --demo-faults 529,529,529,529 --name ml-research
 waitfor "Step 1 of 5"
-keys Enter
-waitfor "Step 2 of 5"
-keys Enter
-waitfor "Step 3 of 5"
-keys Enter
-waitfor "Step 4 of 5"
-keys Enter
-waitfor "Step 5 of 5"
+to_review
 keys Enter
 waitfor "Not created"
 shot 12-overloaded-retry
