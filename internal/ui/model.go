@@ -240,6 +240,8 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case tea.BackgroundColorMsg:
 		m.setStyles(msg.IsDark())
 		return nil
+	case signalledMsg:
+		return tea.Quit
 	case orgMsg:
 		return m.handleOrg(msg)
 	// Answers to requests a step started are handled whatever the screen:

@@ -68,18 +68,39 @@ func Run(ctx context.Context, o Options) Outcome {
 	m := newModel(ctx, o)
 	// The size is a fallback for output that is not a terminal; a terminal's
 	// own size replaces it.
-	opts := []tea.ProgramOption{tea.WithContext(ctx), tea.WithWindowSize(80, 24)}
+	//
+	// A signal ends the program gracefully, like a quit key: a cancelled
+	// tea.WithContext would kill it, and bubbletea v2.1.1's killed shutdown
+	// closes its input reader while the reader still uses it (a data race).
+	opts := []tea.ProgramOption{tea.WithWindowSize(80, 24), tea.WithFilter(signalsQuit)}
 	if o.Input != nil {
 		opts = append(opts, tea.WithInput(o.Input))
 	}
 	if o.Output != nil {
 		opts = append(opts, tea.WithOutput(o.Output))
 	}
-	_, err := tea.NewProgram(m, opts...).Run()
+	p := tea.NewProgram(m, opts...)
+	stop := context.AfterFunc(ctx, func() { p.Send(signalledMsg{}) })
+	defer stop()
+	_, err := p.Run()
 	if m.sub.cancel != nil {
 		m.sub.cancel()
 	}
 	return m.ended(ctx, err)
+}
+
+// signalledMsg is a signal (SIGINT, SIGTERM, SIGHUP) arriving while the
+// wizard runs: it quits the way the quit key does, and ended reports what
+// the screen it stopped on means.
+type signalledMsg struct{}
+
+// signalsQuit turns bubbletea's own SIGINT message, which would end the
+// program as killed, into a graceful signalledMsg.
+func signalsQuit(_ tea.Model, msg tea.Msg) tea.Msg {
+	if _, ok := msg.(tea.InterruptMsg); ok {
+		return signalledMsg{}
+	}
+	return msg
 }
 
 // ended is the outcome of a wizard that stopped, however it stopped: by the
