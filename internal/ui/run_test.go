@@ -43,9 +43,10 @@ func waitFor(t *testing.T, what string, cond func() bool) {
 	}
 }
 
-// TestRunCreatesThroughTheProgram drives the real Bubble Tea program
-// through its input and output streams, as main calls it.
-func TestRunCreatesThroughTheProgram(t *testing.T) {
+// startRun runs the real Bubble Tea program against a simulated API, its
+// keys fed through a pipe and its output collected; done gets the outcome.
+func startRun(t *testing.T) (*fakeapi.Server, *io.PipeWriter, *syncBuffer, chan Outcome) {
+	t.Helper()
 	srv := fakeapi.NewTest(t, fakeapi.Options{})
 	in, keys := io.Pipe()
 	out := &syncBuffer{}
@@ -56,6 +57,13 @@ func TestRunCreatesThroughTheProgram(t *testing.T) {
 			API: api.New(api.Options{APIKey: fakeapi.DemoKey, BaseURL: srv.URL()}),
 		})
 	}()
+	return srv, keys, out, done
+}
+
+// TestRunCreatesThroughTheProgram drives the real Bubble Tea program
+// through its input and output streams, as main calls it.
+func TestRunCreatesThroughTheProgram(t *testing.T) {
+	_, keys, out, done := startRun(t)
 	send := func(s string) {
 		if _, err := keys.Write([]byte(s)); err != nil {
 			t.Fatal(err)
@@ -79,16 +87,7 @@ func TestRunCreatesThroughTheProgram(t *testing.T) {
 }
 
 func TestRunCtrlCCancels(t *testing.T) {
-	srv := fakeapi.NewTest(t, fakeapi.Options{})
-	in, keys := io.Pipe()
-	out := &syncBuffer{}
-	done := make(chan Outcome, 1)
-	go func() {
-		done <- Run(context.Background(), Options{
-			Config: &config.Config{}, Demo: true, Input: in, Output: out,
-			API: api.New(api.Options{APIKey: fakeapi.DemoKey, BaseURL: srv.URL()}),
-		})
-	}()
+	srv, keys, out, done := startRun(t)
 	keys.Write([]byte("abc"))
 	waitFor(t, "the name on screen", func() bool { return strings.Contains(out.String(), "abc") })
 	keys.Write([]byte{3}) // ctrl+c
