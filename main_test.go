@@ -92,8 +92,11 @@ func TestSeedExampleRequest(t *testing.T) {
 	if !jsonEqual(sent, want) {
 		t.Errorf("request body = %v, want the reference page's %v", sent, want)
 	}
-	if got := post.Header.Get("anthropic-version"); got != "2023-06-01" {
-		t.Errorf("anthropic-version = %q", got)
+	if got := post.Header.Get("anthropic-version"); got != "2026-10-21" {
+		t.Errorf("anthropic-version = %q, want SDK v2's 2026-10-21", got)
+	}
+	if post.KeyHeader != "authorization" || post.KeyPrefix != "sk-ant-admin" {
+		t.Errorf("key sent in %q (prefix %q), want SDK v2's Authorization: Bearer sk-ant-admin…", post.KeyHeader, post.KeyPrefix)
 	}
 	var ws map[string]any
 	if err := json.Unmarshal([]byte(r.stdout), &ws); err != nil {

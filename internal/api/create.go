@@ -7,7 +7,7 @@ import (
 	"maps"
 	"time"
 
-	"github.com/anthropics/anthropic-sdk-go"
+	"github.com/anthropics/anthropic-sdk-go/v2"
 )
 
 // The API honours no idempotency key, so a create that is sent twice after

@@ -5,7 +5,7 @@ import (
 	"errors"
 	"strings"
 
-	"github.com/anthropics/anthropic-sdk-go"
+	"github.com/anthropics/anthropic-sdk-go/v2"
 )
 
 // ConsoleURL is where an organization's workspaces are managed in the

@@ -17,7 +17,7 @@ import (
 const maxBody = 1 << 20
 
 // knownVersions are the anthropic-version values the server accepts.
-var knownVersions = []string{"2023-06-01", "2023-01-01"}
+var knownVersions = []string{"2026-10-21", "2023-06-01"}
 
 // call is one request on its way through the pipeline.
 type call struct {
@@ -94,15 +94,15 @@ func readBody(r *http.Request) (body []byte, tooLarge bool) {
 // check applies the rules every endpoint shares: an admin key, a known
 // anthropic-version, a body within the size limit.
 func (s *Server) check(r *http.Request, tooLarge bool) *apiError {
-	key := r.Header.Get("X-Api-Key")
+	key, _ := requestKey(r.Header)
 	switch {
 	case key == "":
-		return unauthenticated("x-api-key header is required")
+		return unauthenticated("an admin key is required: send it as \"Authorization: Bearer <key>\" or \"x-api-key: <key>\"")
 	case keyPrefix(key) == "sk-ant-api":
 		return unauthenticated("this is a standard API key (sk-ant-api…); the Admin API needs an admin key (sk-ant-admin…), which an organization admin creates in the Console")
 	case s.opts.AdminKey != "" && subtle.ConstantTimeCompare([]byte(key), []byte(s.opts.AdminKey)) != 1,
 		s.opts.AdminKey == "" && !strings.HasPrefix(key, "sk-ant-admin"):
-		return unauthenticated("invalid x-api-key")
+		return unauthenticated("invalid admin key")
 	}
 	switch v := r.Header.Get("Anthropic-Version"); {
 	case v == "":

@@ -19,8 +19,11 @@ type Request struct {
 	Body      []byte
 	Time      time.Time
 	RequestID string // the request-id the server answered with
-	// KeyPresent reports whether an x-api-key header was sent.
+	// KeyPresent reports whether a key was sent, in either header.
 	KeyPresent bool
+	// KeyHeader names the header the key came in: "authorization" (SDK v2's
+	// Bearer) or "x-api-key" (SDK v1, curl); "" without a key.
+	KeyHeader string
 	// KeyPrefix is "sk-ant-admin" or "sk-ant-api" when the key starts so,
 	// otherwise "": never any other part of the key.
 	KeyPrefix string
@@ -41,7 +44,7 @@ func keyPrefix(key string) string {
 // record stores r; the caller holds s.mu.
 func (s *Server) record(r *http.Request, body []byte, requestID string) {
 	h := r.Header.Clone()
-	_, present := h["X-Api-Key"]
+	key, header := requestKey(r.Header)
 	h.Del("X-Api-Key")
 	h.Del("Authorization")
 	s.requests = append(s.requests, Request{
@@ -52,8 +55,9 @@ func (s *Server) record(r *http.Request, body []byte, requestID string) {
 		Body:       slices.Clone(body),
 		Time:       s.opts.Now(),
 		RequestID:  requestID,
-		KeyPresent: present,
-		KeyPrefix:  keyPrefix(r.Header.Get("X-Api-Key")),
+		KeyPresent: key != "",
+		KeyHeader:  header,
+		KeyPrefix:  keyPrefix(key),
 	})
 }
 
@@ -91,4 +95,16 @@ func cloneValues(v url.Values) url.Values {
 		out[k] = slices.Clone(vs)
 	}
 	return out
+}
+
+// requestKey finds the admin key: x-api-key (SDK v1, the reference page's
+// curl) or Authorization: Bearer (SDK v2), and names the header it was in.
+func requestKey(h http.Header) (key, header string) {
+	if k := h.Get("X-Api-Key"); k != "" {
+		return k, "x-api-key"
+	}
+	if k, ok := strings.CutPrefix(h.Get("Authorization"), "Bearer "); ok && k != "" {
+		return k, "authorization"
+	}
+	return "", ""
 }

@@ -18,10 +18,10 @@ func TestAuthAndHeaders(t *testing.T) {
 		typ     string
 		message string
 	}{
-		{"missing key", fakeapi.Options{}, withHeader("x-api-key", ""), 401, "authentication_error", "x-api-key header is required"},
+		{"missing key", fakeapi.Options{}, withHeader("x-api-key", ""), 401, "authentication_error", "an admin key is required"},
 		{"standard API key", fakeapi.Options{}, withHeader("x-api-key", "sk-ant-api03-abc"), 401, "authentication_error", "this is a standard API key (sk-ant-api…); the Admin API needs an admin key (sk-ant-admin…)"},
-		{"not an Anthropic key", fakeapi.Options{}, withHeader("x-api-key", "hunter2"), 401, "authentication_error", "invalid x-api-key"},
-		{"wrong admin key", fakeapi.Options{AdminKey: custom}, withHeader("x-api-key", fakeapi.DemoKey), 401, "authentication_error", "invalid x-api-key"},
+		{"not an Anthropic key", fakeapi.Options{}, withHeader("x-api-key", "hunter2"), 401, "authentication_error", "invalid admin key"},
+		{"wrong admin key", fakeapi.Options{AdminKey: custom}, withHeader("x-api-key", fakeapi.DemoKey), 401, "authentication_error", "invalid admin key"},
 		{"standard key with AdminKey set", fakeapi.Options{AdminKey: custom}, withHeader("x-api-key", "sk-ant-api03-abc"), 401, "authentication_error", "this is a standard API key"},
 		{"missing anthropic-version", fakeapi.Options{}, withHeader("anthropic-version", ""), 400, "invalid_request_error", "anthropic-version: header is required"},
 		{"unknown anthropic-version", fakeapi.Options{}, withHeader("anthropic-version", "2099-01-01"), 400, "invalid_request_error", `anthropic-version: "2099-01-01" is not a valid version`},
@@ -108,7 +108,7 @@ func TestRequestsAreRecordedWithoutTheKey(t *testing.T) {
 	if second.Query.Get("limit") != "5" || second.Query.Get("include_archived") != "true" || second.Header.Get("anthropic-beta") != "b1,b2" {
 		t.Errorf("second request = %+v", second)
 	}
-	if reqs[2].KeyPrefix != "sk-ant-api" || reqs[3].KeyPresent || reqs[3].KeyPrefix != "" {
+	if reqs[2].KeyPrefix != "sk-ant-api" || reqs[3].KeyHeader != "authorization" || reqs[3].KeyPrefix != "" {
 		t.Errorf("key facts = %+v / %+v", reqs[2], reqs[3])
 	}
 	for i, r := range reqs {
