@@ -8,12 +8,13 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-	"net/url"
-	"strings"
+	"net/http/httptrace"
+	"sync/atomic"
 	"time"
 
 	"github.com/anthropics/anthropic-sdk-go/v2"
 	"github.com/anthropics/anthropic-sdk-go/v2/option"
+	"github.com/anthropics/anthropic-sdk-go/v2/packages/pagination"
 	"github.com/anthropics/anthropic-sdk-go/v2/packages/param"
 )
 
@@ -48,7 +49,7 @@ type Options struct {
 	APIKey     string
 	BaseURL    string        // DefaultBaseURL when empty
 	Timeout    time.Duration // per request; 0 means the SDK's default
-	HTTPClient *http.Client  // nil means a client of our own
+	HTTPClient *http.Client  // nil means a client of our own; redirects are never followed either way
 	UserAgent  string
 }
 
@@ -67,10 +68,7 @@ func New(o Options) *Client {
 	if base == "" {
 		base = DefaultBaseURL
 	}
-	hc := o.HTTPClient
-	if hc == nil {
-		hc = &http.Client{}
-	}
+	hc := hardened(o.HTTPClient)
 	opts := []option.RequestOption{
 		option.WithoutEnvironmentDefaults(),
 		option.WithAPIKey(o.APIKey),
@@ -87,127 +85,187 @@ func New(o Options) *Client {
 	return &Client{sdk: anthropic.NewClient(opts...)}
 }
 
-// CheckBaseURL accepts https:// anywhere and http:// only on loopback, so an
-// admin key is never sent in clear text across a network.
-func CheckBaseURL(raw string) error {
-	u, err := url.Parse(raw)
-	if err != nil || u.Host == "" {
-		return fmt.Errorf("%q is not a URL; use for example https://api.anthropic.com", raw)
+// track runs one SDK call with a trace that sees whether a connection was
+// ever opened, and maps its error: an error from a call that never got a
+// connection is Unsent, so a create that failed so is known not to exist.
+func track[T any](ctx context.Context, op string, call func(context.Context) (T, error)) (T, error) {
+	var dialing, opened atomic.Bool
+	if ctx.Err() != nil {
+		var zero T
+		return zero, &Error{Op: op, Kind: KindCanceled, Message: "cancelled before the request was sent", Unsent: true, Err: ctx.Err()}
 	}
-	switch u.Scheme {
-	case "https":
-		return nil
-	case "http":
-		host := u.Hostname()
-		if host == "localhost" || strings.HasPrefix(host, "127.") || host == "::1" {
-			return nil
+	traced := httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{
+		GetConn: func(string) { dialing.Store(true) },
+		GotConn: func(httptrace.GotConnInfo) { opened.Store(true) },
+	})
+	v, err := call(traced)
+	if err != nil {
+		e := wrap(op, err).(*Error)
+		if !opened.Load() || dialFailed(err) {
+			e.Unsent = true
+			e.connFailed = dialing.Load() && e.Kind != KindCanceled
+			if e.Kind == KindCanceled {
+				e.Message = "cancelled before the request was sent"
+			}
 		}
-		return fmt.Errorf("%q would send the admin key unencrypted; use https:// (http:// is allowed only for localhost)", raw)
+		return v, e
 	}
-	return fmt.Errorf("%q: the base URL must start with https://", raw)
+	return v, nil
 }
 
 func (c *Client) Organization(ctx context.Context) (*anthropic.OrganizationInfo, error) {
-	org, err := c.sdk.Organization.Get(ctx)
+	const op = "check the admin key"
+	org, err := track(ctx, op, func(ctx context.Context) (*anthropic.OrganizationInfo, error) {
+		return c.sdk.Organization.Get(ctx)
+	})
 	if err == nil && (org == nil || org.ID == "") {
-		return nil, unreadable("check the admin key", "organization")
+		return nil, unreadable(op, "organization")
 	}
-	return org, wrap("check the admin key", err)
+	return org, err
 }
 
 func (c *Client) CreateWorkspace(ctx context.Context, p anthropic.OrganizationWorkspaceNewParams) (*anthropic.Workspace, error) {
-	ws, err := c.sdk.Organization.Workspaces.New(ctx, p)
+	const op = "create workspace"
+	ws, err := track(ctx, op, func(ctx context.Context) (*anthropic.Workspace, error) {
+		return c.sdk.Organization.Workspaces.New(ctx, p)
+	})
 	if err == nil && (ws == nil || ws.ID == "") {
 		// A 2xx without a workspace: the server may have created one.
-		return nil, unreadable("create workspace", "workspace")
+		return nil, unreadable(op, "workspace")
 	}
-	return ws, wrap("create workspace", err)
+	return ws, err
 }
 
 func (c *Client) ListWorkspaces(ctx context.Context, afterID string, limit int) (*WorkspacePage, error) {
+	const op = "list workspaces"
 	q := anthropic.OrganizationWorkspaceListParams{Limit: param.NewOpt(int64(limit))}
 	if afterID != "" {
 		q.AfterID = param.NewOpt(afterID)
 	}
-	page, err := c.sdk.Organization.Workspaces.List(ctx, q)
+	page, err := track(ctx, op, func(ctx context.Context) (*pagination.Page[anthropic.Workspace], error) {
+		return c.sdk.Organization.Workspaces.List(ctx, q)
+	})
 	if err != nil {
-		return nil, wrap("list workspaces", err)
+		return nil, err
 	}
 	if page == nil {
-		return nil, unreadable("list workspaces", "page")
+		return nil, unreadable(op, "page")
 	}
 	return &WorkspacePage{Data: page.Data, HasMore: page.HasMore, LastID: page.LastID}, nil
 }
 
 func (c *Client) GetWorkspace(ctx context.Context, id string) (*anthropic.Workspace, error) {
-	ws, err := c.sdk.Organization.Workspaces.Get(ctx, id)
+	const op = "get workspace"
+	ws, err := track(ctx, op, func(ctx context.Context) (*anthropic.Workspace, error) {
+		return c.sdk.Organization.Workspaces.Get(ctx, id)
+	})
 	if err == nil && (ws == nil || ws.ID == "") {
-		return nil, unreadable("get workspace", "workspace")
+		return nil, unreadable(op, "workspace")
 	}
-	return ws, wrap("get workspace", err)
+	return ws, err
 }
 
 // maxPages bounds every paginated walk, so a misbehaving server cannot keep
-// the program listing forever.
+// the program listing forever. A walk that reaches it says so: see
+// IncompleteListError.
 const maxPages = 50
 
+// IncompleteListError is a list that could not be read to its end: the
+// bound on pages was reached, or the server said there was more without a
+// cursor to get it. What was read is still returned beside it.
+type IncompleteListError struct {
+	What   string // "workspaces", "users", …
+	Read   int    // items read before stopping
+	Reason string
+}
+
+func (e *IncompleteListError) Error() string {
+	return fmt.Sprintf("the list of %s is incomplete: %s, after %d", e.What, e.Reason, e.Read)
+}
+
+// nextCursor decides whether a walk goes on: "" with a nil error when the
+// list is whole, the cursor to ask for next, or an IncompleteListError.
+func nextCursor(what string, read, page int, hasMore bool, cursor, previous string) (string, error) {
+	switch {
+	case !hasMore:
+		return "", nil
+	case cursor == "" || cursor == previous:
+		return "", &IncompleteListError{What: what, Read: read, Reason: "the server said there were more but gave no new cursor to ask for them"}
+	case page+1 >= maxPages:
+		return "", &IncompleteListError{What: what, Read: read, Reason: fmt.Sprintf("stopped after %d pages while the server still said there were more", maxPages)}
+	}
+	return cursor, nil
+}
+
 func (c *Client) ListExternalKeys(ctx context.Context) ([]anthropic.ExternalKey, error) {
+	const op = "list external keys"
 	var out []anthropic.ExternalKey
 	q := anthropic.OrganizationExternalKeyListParams{Limit: param.NewOpt(int64(100))}
-	for range maxPages {
-		page, err := c.sdk.Organization.ExternalKeys.List(ctx, q)
+	for i := 0; ; i++ {
+		page, err := track(ctx, op, func(ctx context.Context) (*pagination.PageCursor[anthropic.ExternalKey], error) {
+			return c.sdk.Organization.ExternalKeys.List(ctx, q)
+		})
 		if err != nil {
-			return nil, wrap("list external keys", err)
+			return nil, err
 		}
 		if page == nil {
-			return nil, unreadable("list external keys", "page")
+			return nil, unreadable(op, "page")
 		}
 		out = append(out, page.Data...)
-		if page.NextPage == "" {
-			break
+		next, err := nextCursor("external keys", len(out), i, page.NextPage != "", page.NextPage, q.Page.Value)
+		if next == "" {
+			return out, err
 		}
-		q.Page = param.NewOpt(page.NextPage)
+		q.Page = param.NewOpt(next)
 	}
-	return out, nil
 }
 
 func (c *Client) ValidateExternalKey(ctx context.Context, id string) (*anthropic.OrganizationExternalKeyValidateResponse, error) {
-	res, err := c.sdk.Organization.ExternalKeys.Validate(ctx, id)
+	const op = "validate external key"
+	res, err := track(ctx, op, func(ctx context.Context) (*anthropic.OrganizationExternalKeyValidateResponse, error) {
+		return c.sdk.Organization.ExternalKeys.Validate(ctx, id)
+	})
 	if err == nil && res == nil {
-		return nil, unreadable("validate external key", "result")
+		return nil, unreadable(op, "result")
 	}
-	return res, wrap("validate external key", err)
+	return res, err
 }
 
 func (c *Client) ListUsers(ctx context.Context, email string) ([]anthropic.OrganizationUser, error) {
+	const op = "list users"
 	var out []anthropic.OrganizationUser
 	q := anthropic.OrganizationUserListParams{Limit: param.NewOpt(int64(100))}
 	if email != "" {
 		q.Email = param.NewOpt(email)
 	}
-	for range maxPages {
-		page, err := c.sdk.Organization.Users.List(ctx, q)
+	for i := 0; ; i++ {
+		page, err := track(ctx, op, func(ctx context.Context) (*pagination.Page[anthropic.OrganizationUser], error) {
+			return c.sdk.Organization.Users.List(ctx, q)
+		})
 		if err != nil {
-			return nil, wrap("list users", err)
+			return nil, err
 		}
 		if page == nil {
-			return nil, unreadable("list users", "page")
+			return nil, unreadable(op, "page")
 		}
 		out = append(out, page.Data...)
-		if !page.HasMore || page.LastID == "" {
-			break
+		next, err := nextCursor("users", len(out), i, page.HasMore, page.LastID, q.AfterID.Value)
+		if next == "" {
+			return out, err
 		}
-		q.AfterID = param.NewOpt(page.LastID)
+		q.AfterID = param.NewOpt(next)
 	}
-	return out, nil
 }
 
 func (c *Client) AddMember(ctx context.Context, workspaceID, userID string, role anthropic.NoBillingWorkspaceRole) (*anthropic.WorkspaceMember, error) {
-	m, err := c.sdk.Organization.Workspaces.Members.Add(ctx, workspaceID, anthropic.OrganizationWorkspaceMemberAddParams{UserID: userID, WorkspaceRole: role})
+	const op = "add workspace member"
+	m, err := track(ctx, op, func(ctx context.Context) (*anthropic.WorkspaceMember, error) {
+		return c.sdk.Organization.Workspaces.Members.Add(ctx, workspaceID, anthropic.OrganizationWorkspaceMemberAddParams{UserID: userID, WorkspaceRole: role})
+	})
 	if err == nil && m == nil {
-		return nil, unreadable("add workspace member", "member")
+		return nil, unreadable(op, "member")
 	}
-	return m, wrap("add workspace member", err)
+	return m, err
 }
 
 // unreadable is a 2xx answer without the object it should carry. The server

@@ -2,6 +2,7 @@ package api
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"maps"
@@ -12,18 +13,20 @@ import (
 
 // The API honours no idempotency key, so a create that is sent twice after
 // the server committed the first makes two workspaces. Creator sends the
-// POST at most once per attempt with the SDK's retries off, retries only
-// answers that mean "not processed" (429, 529), and after an answer that
-// leaves the outcome open (5xx, timeout, dropped connection) looks the
-// workspace up before deciding anything.
+// POST with the SDK's retries off and sends it again on its own only when
+// the first certainly did not land: a 429, or a connection that never
+// opened. Anything else that leaves the outcome open (a 529, any 5xx, a
+// timeout, a dropped connection, a 2xx that cannot be read) is reconciled by
+// looking for the workspace, never by sending again.
 
 // EventKind says what a create is doing, for progress display.
 type EventKind int
 
 const (
 	EventSending     EventKind = iota // a POST is about to be sent
-	EventWaiting                      // not processed (429/529); waiting Wait before the next attempt
-	EventReconciling                  // outcome unknown; listing workspaces to find it
+	EventWaiting                      // not processed (429, or no connection); waiting Wait before the next attempt
+	EventReconciling                  // outcome unknown; listing workspaces to find it (Look says which look)
+	EventRechecking                   // 409 external_key_changed: validating the key again before one more POST
 )
 
 // Event is one step of a create, reported to Creator.OnEvent.
@@ -31,14 +34,22 @@ type Event struct {
 	Kind    EventKind
 	Attempt int           // 1-based number of the POST concerned
 	Wait    time.Duration // with EventWaiting
+	Look    int           // with EventReconciling: 1 for the first look, 2 for the next…
 	Err     *Error        // the failure that led here, if any
 }
 
-// Result is a successful create.
+// Result is a create that made a workspace.
 type Result struct {
 	Workspace *anthropic.Workspace
 	Posts     int  // POST requests sent
 	Recovered bool // the create's answer was lost; the workspace was found by listing
+	// Incomplete is the API's 503 workspace_created_incomplete: the
+	// workspace exists, but part of the request did not take effect; its
+	// Message says what and what to do. Never sent again.
+	Incomplete *Error
+	// FetchErr says why the incomplete workspace could not be read back;
+	// Workspace then holds only its id and name.
+	FetchErr error
 }
 
 // UnknownOutcomeError means a create was sent, no answer said whether it
@@ -50,7 +61,8 @@ type UnknownOutcomeError struct {
 	// create: a later look-up must not take one of them for the new one.
 	Existing map[string]bool
 	Cause    *Error // the failure that left the outcome open
-	Lookup   error  // why the look-up failed, if it did
+	Looks    int    // how many look-ups ran
+	Lookup   error  // why the last look-up failed, if it did
 }
 
 func (e *UnknownOutcomeError) Error() string {
@@ -70,11 +82,16 @@ type Creator struct {
 	MaxAttempts int
 	// MaxWait bounds the total time spent waiting between attempts (default 60s).
 	MaxWait time.Duration
-	// LookupTimeout bounds the search after an unknown outcome (default 20s).
+	// LookupTimeout bounds each search after an unknown outcome (default 20s).
 	LookupTimeout time.Duration
-	Now           func() time.Time                                 // default time.Now
-	Sleep         func(ctx context.Context, d time.Duration) error // default: a timer that ctx cancels
-	OnEvent       func(Event)                                      // optional progress reports
+	// Looks is how many times an open outcome is looked for (default 2),
+	// LookAgainAfter apart (default 3s): a create still being committed
+	// may show up only in the second list.
+	Looks          int
+	LookAgainAfter time.Duration
+	Now            func() time.Time                                 // default time.Now
+	Sleep          func(ctx context.Context, d time.Duration) error // default: a timer that ctx cancels
+	OnEvent        func(Event)                                      // optional progress reports
 }
 
 // clockSkew widens the creation-time window, since the server's clock is
@@ -95,20 +112,19 @@ func (c *Creator) Create(ctx context.Context, spec Spec) (*Result, error) {
 	since := c.now()
 	existing := c.sameNamed(ctx, spec.Name)
 	var waited time.Duration
+	rechecked := false
 	for attempt := 1; ; attempt++ {
 		c.emit(Event{Kind: EventSending, Attempt: attempt})
 		ws, err := c.API.CreateWorkspace(ctx, params)
 		if err == nil {
 			return &Result{Workspace: ws, Posts: attempt}, nil
 		}
-		var e *Error
-		if !errors.As(err, &e) {
-			e = wrap("create workspace", err).(*Error)
-		}
-		if e.NotProcessed() || e.notSent() {
-			if e.Kind != KindRateLimited && e.Kind != KindOverloaded {
-				return nil, e
-			}
+		e := wrap("create workspace", err).(*Error)
+		switch {
+		case e.Kind == KindCanceled && e.Unsent:
+			return nil, e // nothing was sent: a plain cancel
+		case e.Kind == KindRateLimited || e.connFailed:
+			// Certainly not processed: safe to send again, within bounds.
 			wait := e.RetryAfter
 			if wait <= 0 {
 				wait = backoff(attempt)
@@ -118,33 +134,101 @@ func (c *Creator) Create(ctx context.Context, spec Spec) (*Result, error) {
 			}
 			c.emit(Event{Kind: EventWaiting, Attempt: attempt, Wait: wait, Err: e})
 			if err := c.sleep(ctx, wait); err != nil {
-				return nil, wrap("create workspace", err)
+				return nil, &Error{Op: e.Op, Kind: KindCanceled, Message: "cancelled while waiting to send again; nothing was created", Unsent: true, Err: err}
 			}
 			waited += wait
 			continue
+		case e.Code == CodeWorkspaceCreatedIncomplete:
+			return c.incomplete(ctx, spec, e, attempt), nil
+		case e.Code == CodeExternalKeyChanged && !rechecked && spec.ExternalKeyID != "":
+			// Nothing was created: the key changed while it was checked.
+			// Check it again; if it still holds, send once more.
+			rechecked = true
+			c.emit(Event{Kind: EventRechecking, Attempt: attempt, Err: e})
+			if err := c.recheckKey(ctx, spec.ExternalKeyID, e); err != nil {
+				return nil, err
+			}
+			continue
+		case e.NotProcessed():
+			return nil, e // refused, or failed before it could be sent
 		}
-
-		// The server may have acted: look before doing anything else. The
-		// look-up runs even when ctx was cancelled, on a short leash.
-		c.emit(Event{Kind: EventReconciling, Attempt: attempt, Err: e})
-		found, lookupErr := c.Find(ctx, spec, since, existing)
-		switch {
-		case found != nil:
-			return &Result{Workspace: found, Posts: attempt, Recovered: true}, nil
-		case lookupErr != nil || e.Kind != KindServer || ctx.Err() != nil:
-			// A timeout or dropped connection may still be in flight: never resend.
-			return nil, &UnknownOutcomeError{Name: spec.Name, Since: since, Existing: existing, Cause: e, Lookup: lookupErr}
-		case attempt >= maxAttempts:
-			return nil, e // every 5xx answer, and the workspace is certainly absent
-		}
-		// A 5xx answer and the workspace is certainly absent: safe to resend.
-		wait := backoff(attempt)
-		c.emit(Event{Kind: EventWaiting, Attempt: attempt, Wait: wait, Err: e})
-		if err := c.sleep(ctx, wait); err != nil {
-			return nil, wrap("create workspace", err)
-		}
-		waited += wait
+		// The server may have acted (529, 5xx, timeout, dropped connection,
+		// unreadable answer, cancelled in flight): look, never resend.
+		return c.reconcile(ctx, spec, since, existing, e, attempt)
 	}
+}
+
+// reconcile looks for the workspace after an open outcome, Looks times.
+func (c *Creator) reconcile(ctx context.Context, spec Spec, since time.Time, existing map[string]bool, cause *Error, posts int) (*Result, error) {
+	looks := c.Looks
+	if looks <= 0 {
+		looks = 2
+	}
+	pause := c.LookAgainAfter
+	if pause <= 0 {
+		pause = 3 * time.Second
+	}
+	var lookupErr error
+	for look := 1; look <= looks; look++ {
+		if look > 1 {
+			// Waits even when ctx was cancelled: the answer matters more.
+			// A second Ctrl+C ends the program at once.
+			leash, cancel := context.WithTimeout(context.WithoutCancel(ctx), pause+time.Second)
+			err := c.sleep(leash, pause)
+			cancel()
+			if err != nil {
+				break
+			}
+		}
+		c.emit(Event{Kind: EventReconciling, Attempt: posts, Look: look, Err: cause})
+		var found *anthropic.Workspace
+		found, lookupErr = c.Find(ctx, spec, since, existing)
+		if found != nil {
+			return &Result{Workspace: found, Posts: posts, Recovered: true}, nil
+		}
+	}
+	return nil, &UnknownOutcomeError{Name: spec.Name, Since: since, Existing: existing, Cause: cause, Looks: looks, Lookup: lookupErr}
+}
+
+// incomplete reads back the workspace a 503 workspace_created_incomplete
+// names. It exists whatever the read-back says.
+func (c *Creator) incomplete(ctx context.Context, spec Spec, e *Error, posts int) *Result {
+	res := &Result{Posts: posts, Incomplete: e}
+	if e.WorkspaceID != "" {
+		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), c.lookupTimeout())
+		defer cancel()
+		ws, err := c.API.GetWorkspace(ctx, e.WorkspaceID)
+		if err == nil {
+			res.Workspace = ws
+			return res
+		}
+		res.FetchErr = err
+	} else {
+		res.FetchErr = errors.New("the API did not say which workspace it created")
+	}
+	stub, _ := json.Marshal(map[string]string{"id": e.WorkspaceID, "type": "workspace", "name": spec.Name})
+	res.Workspace = &anthropic.Workspace{}
+	_ = res.Workspace.UnmarshalJSON(stub)
+	return res
+}
+
+// recheckKey validates the encryption key again after a 409
+// external_key_changed. nil means it holds and the create may be sent once
+// more; otherwise the error says why not, at the key's field.
+func (c *Creator) recheckKey(ctx context.Context, keyID string, conflict *Error) error {
+	res, err := c.API.ValidateExternalKey(ctx, keyID)
+	if err == nil && res.Status == "success" {
+		return nil
+	}
+	out := *conflict
+	out.DetailField = "external_key_id"
+	switch {
+	case err != nil:
+		out.Message = conflict.Message + "; validating the key again failed: " + err.Error()
+	default:
+		out.Message = conflict.Message + "; validating the key again failed: " + res.Error
+	}
+	return &out
 }
 
 // Find lists the organization's workspaces for one with the spec's name and
@@ -153,11 +237,7 @@ func (c *Creator) Create(ctx context.Context, spec Spec) (*Result, error) {
 // cancelled create can still be accounted for; the wizard also offers it
 // again after an unknown outcome.
 func (c *Creator) Find(ctx context.Context, spec Spec, since time.Time, existing map[string]bool) (*anthropic.Workspace, error) {
-	timeout := c.LookupTimeout
-	if timeout <= 0 {
-		timeout = 20 * time.Second
-	}
-	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), timeout)
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), c.lookupTimeout())
 	defer cancel()
 	want := spec.TagMap()
 	var found *anthropic.Workspace
@@ -193,6 +273,13 @@ func tagsEqual(a, b map[string]string) bool {
 // backoff is 1s, 2s, 4s, … capped at 16s.
 func backoff(attempt int) time.Duration {
 	return time.Second << min(attempt-1, 4)
+}
+
+func (c *Creator) lookupTimeout() time.Duration {
+	if c.LookupTimeout > 0 {
+		return c.LookupTimeout
+	}
+	return 20 * time.Second
 }
 
 func (c *Creator) now() time.Time {

@@ -3,6 +3,7 @@ package api_test
 import (
 	"context"
 	"errors"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -37,6 +38,8 @@ func (s *sleeps) sleep(ctx context.Context, d time.Duration) error {
 }
 
 func TestCreatorNeverMakesTwo(t *testing.T) {
+	const look = 3 * time.Second // the pause between the two looks
+	sending, waiting, reconciling := api.EventSending, api.EventWaiting, api.EventReconciling
 	cases := []struct {
 		faults     string
 		wantErr    string // "", "api", "unknown"
@@ -47,20 +50,27 @@ func TestCreatorNeverMakesTwo(t *testing.T) {
 		waits      []time.Duration
 		events     []api.EventKind
 	}{
-		{faults: "", posts: 1, workspaces: 1, events: []api.EventKind{api.EventSending}},
+		{faults: "", posts: 1, workspaces: 1, events: []api.EventKind{sending}},
+		// Only a 429 is sent again, after the wait it asks for.
 		{faults: "429:3", posts: 2, workspaces: 1, waits: []time.Duration{3 * time.Second},
-			events: []api.EventKind{api.EventSending, api.EventWaiting, api.EventSending}},
-		{faults: "529,529", posts: 3, workspaces: 1, waits: []time.Duration{time.Second, 2 * time.Second}},
+			events: []api.EventKind{sending, waiting, sending}},
 		{faults: "429,429,429,429", wantErr: "api", kind: api.KindRateLimited, posts: 4, workspaces: 0},
-		{faults: "500", posts: 2, workspaces: 1, waits: []time.Duration{time.Second},
-			events: []api.EventKind{api.EventSending, api.EventReconciling, api.EventWaiting, api.EventSending}},
-		{faults: "500,500,500,500", wantErr: "api", kind: api.KindServer, posts: 4, workspaces: 0},
+		// A 529 may have succeeded: looked for twice, never resent.
+		{faults: "529", wantErr: "unknown", posts: 1, workspaces: 0, waits: []time.Duration{look},
+			events: []api.EventKind{sending, reconciling, reconciling}},
+		{faults: "500", wantErr: "unknown", posts: 1, workspaces: 0, waits: []time.Duration{look}},
+		{faults: "504", wantErr: "unknown", posts: 1, workspaces: 0},
+		{faults: "drop", wantErr: "unknown", posts: 1, workspaces: 0},
+		{faults: "stall", wantErr: "unknown", posts: 1, workspaces: 0},
 		{faults: "500-after-commit", recovered: true, posts: 1, workspaces: 1,
-			events: []api.EventKind{api.EventSending, api.EventReconciling}},
+			events: []api.EventKind{sending, reconciling}},
+		{faults: "504-after-commit", recovered: true, posts: 1, workspaces: 1},
 		{faults: "drop-after-commit", recovered: true, posts: 1, workspaces: 1},
 		{faults: "stall-after-commit", recovered: true, posts: 1, workspaces: 1},
-		{faults: "stall", wantErr: "unknown", posts: 1, workspaces: 0},
-		{faults: "500-after-commit,list:500,list:500", wantErr: "unknown", posts: 1, workspaces: 1}, // the look-up before and after fail
+		// The list before the POST and the first look fail; the second look finds it.
+		{faults: "500-after-commit,list:500,list:500", recovered: true, posts: 1, workspaces: 1, waits: []time.Duration{look},
+			events: []api.EventKind{sending, reconciling, reconciling}},
+		{faults: "500-after-commit,list:500,list:500,list:500", wantErr: "unknown", posts: 1, workspaces: 1},
 		{faults: "400", wantErr: "api", kind: api.KindInvalid, posts: 1},
 		{faults: "401", wantErr: "api", kind: api.KindAuth, posts: 1},
 		{faults: "403", wantErr: "api", kind: api.KindAuth, posts: 1},
@@ -92,8 +102,8 @@ func TestCreatorNeverMakesTwo(t *testing.T) {
 					t.Errorf("the error lacks the API's details: %+v", apiErr)
 				}
 			case "unknown":
-				if !errors.As(err, &unknown) || unknown.Name != "faulty" {
-					t.Fatalf("err = %v, want *api.UnknownOutcomeError", err)
+				if !errors.As(err, &unknown) || unknown.Name != "faulty" || unknown.Looks != 2 {
+					t.Fatalf("err = %v, want *api.UnknownOutcomeError after two looks", err)
 				}
 			}
 			if n := srv.CountRequests("POST", "/v1/organizations/workspaces"); n != tc.posts {
@@ -114,21 +124,26 @@ func TestCreatorNeverMakesTwo(t *testing.T) {
 
 // A workspace that already had the name (names need not be unique) is never
 // taken for the one being created, even when it is only seconds old: after
-// a 500 the look-up ignores it, the create is sent again, and the new
-// workspace is the one reported.
+// a 500 the look-up ignores it and reports the outcome unknown, without
+// sending again; after a 500 that committed, the new one is reported.
 func TestCreatorIgnoresTheNamesakeThatWasThereBefore(t *testing.T) {
-	client, srv := newClient(t, time.Second, "500")
-	before := srv.AddWorkspace(fakeapi.Workspace{Name: "team-x", CreatedAt: time.Now()})
-	var s sleeps
-	res, err := (&api.Creator{API: client, Sleep: s.sleep}).Create(context.Background(), api.Spec{Name: "team-x"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if res.Workspace.ID == before.ID || res.Recovered {
-		t.Fatalf("reported the workspace that was there before (%s) as created", before.ID)
-	}
-	if n := len(srv.Workspaces()); n != 2 {
-		t.Errorf("%d workspaces, want the old one and the new one", n)
+	for _, faults := range []string{"500", "500-after-commit"} {
+		t.Run(faults, func(t *testing.T) {
+			client, srv := newClient(t, time.Second, faults)
+			before := srv.AddWorkspace(fakeapi.Workspace{Name: "team-x", CreatedAt: time.Now()})
+			var s sleeps
+			res, err := (&api.Creator{API: client, Sleep: s.sleep}).Create(context.Background(), api.Spec{Name: "team-x"})
+			var unknown *api.UnknownOutcomeError
+			switch {
+			case faults == "500" && !errors.As(err, &unknown):
+				t.Fatalf("err = %v, want an unknown outcome: the old namesake is not the new workspace", err)
+			case faults != "500" && (err != nil || res.Workspace.ID == before.ID):
+				t.Fatalf("res = %+v, err = %v: want the new workspace, not %s", res, err, before.ID)
+			}
+			if n := srv.CountRequests("POST", "/v1/organizations/workspaces"); n != 1 {
+				t.Errorf("POSTs = %d, want 1", n)
+			}
+		})
 	}
 }
 
@@ -169,14 +184,41 @@ func TestCreatorCancelReconciles(t *testing.T) {
 	}
 }
 
-// A connection that never opens means nothing was sent: no look-up, no
-// unknown outcome.
+// A connection that never opens means nothing was sent: it is tried again
+// within the bounds, with no look-up and no unknown outcome.
 func TestCreatorConnectionRefused(t *testing.T) {
 	client := api.New(api.Options{APIKey: fakeapi.DemoKey, BaseURL: "http://127.0.0.1:1"})
-	_, err := (&api.Creator{API: client}).Create(context.Background(), api.Spec{Name: "x"})
+	var s sleeps
+	var events []api.EventKind
+	c := &api.Creator{API: client, Sleep: s.sleep, OnEvent: func(e api.Event) { events = append(events, e.Kind) }}
+	_, err := c.Create(context.Background(), api.Spec{Name: "x"})
 	var apiErr *api.Error
-	if !errors.As(err, &apiErr) || apiErr.Kind != api.KindNetwork {
-		t.Fatalf("err = %v, want a network *api.Error", err)
+	if !errors.As(err, &apiErr) || apiErr.Kind != api.KindNetwork || !apiErr.Unsent {
+		t.Fatalf("err = %v, want an unsent network *api.Error", err)
+	}
+	if !equal(s.d, []time.Duration{time.Second, 2 * time.Second, 4 * time.Second}) || slices.Contains(events, api.EventReconciling) {
+		t.Errorf("waits = %v, events = %v: want three waits before attempts 2-4 and no look-up", s.d, events)
+	}
+}
+
+// Ctrl+C while the names are listed before the POST: nothing is sent, and
+// the outcome is a plain cancel, not an unknown one.
+func TestCreatorCancelBeforeThePost(t *testing.T) {
+	client, srv := newClient(t, 10*time.Second, "list:stall")
+	ctx, cancel := context.WithCancel(context.Background())
+	go func() {
+		for srv.CountRequests("GET", "/v1/organizations/workspaces") == 0 {
+			time.Sleep(2 * time.Millisecond)
+		}
+		cancel()
+	}()
+	_, err := (&api.Creator{API: client}).Create(ctx, api.Spec{Name: "x"})
+	var apiErr *api.Error
+	if !errors.As(err, &apiErr) || apiErr.Kind != api.KindCanceled || !apiErr.Unsent {
+		t.Fatalf("err = %v, want an unsent cancel", err)
+	}
+	if n := srv.CountRequests("POST", "/v1/organizations/workspaces"); n != 0 {
+		t.Errorf("POSTs = %d, want none", n)
 	}
 }
 

@@ -28,6 +28,20 @@ const (
 	KindTimeout                 // no answer in time: the request may have been processed
 	KindNetwork                 // the connection failed or dropped
 	KindCanceled                // the user cancelled
+	KindRedirect                // a 3xx: the server pointed elsewhere; it was not followed
+)
+
+// Error codes (error.details.error_code) the program acts on. Any other
+// code is explained from the status, type and message; see Error.Code.
+const (
+	CodeWorkspaceCreatedIncomplete = string(anthropic.ErrorCodeWorkspaceCreatedIncomplete)
+	CodeWorkspacePolicyViolation   = string(anthropic.ErrorCodeWorkspacePolicyViolation)
+	CodeKeyValidationFailed        = string(anthropic.ErrorCodeExternalKeyValidationFailed)
+	CodeKeyValidationTimedOut      = string(anthropic.ErrorCodeExternalKeyValidationTimedOut)
+	CodeKeyProfileMismatch         = string(anthropic.ErrorCodeKeyProfileMismatch)
+	CodeUserProfileNotFound        = string(anthropic.ErrorCodeUserProfileNotFound)
+	CodeExternalKeyChanged         = string(anthropic.ErrorCodeExternalKeyChanged)
+	CodeSandboxEgressRestricted    = string(anthropic.ErrorCodeSandboxEgressRestricted)
 )
 
 // Error is an Admin API failure in a form the UI and flag mode can explain:
@@ -40,8 +54,24 @@ type Error struct {
 	Type       string // the API's error.type, e.g. "invalid_request_error"
 	Message    string // the API's error.message, or the transport's error
 	RequestID  string
-	RetryAfter time.Duration // from the retry-after header, when given
-	Err        error         // the underlying SDK or transport error
+	RetryAfter time.Duration // from retry-after-ms, else retry-after, when given
+	// Code is error.details.error_code, when the API gave one.
+	Code string
+	// DetailField is error.details.field: the request field a policy or
+	// validation refused.
+	DetailField string
+	// WorkspaceID is error.details.workspace_id: with
+	// CodeWorkspaceCreatedIncomplete, the workspace that was created.
+	WorkspaceID string
+	// Location is where a 3xx pointed (KindRedirect). It was not followed.
+	Location string
+	// Unsent means the request certainly never reached the server: the
+	// connection never opened, or it was cancelled before one did.
+	Unsent bool
+	// connFailed: Unsent because a connection was tried and never opened,
+	// which may pass; not a request that failed before it was even tried.
+	connFailed bool
+	Err        error // the underlying SDK or transport error
 }
 
 func (e *Error) Error() string {
@@ -50,6 +80,9 @@ func (e *Error) Error() string {
 	b.WriteString(": ")
 	if e.Status != 0 {
 		fmt.Fprintf(&b, "%d %s", e.Status, e.Type)
+		if e.Code != "" {
+			b.WriteString(" (" + e.Code + ")")
+		}
 		if e.Message != "" {
 			b.WriteString(": " + e.Message)
 		}
@@ -65,13 +98,32 @@ func (e *Error) Error() string {
 func (e *Error) Unwrap() error { return e.Err }
 
 // NotProcessed reports whether the server certainly did not act on the
-// request, so sending it again cannot create a duplicate.
+// request: it refused it (4xx), pointed elsewhere (3xx), or never got it.
+// A 529 is not among them: the SDK's authors say a create that was
+// answered 529 may have succeeded.
 func (e *Error) NotProcessed() bool {
+	if e.Unsent {
+		return true
+	}
 	switch e.Kind {
-	case KindInvalid, KindAuth, KindBilling, KindRateLimited, KindOverloaded:
+	case KindInvalid, KindAuth, KindBilling, KindRateLimited, KindRedirect:
 		return true
 	}
 	return false
+}
+
+// Field is the request field the API's refusal is about, when it says:
+// details.field, or the field an error code is always about. "" otherwise.
+func (e *Error) Field() string {
+	switch {
+	case e.DetailField != "":
+		return e.DetailField
+	case e.Code == CodeKeyValidationFailed || e.Code == CodeKeyValidationTimedOut:
+		return "external_key_id"
+	case e.Code == CodeKeyProfileMismatch || e.Code == CodeUserProfileNotFound:
+		return "user_profile_id"
+	}
+	return ""
 }
 
 // wrap maps an SDK or transport error to *Error; nil stays nil.
@@ -79,14 +131,22 @@ func wrap(op string, err error) error {
 	if err == nil {
 		return nil
 	}
+	var already *Error
+	if errors.As(err, &already) {
+		return already
+	}
 	e := &Error{Op: op, Err: err}
 	var apiErr *anthropic.Error
+	var redirect *redirectError
 	switch {
 	case errors.As(err, &apiErr):
 		e.Status = apiErr.StatusCode
 		e.RequestID = apiErr.RequestID
-		var bodyID string
-		e.Type, e.Message, bodyID = decodeErrorBody(apiErr.RawJSON())
+		var body errorBody
+		_ = json.Unmarshal([]byte(apiErr.RawJSON()), &body)
+		e.Type, e.Message = body.Error.Type, body.Error.Message
+		e.Code = string(apiErr.ErrorCode())
+		e.DetailField, e.WorkspaceID = body.Error.Details.Field, body.Error.Details.WorkspaceID
 		if e.Type == "" {
 			e.Type = string(apiErr.Type())
 		}
@@ -97,12 +157,17 @@ func wrap(op string, err error) error {
 			if e.RequestID == "" {
 				e.RequestID = apiErr.Response.Header.Get("request-id")
 			}
-			e.RetryAfter = parseRetryAfter(apiErr.Response.Header.Get("retry-after"))
+			e.RetryAfter = parseRetryAfter(apiErr.Response.Header)
 		}
 		if e.RequestID == "" {
-			e.RequestID = bodyID
+			e.RequestID = body.RequestID
 		}
 		e.Kind = kindOfStatus(e.Status)
+	case errors.As(err, &redirect):
+		e.Kind, e.Status, e.Location = KindRedirect, redirect.status, redirect.location
+		e.Message = fmt.Sprintf("the server answered %d and pointed to %s; redirects are never followed, so neither the key nor the request went there. Check --base-url", redirect.status, redirect.location)
+	case errors.Is(err, errBodyTooLarge):
+		e.Kind, e.Message = KindUnknown, errBodyTooLarge.Error()
 	case errors.Is(err, context.Canceled):
 		e.Kind, e.Message = KindCanceled, "cancelled"
 	case errors.Is(err, context.DeadlineExceeded) || isTimeout(err):
@@ -155,27 +220,34 @@ func transportMessage(err error) string {
 	return msg
 }
 
-// decodeErrorBody reads {"type":"error","error":{"type":…,"message":…},"request_id":…}.
-func decodeErrorBody(raw string) (typ, msg, requestID string) {
-	var body struct {
-		Error struct {
-			Type    string `json:"type"`
-			Message string `json:"message"`
-		} `json:"error"`
-		RequestID string `json:"request_id"`
-	}
-	if json.Unmarshal([]byte(raw), &body) != nil {
-		return "", "", ""
-	}
-	return body.Error.Type, body.Error.Message, body.RequestID
+// errorBody is {"type":"error","error":{"type","message","details"},"request_id"}.
+// The SDK's typed details are a union; these are the fields the program uses.
+type errorBody struct {
+	Error struct {
+		Type    string `json:"type"`
+		Message string `json:"message"`
+		Details struct {
+			Field       string `json:"field"`
+			WorkspaceID string `json:"workspace_id"`
+		} `json:"details"`
+	} `json:"error"`
+	RequestID string `json:"request_id"`
 }
 
-// parseRetryAfter reads seconds (the API's form) or an HTTP date.
-func parseRetryAfter(v string) time.Duration {
+// parseRetryAfter reads retry-after-ms, else retry-after in seconds (the
+// API's form) or as an HTTP date. Negative or unreadable values count as
+// none; the Creator's own bounds cap what is honoured.
+func parseRetryAfter(h http.Header) time.Duration {
+	if v := h.Get("retry-after-ms"); v != "" {
+		if ms, err := strconv.ParseFloat(v, 64); err == nil && ms >= 0 && ms < 1e12 {
+			return time.Duration(ms * float64(time.Millisecond))
+		}
+	}
+	v := h.Get("retry-after")
 	if v == "" {
 		return 0
 	}
-	if s, err := strconv.ParseFloat(v, 64); err == nil && s >= 0 {
+	if s, err := strconv.ParseFloat(v, 64); err == nil && s >= 0 && s < 1e9 {
 		return time.Duration(s * float64(time.Second))
 	}
 	if t, err := http.ParseTime(v); err == nil {
@@ -186,11 +258,11 @@ func parseRetryAfter(v string) time.Duration {
 	return 0
 }
 
-// notSent reports a connection that was never made: the request cannot have
-// reached the server, so the outcome is known (nothing happened).
-func (e *Error) notSent() bool {
+// dialFailed reports a connection that was never made: the request cannot
+// have reached the server.
+func dialFailed(err error) bool {
 	var op *net.OpError
-	return e.Kind == KindNetwork && errors.As(e.Err, &op) && op.Op == "dial"
+	return errors.As(err, &op) && op.Op == "dial"
 }
 
 // Summary says in a few words what went wrong, the way this program tells a
@@ -206,7 +278,7 @@ func (e *Error) Summary() string {
 		s = "The API is overloaded (529)"
 	case KindServer, KindUnknown:
 		if e.Status != 0 {
-			s = fmt.Sprintf("The API failed with %d %s", e.Status, e.Type)
+			s = fmt.Sprintf("The API failed with %d %s", e.Status, e.typeAndCode())
 		} else {
 			s = "The API's answer could not be used: " + e.Message
 		}
@@ -216,10 +288,15 @@ func (e *Error) Summary() string {
 		s = "The connection failed: " + e.Message
 	case KindCanceled:
 		s = "Cancelled while the request was in flight"
+		if e.Unsent {
+			s = "Cancelled before the request was sent"
+		}
+	case KindRedirect:
+		s = "The API's address redirected elsewhere: " + e.Message
 	case KindBilling:
 		s = "Billing (402): " + e.Message
 	default:
-		s = fmt.Sprintf("The API refused the request (%d %s): %s", e.Status, e.Type, e.Message)
+		s = fmt.Sprintf("The API refused the request (%d %s): %s", e.Status, e.typeAndCode(), e.Message)
 	}
 	return s + e.RequestIDNote()
 }
@@ -230,4 +307,13 @@ func (e *Error) RequestIDNote() string {
 		return ""
 	}
 	return " (request-id " + e.RequestID + ")"
+}
+
+// typeAndCode is "invalid_request_error" or, with a code,
+// "invalid_request_error, workspace_policy_violation".
+func (e *Error) typeAndCode() string {
+	if e.Code == "" {
+		return e.Type
+	}
+	return e.Type + ", " + e.Code
 }

@@ -2,7 +2,6 @@ package api
 
 import (
 	"context"
-	"errors"
 	"strings"
 
 	"github.com/anthropics/anthropic-sdk-go/v2"
@@ -12,27 +11,35 @@ import (
 // Console: where a person checks what exists and adds members and keys.
 const ConsoleURL = "https://platform.claude.com/settings/workspaces"
 
+// WorkspacePageSize is what each page of the workspace list asks for: the
+// API's largest. An organization has at most 100 active workspaces, so one
+// page is nearly always all of them.
+const WorkspacePageSize = 1000
+
 // EachWorkspace walks every (non-archived) workspace of the organization,
 // page by page, until fn returns false. The walk is bounded, so a server
-// that never stops paging cannot keep it going.
+// that never stops paging cannot keep it going, and it never ends early
+// without saying so: a walk that cannot reach the end returns an
+// *IncompleteListError.
 func EachWorkspace(ctx context.Context, a Admin, fn func(*anthropic.Workspace) bool) error {
-	after := ""
-	for range maxPages {
-		page, err := a.ListWorkspaces(ctx, after, 100)
+	after, read := "", 0
+	for i := 0; ; i++ {
+		page, err := a.ListWorkspaces(ctx, after, WorkspacePageSize)
 		if err != nil {
 			return err
 		}
-		for i := range page.Data {
-			if !fn(&page.Data[i]) {
+		for j := range page.Data {
+			if !fn(&page.Data[j]) {
 				return nil
 			}
 		}
-		if !page.HasMore || page.LastID == "" {
-			return nil
+		read += len(page.Data)
+		next, err := nextCursor("workspaces", read, i, page.HasMore, page.LastID, after)
+		if next == "" {
+			return err
 		}
-		after = page.LastID
+		after = next
 	}
-	return errors.New("too many workspaces to list")
 }
 
 // TagList writes tags as "k=v, k=v" sorted by key, or "none".
