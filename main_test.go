@@ -42,6 +42,8 @@ func runCLI(t *testing.T, srv *fakeapi.Server, env map[string]string, args ...st
 		stdin:  strings.NewReader(""),
 		stdout: &out, stderr: &errb,
 		now: time.Now,
+		// Backoff and looks do not wait in tests.
+		sleep: func(ctx context.Context, _ time.Duration) error { return ctx.Err() },
 	})
 	r := result{code, out.String(), errb.String()}
 	if strings.Contains(r.stdout+r.stderr, testKey) || strings.Contains(r.stdout+r.stderr, testKey[len("sk-ant-admin01-"):]) {

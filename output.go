@@ -15,6 +15,7 @@ import (
 
 	"github.com/anthropic-tools/workspace-wizard/internal/api"
 	"github.com/anthropic-tools/workspace-wizard/internal/config"
+	"github.com/anthropic-tools/workspace-wizard/internal/forms"
 	"github.com/anthropic-tools/workspace-wizard/internal/ui"
 )
 
@@ -22,12 +23,18 @@ import (
 // progress as lines on stderr.
 func create(ctx context.Context, cfg *config.Config, admin api.Admin, d deps) int {
 	fmt.Fprintf(d.stderr, "Creating workspace %q…\n", cfg.Spec.Name)
-	c := &api.Creator{API: admin, Now: d.now, OnEvent: func(e api.Event) {
+	c := &api.Creator{API: admin, Now: d.now, Sleep: d.sleep, OnEvent: func(e api.Event) {
 		switch e.Kind {
 		case api.EventWaiting:
 			fmt.Fprintf(d.stderr, "%s; nothing was created. Trying again in %s…\n", short(e.Err), e.Wait.Round(100*time.Millisecond))
 		case api.EventReconciling:
-			fmt.Fprintf(d.stderr, "%s; the workspace may have been created. Checking before doing anything else…\n", short(e.Err))
+			if e.Look == 1 {
+				fmt.Fprintf(d.stderr, "%s; the workspace may have been created. Looking for it; it is never sent again blindly…\n", short(e.Err))
+			} else {
+				fmt.Fprintf(d.stderr, "Not found yet; looking again (look %d)…\n", e.Look)
+			}
+		case api.EventRechecking:
+			fmt.Fprintf(d.stderr, "%s; nothing was created. Validating the encryption key again before sending once more…\n", short(e.Err))
 		}
 	}}
 	note := context.AfterFunc(ctx, func() {
@@ -41,7 +48,34 @@ func create(ctx context.Context, cfg *config.Config, admin api.Admin, d deps) in
 	if res.Recovered {
 		fmt.Fprintln(d.stderr, "Found it: the workspace was created although the answer was lost. No second request was needed.")
 	}
-	return printWorkspace(d.stdout, res.Workspace, cfg.JSON, false)
+	code := printWorkspace(d.stdout, res.Workspace, cfg.JSON, false)
+	if res.Incomplete != nil {
+		fmt.Fprintln(d.stderr, explainIncomplete(res))
+		return exitIncomplete
+	}
+	return code
+}
+
+// explainIncomplete says that the workspace exists but not all of the
+// request took effect, in the API's words, and that it must not be created
+// again.
+func explainIncomplete(res *api.Result) string {
+	e := res.Incomplete
+	var b strings.Builder
+	fmt.Fprintf(&b, "Warning: the workspace %s was created, but not all of the request took effect:\n  %s\n  (%s, HTTP %d%s)\n",
+		res.Workspace.ID, e.Message, e.Code, e.Status, requestIDPart(e))
+	b.WriteString("Do not create it again: fix what the message names on this workspace, in the Console (" + api.ConsoleURL + ") or with the Update Workspace API.")
+	if res.FetchErr != nil {
+		b.WriteString("\nReading the workspace back failed too (" + res.FetchErr.Error() + "); only its id is shown.")
+	}
+	return b.String()
+}
+
+func requestIDPart(e *api.Error) string {
+	if e.RequestID == "" {
+		return ""
+	}
+	return ", request-id " + e.RequestID
 }
 
 // printWorkspace writes the created workspace to stdout: the API's JSON
@@ -122,11 +156,17 @@ func explain(err error) string {
 		return "Cancelled. The API refused the earlier create, so nothing was created."
 	case errors.Is(err, ui.ErrCancelled):
 		return "Cancelled. Nothing was sent."
+	case errors.As(err, &apiErr) && apiErr.Kind == api.KindCanceled && apiErr.Unsent:
+		return "Cancelled. Nothing was sent, so nothing was created."
 	case errors.As(err, &unknown):
-		return fmt.Sprintf("Outcome unknown: %s.\nThe workspace %q may or may not exist. Do not simply run this again: that could create a second one.\n"+
+		looked := fmt.Sprintf("It was looked for %d times and not found", unknown.Looks)
+		if unknown.Lookup != nil {
+			looked = "Looking for it failed: " + unknown.Lookup.Error()
+		}
+		return fmt.Sprintf("Outcome unknown: %s.\nThe workspace %q may or may not exist. %s. Do not simply run this again: that could create a second one.\n"+
 			"Check first: look for a workspace named %q created after %s in the Console (%s),\n"+
 			"or list workspaces with GET /v1/organizations/workspaces. Create it again only if it is not there.",
-			short(unknown.Cause), unknown.Name, unknown.Name, unknown.Since.UTC().Format(time.RFC3339), api.ConsoleURL)
+			short(unknown.Cause), unknown.Name, looked, unknown.Name, unknown.Since.UTC().Format(time.RFC3339), api.ConsoleURL)
 	case errors.As(err, &apiErr):
 		return explainAPI(apiErr)
 	}
@@ -135,8 +175,14 @@ func explain(err error) string {
 
 func explainAPI(e *api.Error) string {
 	var b strings.Builder
-	if e.Status != 0 {
-		fmt.Fprintf(&b, "Error: the API refused to %s: %s\n  (%s, HTTP %d", e.Op, e.Message, e.Type, e.Status)
+	if e.Kind == api.KindRedirect {
+		fmt.Fprintf(&b, "Error: could not %s: %s", e.Op, e.Message)
+	} else if e.Status != 0 {
+		typ := e.Type
+		if e.Code != "" {
+			typ += ", " + e.Code
+		}
+		fmt.Fprintf(&b, "Error: the API refused to %s: %s\n  (%s, HTTP %d", e.Op, e.Message, typ, e.Status)
 		if e.RequestID != "" {
 			fmt.Fprintf(&b, ", request-id %s", e.RequestID)
 		}
@@ -144,21 +190,31 @@ func explainAPI(e *api.Error) string {
 	} else {
 		fmt.Fprintf(&b, "Error: could not %s: %s", e.Op, e.Message)
 	}
-	switch e.Kind {
-	case api.KindAuth:
+	field := e.Field()
+	if field == "" {
+		field, _ = forms.SplitFieldMessage(e.Message)
+	}
+	if field != "" && e.Kind == api.KindInvalid {
+		fmt.Fprintf(&b, "\nChange %s and run again.", config.FlagFor(field))
+		if e.Code == api.CodeWorkspacePolicyViolation {
+			b.WriteString(" The organization's Workspace Policy decides what is allowed; an organization admin can see it in the Console.")
+		}
+	}
+	switch {
+	case e.Code == api.CodeSandboxEgressRestricted:
+		b.WriteString("\nThe key's network access is restricted (sandbox egress): this machine may not reach the Admin API with it. Run from a network the key allows, or ask an organization admin.")
+	case e.Kind == api.KindAuth:
 		if e.Status == 401 {
 			b.WriteString("\nThe key was not accepted. Use an admin key (sk-ant-admin…) from the Console under Settings → Admin keys; a regular API key cannot manage workspaces.")
 		} else {
 			b.WriteString("\nThe key is valid but may not do this. Only organization admins can create workspaces: ask an admin, or use an admin key of theirs.")
 		}
-	case api.KindRateLimited, api.KindOverloaded:
+	case e.Kind == api.KindRateLimited:
 		b.WriteString("\nNothing was created. Wait a minute and run the same command again.")
-	case api.KindCanceled:
+	case e.Kind == api.KindCanceled:
 		b.WriteString("\nCancelled before the request was sent (again): nothing was created.")
-	default:
-		if e.NotProcessed() || e.Status == 0 {
-			b.WriteString("\nNothing was created.")
-		}
+	case e.NotProcessed():
+		b.WriteString("\nNothing was created.")
 	}
 	return b.String()
 }

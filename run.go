@@ -23,12 +23,13 @@ import (
 
 // Exit codes: scripts rely on these, and the README lists them.
 const (
-	exitOK        = 0
-	exitFailed    = 1 // nothing was created
-	exitUsage     = 2 // invalid input or usage; nothing was sent
-	exitAuth      = 4 // the key was refused or lacks permission
-	exitUnknown   = 5 // the workspace may exist: check before trying again
-	exitCancelled = 130
+	exitOK         = 0
+	exitFailed     = 1 // nothing was created
+	exitUsage      = 2 // invalid input or usage; nothing was sent
+	exitIncomplete = 3 // created, but not all of the request took effect
+	exitAuth       = 4 // the key was refused or lacks permission
+	exitUnknown    = 5 // the workspace may exist: check before trying again
+	exitCancelled  = 130
 )
 
 // deps is everything run touches outside itself, so tests can drive it.
@@ -38,6 +39,9 @@ type deps struct {
 	stdout, stderr io.Writer
 	interactive    bool // stdin and stderr are a terminal
 	now            func() time.Time
+	// sleep waits between attempts and looks; tests pass one that does
+	// not wait. nil means a real timer.
+	sleep func(ctx context.Context, d time.Duration) error
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -108,7 +112,12 @@ func runWith(ctx context.Context, args []string, d deps) int {
 		if out.Err != nil {
 			return fail(d.stderr, out.Err)
 		}
-		return printWorkspace(d.stdout, out.Workspace, cfg.JSON, true)
+		code := printWorkspace(d.stdout, out.Workspace, cfg.JSON, true)
+		if out.Result != nil && out.Result.Incomplete != nil {
+			fmt.Fprintln(d.stderr, explainIncomplete(out.Result))
+			return exitIncomplete
+		}
+		return code
 	}
 	if conn.admin == nil {
 		return fail(d.stderr, &config.UsageError{Msg: "no admin key: set " + config.EnvAdminKey + " to an admin key (sk-ant-admin…, made in the Console under Settings → Admin keys), or try --demo"})

@@ -37,6 +37,18 @@ func (s Secret) Reveal() string               { return string(s) }
 func (s Secret) LooksLikeAdminKey() bool      { return strings.HasPrefix(string(s), AdminKeyPrefix) }
 func (s Secret) LooksLikeRegularAPIKey() bool { return strings.HasPrefix(string(s), "sk-ant-api") }
 
+// Check refuses a key that cannot be a key: one with control characters,
+// spaces or anything but printable ASCII, which no HTTP header can carry.
+// The message says where, never what.
+func (s Secret) Check() error {
+	for i, r := range string(s) {
+		if r <= ' ' || r > '~' {
+			return fmt.Errorf("the admin key has a control character, space or non-ASCII character at position %d; copy it again: a key is one line of letters, digits, dashes and underscores", i+1)
+		}
+	}
+	return nil
+}
+
 // Config is everything one run needs to know.
 type Config struct {
 	Spec api.Spec
@@ -128,6 +140,9 @@ func Parse(args []string, getenv func(string) string) (*Config, error) {
 		}
 	}
 	c.APIKey = Secret(strings.TrimSpace(getenv(EnvAdminKey)))
+	if err := c.APIKey.Check(); err != nil {
+		return nil, &UsageError{Msg: EnvAdminKey + ": " + err.Error()}
+	}
 	c.Accessible = c.Accessible || truthy(getenv(EnvAccessible)) || getenv("TERM") == "dumb"
 	return c, nil
 }

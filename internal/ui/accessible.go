@@ -207,7 +207,7 @@ func (p *prompter) askKey() error {
 		}
 		m.key.input.SetValue(k)
 		key := config.Secret(strings.TrimSpace(k))
-		if key == "" || key.LooksLikeRegularAPIKey() {
+		if key == "" || key.LooksLikeRegularAPIKey() || key.Check() != nil {
 			m.updateKey(keyEnter())
 			p.say("Error: %s", m.key.err)
 			continue

@@ -72,6 +72,9 @@ func (m *Model) updateKey(msg tea.Msg) tea.Cmd {
 			case k.LooksLikeRegularAPIKey():
 				m.key.err = "this is a regular API key (sk-ant-api…); creating workspaces needs an admin key (sk-ant-admin…), which an organization admin makes in the Console under Settings → Admin keys"
 				return nil
+			case k.Check() != nil:
+				m.key.err = k.Check().Error()
+				return nil
 			}
 			m.key.checking = true
 			m.key.err = ""
