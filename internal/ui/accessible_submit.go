@@ -38,7 +38,11 @@ func (p *prompter) create() (Outcome, bool) {
 				p.say("  %s", l)
 			}
 			if f.unsure {
-				return p.lookAgain(), true
+				out, again := p.lookAgain()
+				if !again {
+					return out, true
+				}
+				continue
 			}
 			if !f.retry {
 				return Outcome{Err: f.err}, true
@@ -70,18 +74,30 @@ func (p *prompter) created() Outcome {
 // lookAgain offers, as the full-screen wizard does, to list the workspaces
 // again after an unknown outcome, until the workspace turns up or the user
 // stops. It never sends the create again.
-func (p *prompter) lookAgain() Outcome {
+// lookAgain offers more looks after an unknown outcome, then a create
+// anyway that only typing the name confirms. again is true when the user
+// typed it: the create is sent once more.
+func (p *prompter) lookAgain() (out Outcome, again bool) {
 	m := p.m
 	for {
 		v, err := p.ask("Look for the workspace again? (y/n)", "y")
-		if err != nil || !isYes(v) {
-			return Outcome{Err: m.failure.err}
+		if err != nil {
+			return Outcome{Err: m.failure.err}, false
+		}
+		if !isYes(v) {
+			name := m.sub.spec.Name
+			p.say("Creating it anyway could make a second workspace named %q, if the first request did land.", name)
+			v, err := p.ask("To create it anyway, type its name; press Enter to stop", "")
+			if err != nil || v != name {
+				return Outcome{Err: m.failure.err}, false
+			}
+			return Outcome{}, true
 		}
 		for cmd := m.updateFailed(tea.KeyPressMsg{Code: 'l', Text: "l"}); cmd != nil; {
 			cmd = m.updateFailed(cmd())
 		}
 		if m.state == stateResult {
-			return p.created()
+			return p.created(), false
 		}
 		p.say("  %s", m.failure.note)
 	}

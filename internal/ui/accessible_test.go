@@ -115,6 +115,24 @@ func TestAccessibleUnknownOutcomeLooksAgain(t *testing.T) {
 	}
 }
 
+// Plain prompts: creating anyway after an unknown outcome needs the name
+// typed; then the create is sent once more.
+func TestAccessibleCreateAnywayNeedsTheName(t *testing.T) {
+	srv := fakeapi.NewTest(t, fakeapi.Options{Now: clock})
+	faults, _ := fakeapi.ParseFaults("529")
+	srv.AddFaults(faults...)
+	out, text := accessible(t, srv, true, "limbo", "", "", "", "n", "y",
+		"n",     // stop looking
+		"limbo", // create anyway
+	)
+	if out.Workspace == nil || out.Workspace.Name != "limbo" {
+		t.Fatalf("outcome %+v; want the workspace\n%s", out, text)
+	}
+	if !strings.Contains(text, "could make a second workspace") || srv.CountRequests("POST", "/v1/organizations/workspaces") != 2 {
+		t.Errorf("want a warning and a second create:\n%s", text)
+	}
+}
+
 // After the result, plain prompts offer to add members: numbers from the
 // listed users, a role, then each add's answer. The outcome is the
 // workspace whatever happens to the members.

@@ -15,35 +15,37 @@ type keyMap struct {
 	Jump, Create, Retry, Review key.Binding
 	Cancel, Copy, Exit, Reenter key.Binding
 	LookAgain, Members, Leave   key.Binding
+	CreateAnyway                key.Binding
 	PageUp, PageDown, Tab       key.Binding
 }
 
 func newKeyMap() keyMap {
 	return keyMap{
-		Next:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "continue")),
-		Back:       key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "back")),
-		Quit:       key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
-		Help:       key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
-		Up:         key.NewBinding(key.WithKeys("up", "k", "ctrl+p"), key.WithHelp("↑/↓", "move")),
-		Down:       key.NewBinding(key.WithKeys("down", "j", "ctrl+n"), key.WithHelp("↓", "down")),
-		Toggle:     key.NewBinding(key.WithKeys("space", "x"), key.WithHelp("space", "select")),
-		Edit:       key.NewBinding(key.WithKeys("enter", "e"), key.WithHelp("enter/e", "edit")),
-		Delete:     key.NewBinding(key.WithKeys("d", "delete", "ctrl+d"), key.WithHelp("d", "remove")),
-		CancelEdit: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel edit")),
-		Jump:       key.NewBinding(key.WithKeys("1", "2", "3", "4"), key.WithHelp("1-4", "change a step")),
-		Create:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "create")),
-		Retry:      key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "try again")),
-		Review:     key.NewBinding(key.WithKeys("esc", "e"), key.WithHelp("e", "back to review")),
-		Cancel:     key.NewBinding(key.WithKeys("esc", "ctrl+c"), key.WithHelp("esc", "cancel")),
-		Copy:       key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "copy id")),
-		Exit:       key.NewBinding(key.WithKeys("enter", "q", "esc"), key.WithHelp("enter/q", "exit")),
-		Reenter:    key.NewBinding(key.WithKeys("k"), key.WithHelp("k", "enter another key")),
-		LookAgain:  key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "look for it again")),
-		Members:    key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "add members")),
-		Leave:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back to the workspace")),
-		Tab:        key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next")),
-		PageUp:     key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "scroll up")),
-		PageDown:   key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "scroll down")),
+		Next:         key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "continue")),
+		Back:         key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "back")),
+		Quit:         key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
+		Help:         key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Up:           key.NewBinding(key.WithKeys("up", "k", "ctrl+p"), key.WithHelp("↑/↓", "move")),
+		Down:         key.NewBinding(key.WithKeys("down", "j", "ctrl+n"), key.WithHelp("↓", "down")),
+		Toggle:       key.NewBinding(key.WithKeys("space", "x"), key.WithHelp("space", "select")),
+		Edit:         key.NewBinding(key.WithKeys("enter", "e"), key.WithHelp("enter/e", "edit")),
+		Delete:       key.NewBinding(key.WithKeys("d", "delete", "ctrl+d"), key.WithHelp("d", "remove")),
+		CancelEdit:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel edit")),
+		Jump:         key.NewBinding(key.WithKeys("1", "2", "3", "4"), key.WithHelp("1-4", "change a step")),
+		Create:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "create")),
+		Retry:        key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "try again")),
+		Review:       key.NewBinding(key.WithKeys("esc", "e"), key.WithHelp("e", "back to review")),
+		Cancel:       key.NewBinding(key.WithKeys("esc", "ctrl+c"), key.WithHelp("esc", "cancel")),
+		Copy:         key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "copy id")),
+		Exit:         key.NewBinding(key.WithKeys("enter", "q", "esc"), key.WithHelp("enter/q", "exit")),
+		Reenter:      key.NewBinding(key.WithKeys("k"), key.WithHelp("k", "enter another key")),
+		LookAgain:    key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "look for it again")),
+		CreateAnyway: key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "create anyway (could make a second workspace)")),
+		Members:      key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "add members")),
+		Leave:        key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back to the workspace")),
+		Tab:          key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next")),
+		PageUp:       key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "scroll up")),
+		PageDown:     key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "scroll down")),
 	}
 }
 
@@ -153,9 +155,14 @@ func (m *Model) helpKeys() bindingHelp {
 		if m.failure.reenter {
 			short = append(short, k.Reenter)
 		}
+		if m.failure.confirm != nil {
+			short = []key.Binding{with(k.Next, "enter", "create anyway"), with(k.CancelEdit, "esc", "back")}
+			break
+		}
 		if m.failure.unsure {
-			// Going back to create again could make a second workspace.
-			short = append(short, k.LookAgain, with(k.Exit, "q", "exit"))
+			// Going back to create again could make a second workspace:
+			// only by typing the name (CreateAnyway).
+			short = append(short, k.LookAgain, with(k.Exit, "q", "exit"), k.CreateAnyway)
 			break
 		}
 		short = append(short, with(k.Review, "e", "back to review"), with(k.Exit, "q", "exit"))

@@ -13,6 +13,8 @@ func (m *Model) typing() bool {
 		return m.tags.cursor < 0
 	case stateEncryption:
 		return m.enc.phase == encManual
+	case stateFailed:
+		return m.failure.confirm != nil
 	}
 	return false
 }

@@ -34,7 +34,7 @@ func eachScreen(t *testing.T, w, hgt int, check func(h *harness, name string)) {
 	check(h, "encryption keys")
 	h.press("esc", "up", "enter")
 	check(h, "review")
-	h.fault("529,529,529,529")
+	h.fault("429,429,429,429")
 	h.press("enter")
 	check(h, "failed")
 	h.press("r")

@@ -2,10 +2,12 @@ package ui
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/anthropic-tools/workspace-wizard/internal/api"
@@ -21,14 +23,22 @@ type failure struct {
 	unsure  bool   // the workspace may exist
 	looking bool   // a second look is under way
 	note    string // what the last second look found
+	// confirm is open while the user types the name to create anyway,
+	// which could make a second workspace: never one keystroke.
+	confirm    *textinput.Model
+	confirmErr string
 }
 
 func (f *failure) unknown(ue *api.UnknownOutcomeError, loc *time.Location) {
 	at := ue.Since.In(loc).Format("15:04:05 MST")
 	f.unsure = true
 	f.title = "The workspace may or may not have been created"
+	looked := fmt.Sprintf("the wizard looked for it %d times by listing and did not find it", ue.Looks)
+	if ue.Lookup != nil {
+		looked = "the wizard could not list the workspaces to look for it"
+	}
 	f.lines = []string{
-		"The request was sent at " + at + " but no answer said whether it worked (" + ue.Cause.Message + ue.Cause.RequestIDNote() + "), and the wizard could not find the workspace by listing.",
+		"The request was sent at " + at + " but no answer said whether it worked (" + ue.Cause.Message + ue.Cause.RequestIDNote() + "), and " + looked + ".",
 		"Before trying again, open " + api.ConsoleURL + " and look for a workspace named “" + ue.Name + "” created after " + at + ". Trying again without checking could make a second one.",
 	}
 	if ue.Lookup != nil {
@@ -61,11 +71,22 @@ func (m *Model) updateFailed(msg tea.Msg) tea.Cmd {
 	if looked, ok := msg.(lookedAgainMsg); ok {
 		return m.lookedAgain(looked)
 	}
+	if m.failure.confirm != nil {
+		return m.updateCreateAnyway(msg)
+	}
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return nil
 	}
 	switch {
+	case m.failure.unsure && key.Matches(k, m.keys.CreateAnyway) && !m.failure.looking:
+		in := textinput.New()
+		in.Prompt = "> "
+		in.Placeholder = m.sub.spec.Name
+		in.SetStyles(m.styles.Input)
+		in.Focus()
+		m.failure.confirm, m.failure.confirmErr = &in, ""
+		return textinput.Blink
 	case m.failure.unsure && key.Matches(k, m.keys.LookAgain) && !m.failure.looking:
 		var ue *api.UnknownOutcomeError
 		if errors.As(m.failure.err, &ue) {
@@ -89,6 +110,30 @@ func (m *Model) updateFailed(msg tea.Msg) tea.Cmd {
 		return m.quit(Outcome{Err: m.failure.err})
 	}
 	return nil
+}
+
+// updateCreateAnyway reads the typed confirmation: the workspace's name
+// exactly, then Enter. Esc leaves it.
+func (m *Model) updateCreateAnyway(msg tea.Msg) tea.Cmd {
+	f := &m.failure
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		switch k.String() {
+		case "esc":
+			f.confirm, f.confirmErr = nil, ""
+			return nil
+		case "enter":
+			if f.confirm.Value() != m.sub.spec.Name {
+				f.confirmErr = "type the name exactly as it is above, “" + m.sub.spec.Name + "”, or press esc"
+				return nil
+			}
+			f.confirm = nil
+			return m.submit()
+		}
+	}
+	in, cmd := f.confirm.Update(msg)
+	f.confirm = &in
+	f.confirmErr = ""
+	return cmd
 }
 
 // lookedAgain shows the workspace if the second look found it, or says when
@@ -127,12 +172,31 @@ func (m *Model) viewFailed(b *block) {
 	case f.note != "":
 		b.wrap(s.Dim, f.note)
 	}
+	if f.confirm != nil {
+		b.gap()
+		b.wrap(s.Warn.Bold(true), "Create anyway? If the first request did land, this makes a second workspace named “"+m.sub.spec.Name+"”.")
+		b.wrap(s.Desc, "To send it again, type the name and press enter; esc goes back.")
+		b.mark()
+		b.line(f.confirm.View())
+		if f.confirmErr != "" {
+			b.wrap(s.Error, "✗ "+f.confirmErr)
+		}
+	}
 }
 
 func (m *Model) viewResult(b *block) {
 	s := m.styles
 	ws := m.result.Workspace
-	b.line(s.OK.Bold(true).Render("✓ Workspace created"))
+	if inc := m.result.Incomplete; inc != nil {
+		b.line(s.Warn.Bold(true).Render("⚠ Workspace created, but not all of the request took effect"))
+		b.wrap(s.Warn, inc.Message+inc.RequestIDNote())
+		b.wrap(s.Desc, "Do not create it again: fix what the message names on this workspace, in the Console or with the Update Workspace API.")
+		if m.result.FetchErr != nil {
+			b.wrap(s.Dim, "Reading the workspace back failed ("+m.result.FetchErr.Error()+"); only its id is shown.")
+		}
+	} else {
+		b.line(s.OK.Bold(true).Render("✓ Workspace created"))
+	}
 	row := func(label, value string) { b.field(s.Label, label, 15, value) }
 	row("ID", s.Value.Bold(true).Render(ws.ID))
 	if m.copied {

@@ -52,7 +52,6 @@ func (m *Model) submit() tea.Cmd {
 	m.fullHelp = false
 	c := &api.Creator{API: m.api, Now: m.now, Sleep: m.sleep}
 	m.sub.run = startCreate(ctx, c, spec)
-	m.sent = true
 	return m.sub.run.next()
 }
 
@@ -74,6 +73,9 @@ func (m *Model) updateSubmitting(msg tea.Msg) tea.Cmd {
 		}
 	case createEventMsg:
 		m.sub.now = m.now()
+		if msg.ev.Kind != api.EventSending {
+			m.sent = true // a POST reached the API
+		}
 		if msg.ev.Kind != api.EventSending || msg.ev.Attempt > 1 {
 			m.sub.log = append(m.sub.log, m.sub.status)
 		}
@@ -104,18 +106,20 @@ func eventText(ev api.Event) string {
 	case api.EventWaiting:
 		why := "The API did not process the request"
 		if e := ev.Err; e != nil {
-			why = e.Summary()
-			if e.Kind == api.KindServer {
-				why += "; the workspace was not created"
-			}
+			why = e.Summary() + "; nothing was created"
 		}
 		return fmt.Sprintf("%s; retrying in %s…", why, wait)
 	case api.EventReconciling:
+		if ev.Look > 1 {
+			return fmt.Sprintf("Not found yet; looking again (look %d)…", ev.Look)
+		}
 		why := "No clear answer"
 		if ev.Err != nil {
 			why = ev.Err.Summary()
 		}
-		return why + "; checking whether the workspace was created…"
+		return why + "; the request may have landed, so it is not sent again: looking for the workspace…"
+	case api.EventRechecking:
+		return "The encryption key changed while the API checked it; nothing was created. Validating the key again before sending once more…"
 	}
 	return ""
 }
@@ -197,22 +201,38 @@ func (m *Model) createFailed(err error) tea.Cmd {
 	var ue *api.UnknownOutcomeError
 	var e *api.Error
 	f := failure{err: err}
+	cancelled := m.cancelled() // what a cancel now means, before this create counts
+	if !errors.As(err, &e) || !e.Unsent {
+		m.sent = true // a create reached the API: a later cancel says so
+	}
 	switch {
 	case errors.As(err, &ue):
 		f.unknown(ue, m.loc)
 	case errors.As(err, &e) && e.Kind == api.KindInvalid:
-		if field, text := forms.SplitFieldMessage(e.Message); field != "" {
+		field, text := e.Field(), e.Message
+		if field == "" {
+			field, text = forms.SplitFieldMessage(e.Message)
+		}
+		if field != "" {
+			if e.Code == api.CodeWorkspacePolicyViolation {
+				text += " (the organization's Workspace Policy; an organization admin sees it in the Console)"
+			}
 			if cmd, ok := m.fieldError(field, apiRefused(field)+text+e.RequestIDNote()); ok {
 				return cmd
 			}
 		}
 		f.title = "The API refused the workspace; nothing was created"
-		f.lines = []string{e.Message + e.RequestIDNote(), "Go back to review (e), change what the message names, and create again."}
+		f.lines = []string{e.Summary(), "Go back to review (e), change what the message names, and create again."}
 	case errors.As(err, &e) && e.Kind == api.KindCanceled:
-		f.err = m.cancelled() // m.sent: the create was sent, then refused or not processed
+		// The Creator reports a cancel only when nothing it sent can
+		// have been processed; a cancel in flight is looked into instead.
+		f.err = cancelled
 		f.title = "Cancelled; nothing was created"
-		f.lines = []string{"The create was stopped before it was sent again; the API had either refused to process it or, after a server error, the look-up found no workspace. None exists."}
+		f.lines = []string{"The create was " + e.Message + ". No workspace was made."}
 		f.retry = true
+	case errors.As(err, &e) && e.Code == api.CodeSandboxEgressRestricted:
+		f.title = "The key's network access is restricted; nothing was created"
+		f.lines = []string{e.Summary(), "The key may only be used from networks its organization allows (sandbox egress). Run the wizard from such a network, or ask an organization admin."}
 	case errors.As(err, &e) && e.Kind == api.KindAuth:
 		f.title = "The API refused the key; nothing was created"
 		f.lines = []string{fmt.Sprintf("%d %s: %s%s", e.Status, e.Type, e.Message, e.RequestIDNote()),

@@ -99,12 +99,12 @@ func TestKeyRefusalReturnsToEncryptionStep(t *testing.T) {
 	h.see("✗ The API refused this encryption key: the key's cloud KMS policy does not grant access", "request-id")
 }
 
-func TestOverloadedIsRetriedThenOffersRetry(t *testing.T) {
+func TestRateLimitIsRetriedThenOffersRetry(t *testing.T) {
 	h := newHarness(t)
 	h.toReview("busy")
-	h.fault("529")
+	h.fault("429")
 	h.press("enter")
-	h.wantState(stateResult) // the Creator retried by itself
+	h.wantState(stateResult) // the Creator waited and sent again by itself
 	if n := h.posts(); n != 2 {
 		t.Fatalf("%d creates; want 2", n)
 	}
@@ -120,14 +120,30 @@ func TestOverloadedIsRetriedThenOffersRetry(t *testing.T) {
 
 	h = newHarness(t)
 	h.toReview("busier")
-	h.fault("529,529,529,529")
+	h.fault("429,429,429,429")
 	h.press("enter")
 	h.wantState(stateFailed)
-	h.see("✗ Not created", "overloaded (529)", "request-id", "Nothing was created, so trying again is safe.", "r try again")
-	h.golden("failed_overloaded")
+	h.see("✗ Not created", "rate limiting requests (429)", "request-id", "Nothing was created, so trying again is safe.", "r try again")
+	h.golden("failed_rate_limited")
 	h.press("r")
 	h.wantState(stateResult)
 	h.see("busier")
+}
+
+// A 529 may have landed: the wizard looks for the workspace and never
+// sends the create again on its own.
+func TestOverloadedIsNeverResent(t *testing.T) {
+	h := newHarness(t)
+	h.toReview("busy")
+	h.fault("529")
+	h.press("enter")
+	h.wantState(stateFailed)
+	h.see("⚠ The workspace may or may not have been created", "Overloaded", "looked for it 2 times", "l look for it again")
+	h.notSee("r try again")
+	h.press("r")
+	if n := h.posts(); n != 1 {
+		t.Fatalf("%d creates; want 1", n)
+	}
 }
 
 func TestUnknownOutcomeOffersNoBlindRetry(t *testing.T) {
@@ -153,6 +169,36 @@ func TestUnknownOutcomeOffersNoBlindRetry(t *testing.T) {
 	h.see("✓ Workspace created", "limbo", "the wizard found the workspace by listing")
 	if h.posts() != 1 {
 		t.Fatalf("%d creates sent; want 1", h.posts())
+	}
+}
+
+// After an unknown outcome a second create is possible, but only by typing
+// the workspace's name: one keystroke never sends it.
+func TestUnknownOutcomeCreateAnywayNeedsTheName(t *testing.T) {
+	h := newHarness(t)
+	h.toReview("limbo")
+	h.fault("529")
+	h.press("enter")
+	h.wantState(stateFailed)
+	h.see("a create anyway (could make a second workspace)")
+	h.press("a")
+	h.see("Create anyway? If the first request did land, this makes a second workspace named “limbo”.", "type the name and press enter")
+	h.press("enter")
+	h.see("✗ type the name exactly")
+	h.press("esc")
+	h.notSee("Create anyway?")
+	h.press("a")
+	h.typeText("limb")
+	h.press("enter")
+	h.see("✗ type the name exactly")
+	if n := h.posts(); n != 1 {
+		t.Fatalf("%d creates sent before the name was typed; want 1", n)
+	}
+	h.typeText("o")
+	h.press("enter")
+	h.wantState(stateResult)
+	if n := h.posts(); n != 2 {
+		t.Fatalf("%d creates sent; want 2", n)
 	}
 }
 
