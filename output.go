@@ -23,7 +23,7 @@ import (
 // progress as lines on stderr.
 func create(ctx context.Context, cfg *config.Config, admin api.Admin, d deps) int {
 	fmt.Fprintf(d.stderr, "Creating workspace %q…\n", cfg.Spec.Name)
-	c := &api.Creator{API: admin, Now: d.now, Sleep: d.sleep, OnEvent: func(e api.Event) {
+	c := &api.Creator{API: admin, Now: d.now, Sleep: d.sleep, LookAgainAfter: lookAgainAfter(cfg), OnEvent: func(e api.Event) {
 		switch e.Kind {
 		case api.EventWaiting:
 			fmt.Fprintf(d.stderr, "%s; nothing was created. Trying again in %s…\n", short(e.Err), e.Wait.Round(100*time.Millisecond))
@@ -76,6 +76,16 @@ func requestIDPart(e *api.Error) string {
 		return ""
 	}
 	return ", request-id " + e.RequestID
+}
+
+// lookAgainAfter is the pause between two looks for a create whose outcome
+// is open. The simulated API shows a commit at once, so the demo need not
+// wait as long as the real API's replicas may; 0 is the Creator's default.
+func lookAgainAfter(cfg *config.Config) time.Duration {
+	if cfg.Demo {
+		return 300 * time.Millisecond
+	}
+	return 0
 }
 
 // printWorkspace writes the created workspace to stdout: the API's JSON

@@ -103,7 +103,7 @@ func runWith(ctx context.Context, args []string, d deps) int {
 	defer conn.close()
 
 	if wizard {
-		opts := ui.Options{Config: cfg, API: conn.admin, Connect: conn.connect, Demo: cfg.Demo, Input: d.stdin, Output: terminal, Now: d.now}
+		opts := ui.Options{Config: cfg, API: conn.admin, Connect: conn.connect, Demo: cfg.Demo, Input: d.stdin, Output: terminal, Now: d.now, LookAgainAfter: lookAgainAfter(cfg)}
 		run := ui.Run
 		if cfg.Accessible {
 			run = ui.RunAccessible

@@ -50,7 +50,7 @@ func (m *Model) submit() tea.Cmd {
 		spec: spec, status: "Sending the request…"}
 	m.state = stateSubmitting
 	m.fullHelp = false
-	c := &api.Creator{API: m.api, Now: m.now, Sleep: m.sleep}
+	c := &api.Creator{API: m.api, Now: m.now, Sleep: m.sleep, LookAgainAfter: m.opts.LookAgainAfter}
 	m.sub.run = startCreate(ctx, c, spec)
 	return m.sub.run.next()
 }

@@ -49,6 +49,9 @@ type Options struct {
 	Input   io.Reader // the terminal
 	Output  io.Writer // the terminal (stderr): stdout is kept for the result
 	Now     func() time.Time
+	// LookAgainAfter is the pause between the looks for a create whose
+	// outcome is open; 0 means the Creator's default.
+	LookAgainAfter time.Duration
 }
 
 // Outcome is how the wizard ended. Exactly one of Workspace and Err is set.
