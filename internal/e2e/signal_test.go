@@ -104,3 +104,34 @@ func TestSignalWhileWaitingToRetry(t *testing.T) {
 		t.Errorf("stdout = %q, want nothing", tm.Stdout())
 	}
 }
+
+// Ctrl+C (SIGINT) while flag mode lists the names before its POST: nothing
+// was sent, so it is a plain cancel (130, "Nothing was sent"), not an
+// unknown outcome, and the server never receives a create.
+func TestFlagModeInterruptBeforeThePost(t *testing.T) {
+	t.Parallel()
+	srv := fakeapi.NewTest(t, fakeapi.Options{})
+	faults, _ := fakeapi.ParseFaults("list:stall")
+	srv.AddFaults(faults...)
+	tm := start(t, 80, 24, []string{"ANTHROPIC_ADMIN_API_KEY=" + fakeapi.DemoKey},
+		"--base-url", srv.URL(), "--name", "early", "--yes")
+	deadline := time.Now().Add(wait)
+	for srv.CountRequests("GET", "/v1/organizations/workspaces") == 0 {
+		if time.Now().After(deadline) {
+			t.Fatalf("the look-up never reached the server\n%s", tm.Dump())
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	if err := syscall.Kill(tm.Pid(), syscall.SIGINT); err != nil {
+		t.Fatal(err)
+	}
+	if code := tm.Wait(t, wait); code != 130 {
+		t.Fatalf("exit code %d, want 130\n%s", code, tm.Dump())
+	}
+	if s := tm.Screen(); !strings.Contains(s, "Nothing was sent") || strings.Contains(s, "may") {
+		t.Errorf("the terminal should say nothing was sent, and nothing about a workspace that may exist\n%s", tm.Dump())
+	}
+	if n := srv.CountRequests("POST", "/v1/organizations/workspaces"); n != 0 {
+		t.Errorf("%d POSTs, want none", n)
+	}
+}
