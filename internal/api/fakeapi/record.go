@@ -12,13 +12,15 @@ import (
 // The API key is never stored: Header has no x-api-key (nor Authorization);
 // KeyPresent and KeyPrefix say what kind of key came.
 type Request struct {
-	Method    string
-	Path      string
-	Query     url.Values
-	Header    http.Header // without x-api-key and authorization
-	Body      []byte
-	Time      time.Time
-	RequestID string // the request-id the server answered with
+	Method string
+	Path   string // unescaped, as CountRequests matches it
+	// EscapedPath is the path as sent, e.g. with an ARN's "/" as %2F.
+	EscapedPath string
+	Query       url.Values
+	Header      http.Header // without x-api-key and authorization
+	Body        []byte
+	Time        time.Time
+	RequestID   string // the request-id the server answered with
 	// KeyPresent reports whether a key was sent, in either header.
 	KeyPresent bool
 	// KeyHeader names the header the key came in: "authorization" (SDK v2's
@@ -48,16 +50,17 @@ func (s *Server) record(r *http.Request, body []byte, requestID string) {
 	h.Del("X-Api-Key")
 	h.Del("Authorization")
 	s.requests = append(s.requests, Request{
-		Method:     r.Method,
-		Path:       r.URL.Path,
-		Query:      r.URL.Query(),
-		Header:     h,
-		Body:       slices.Clone(body),
-		Time:       s.opts.Now(),
-		RequestID:  requestID,
-		KeyPresent: key != "",
-		KeyHeader:  header,
-		KeyPrefix:  keyPrefix(key),
+		Method:      r.Method,
+		Path:        r.URL.Path,
+		EscapedPath: r.URL.EscapedPath(),
+		Query:       r.URL.Query(),
+		Header:      h,
+		Body:        slices.Clone(body),
+		Time:        s.opts.Now(),
+		RequestID:   requestID,
+		KeyPresent:  key != "",
+		KeyHeader:   header,
+		KeyPrefix:   keyPrefix(key),
 	})
 }
 
