@@ -106,7 +106,8 @@ func requestKey(h http.Header) (key, header string) {
 	if k := h.Get("X-Api-Key"); k != "" {
 		return k, "x-api-key"
 	}
-	if k, ok := strings.CutPrefix(h.Get("Authorization"), "Bearer "); ok && k != "" {
+	// The scheme is case-insensitive (RFC 9110), the key is not.
+	if scheme, k, ok := strings.Cut(h.Get("Authorization"), " "); ok && strings.EqualFold(scheme, "Bearer") && k != "" {
 		return k, "authorization"
 	}
 	return "", ""
