@@ -62,6 +62,11 @@ func (s *Server) record(r *http.Request, body []byte, requestID string) {
 		KeyHeader:   header,
 		KeyPrefix:   keyPrefix(key),
 	})
+	if max := s.opts.MaxRequests; max > 0 && len(s.requests) > max {
+		n := copy(s.requests, s.requests[len(s.requests)-max:])
+		clear(s.requests[n:])
+		s.requests = s.requests[:n]
+	}
 }
 
 // Requests returns every request received so far, in order.

@@ -41,6 +41,10 @@ type Options struct {
 	Rand *mrand.Rand
 	// Addr is where Start listens; "127.0.0.1:0" (a free loopback port) when empty.
 	Addr string
+	// MaxRequests, when > 0, is how many of the latest requests Requests and
+	// CountRequests remember, so that a long run (a fuzz run) does not grow
+	// without bound; 0 remembers every request.
+	MaxRequests int
 }
 
 // Server is the simulated Admin API. It is safe for concurrent use.

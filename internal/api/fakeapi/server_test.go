@@ -209,3 +209,17 @@ func TestKeyHeadersAndVersions(t *testing.T) {
 		})
 	}
 }
+
+func TestMaxRequestsKeepsTheLatest(t *testing.T) {
+	srv := newServer(t, fakeapi.Options{MaxRequests: 2})
+	send(t, srv, "GET", "/v1/organizations/me", "")
+	send(t, srv, "GET", workspacesPath, "")
+	send(t, srv, "GET", "/v1/organizations/users", "")
+	reqs := srv.Requests()
+	if len(reqs) != 2 || reqs[0].Path != workspacesPath || reqs[1].Path != "/v1/organizations/users" {
+		t.Errorf("remembered %+v; want the last two", reqs)
+	}
+	if n := srv.CountRequests("GET", "/v1/organizations/me"); n != 0 {
+		t.Errorf("CountRequests(me) = %d; it was forgotten", n)
+	}
+}
