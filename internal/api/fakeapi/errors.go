@@ -11,6 +11,7 @@ const (
 	typeAuthentication = "authentication_error"
 	typePermission     = "permission_error"
 	typeNotFound       = "not_found_error"
+	typeConflict       = "conflict_error"
 	typeTooLarge       = "request_too_large"
 	typeRateLimit      = "rate_limit_error"
 	typeAPI            = "api_error"
@@ -18,29 +19,62 @@ const (
 	typeOverloaded     = "overloaded_error"
 )
 
+// Error codes the server sends in error.details.error_code, as the SDK's
+// ErrorCode constants name them.
+const (
+	codeWorkspacePolicyViolation    = "workspace_policy_violation"
+	codeWorkspaceCreatedIncomplete  = "workspace_created_incomplete"
+	codeExternalKeyChanged          = "external_key_changed"
+	codeExternalKeyValidationFailed = "external_key_validation_failed"
+	codeSandboxEgressRestricted     = "sandbox_egress_restricted"
+)
+
+// UnknownErrorCode is the error_code of the "unknown-code" fault: a code no
+// client knows, which each must treat as the error's bare type, showing the
+// API's message.
+const UnknownErrorCode = "some_future_code"
+
 // apiError is a failure the server answers with the API's error body.
 type apiError struct {
-	status     int
-	typ        string
-	msg        string
-	retryAfter int // seconds; sent as retry-after when > 0
+	status       int
+	typ          string
+	msg          string
+	retryAfter   int // seconds; sent as retry-after when > 0
+	retryAfterMs int // milliseconds; sent as retry-after-ms when > 0
+	// code, when set, is sent as error.details.error_code, with field and
+	// workspaceID beside it when they are set.
+	code        string
+	field       string
+	workspaceID string
 }
 
 func (e *apiError) Error() string { return fmt.Sprintf("%d %s: %s", e.status, e.typ, e.msg) }
 
 // errorBody is the API's error envelope.
 type errorBody struct {
-	Type  string `json:"type"`
-	Error struct {
-		Type    string `json:"type"`
-		Message string `json:"message"`
-	} `json:"error"`
-	RequestID string `json:"request_id"`
+	Type      string     `json:"type"`
+	Error     errorInner `json:"error"`
+	RequestID string     `json:"request_id"`
 }
 
-func newErrorBody(typ, msg, requestID string) errorBody {
-	b := errorBody{Type: "error", RequestID: requestID}
-	b.Error.Type, b.Error.Message = typ, msg
+type errorInner struct {
+	Type    string        `json:"type"`
+	Message string        `json:"message"`
+	Details *errorDetails `json:"details,omitempty"`
+}
+
+// errorDetails is error.details: present only when the error has a code.
+type errorDetails struct {
+	ErrorCode   string `json:"error_code"`
+	Field       string `json:"field,omitempty"`
+	WorkspaceID string `json:"workspace_id,omitempty"`
+}
+
+func newErrorBody(e *apiError, requestID string) errorBody {
+	b := errorBody{Type: "error", RequestID: requestID, Error: errorInner{Type: e.typ, Message: e.msg}}
+	if e.code != "" {
+		b.Error.Details = &errorDetails{ErrorCode: e.code, Field: e.field, WorkspaceID: e.workspaceID}
+	}
 	return b
 }
 

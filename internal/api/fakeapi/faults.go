@@ -13,10 +13,13 @@ type FaultKind string
 
 // Fault kinds. "Before commit" kinds leave the store untouched; the
 // "-after-commit" kinds apply the request first and then fail, so the client
-// cannot tell whether it worked.
+// cannot tell whether it worked; "503-incomplete" applies part of a create
+// and says so.
 const (
-	FaultRateLimit        FaultKind = "429"                // 429 rate_limit_error with retry-after; nothing applied
+	FaultRateLimit        FaultKind = "429"                // 429 rate_limit_error with retry-after (seconds); nothing applied
+	FaultRateLimitMs      FaultKind = "429ms"              // 429 rate_limit_error with retry-after-ms (and retry-after rounded up); nothing applied
 	FaultOverloaded       FaultKind = "529"                // 529 overloaded_error; nothing applied
+	FaultOverloadedAfter  FaultKind = "529-after-commit"   // applied, then 529 overloaded_error
 	FaultServer           FaultKind = "500"                // 500 api_error; nothing applied
 	FaultServerAfter      FaultKind = "500-after-commit"   // applied, then 500 api_error
 	FaultTimeout          FaultKind = "504"                // 504 timeout_error; nothing applied
@@ -29,12 +32,21 @@ const (
 	FaultInvalidKey       FaultKind = "400-key"            // 400 "external_key_id: the key's cloud KMS policy does not grant access …"
 	FaultUnauthenticated  FaultKind = "401"                // 401 authentication_error
 	FaultPermissionDenied FaultKind = "403"                // 403 permission_error
+	// Faults with an error_code in error.details.
+	FaultCreatedIncomplete   FaultKind = "503-incomplete"        // create only: the workspace is created without its tags, then 503 api_error workspace_created_incomplete with details.workspace_id
+	FaultPolicyCMEK          FaultKind = "policy-cmek"           // 400 invalid_request_error workspace_policy_violation, details.field "external_key_id"; nothing applied
+	FaultKeyChanged          FaultKind = "409-key-changed"       // 409 conflict_error external_key_changed; nothing applied
+	FaultKeyValidationFailed FaultKind = "key-validation-failed" // 400 invalid_request_error external_key_validation_failed; nothing applied
+	FaultEgressRestricted    FaultKind = "403-egress"            // 403 permission_error sandbox_egress_restricted; nothing applied
+	FaultUnknownCode         FaultKind = "unknown-code"          // 400 invalid_request_error with error_code UnknownErrorCode; nothing applied
 )
 
 var faultKinds = []FaultKind{
-	FaultRateLimit, FaultOverloaded, FaultServer, FaultServerAfter, FaultTimeout, FaultTimeoutAfter,
-	FaultDrop, FaultDropAfter, FaultStall, FaultStallAfter, FaultInvalid, FaultInvalidKey,
-	FaultUnauthenticated, FaultPermissionDenied,
+	FaultRateLimit, FaultRateLimitMs, FaultOverloaded, FaultOverloadedAfter, FaultServer, FaultServerAfter,
+	FaultTimeout, FaultTimeoutAfter, FaultDrop, FaultDropAfter, FaultStall, FaultStallAfter,
+	FaultInvalid, FaultInvalidKey, FaultUnauthenticated, FaultPermissionDenied,
+	FaultCreatedIncomplete, FaultPolicyCMEK, FaultKeyChanged, FaultKeyValidationFailed,
+	FaultEgressRestricted, FaultUnknownCode,
 }
 
 // Fault targets: the endpoint a fault applies to. A fault name without a
@@ -65,6 +77,9 @@ type Fault struct {
 	Target     string    // one of the Target* constants; "" means TargetCreate
 	Kind       FaultKind // what goes wrong
 	RetryAfter int       // seconds sent in retry-after with FaultRateLimit; 0 means 1
+	// RetryAfterMs is the milliseconds sent in retry-after-ms with
+	// FaultRateLimitMs; 0 means 1000.
+	RetryAfterMs int
 	// Latency, set by "latency=DURATION", is added to every response.
 	Latency time.Duration
 }
@@ -75,8 +90,11 @@ func (f Fault) String() string {
 		return "latency=" + f.Latency.String()
 	}
 	s := string(f.Kind)
-	if f.Kind == FaultRateLimit && f.RetryAfter > 0 {
+	switch {
+	case f.Kind == FaultRateLimit && f.RetryAfter > 0:
 		s += ":" + strconv.Itoa(f.RetryAfter)
+	case f.Kind == FaultRateLimitMs && f.RetryAfterMs > 0:
+		s += ":" + strconv.Itoa(f.RetryAfterMs)
 	}
 	if f.Target != "" && f.Target != TargetCreate {
 		s = f.Target + ":" + s
@@ -92,7 +110,9 @@ func (f Fault) target() string {
 }
 
 // afterCommit reports whether the request is applied before the fault strikes.
-func (f Fault) afterCommit() bool { return strings.HasSuffix(string(f.Kind), "-after-commit") }
+func (f Fault) afterCommit() bool {
+	return strings.HasSuffix(string(f.Kind), "-after-commit") || f.Kind == FaultCreatedIncomplete
+}
 
 // ParseFaults reads a comma-separated list of fault names, as --demo-faults
 // takes it: e.g. "429:3,500-after-commit,list:500,latency=300ms". An empty
@@ -126,17 +146,24 @@ func parseFault(name string) (Fault, error) {
 	if t, after, ok := strings.Cut(name, ":"); ok && slices.Contains(faultTargets, t) {
 		f.Target, rest = t, after
 	}
-	kind, secs, hasSecs := strings.Cut(rest, ":")
+	kind, wait, hasWait := strings.Cut(rest, ":")
 	f.Kind = FaultKind(kind)
 	if !slices.Contains(faultKinds, f.Kind) {
 		return Fault{}, fmt.Errorf("unknown fault %q; %s", name, validFaultNames())
 	}
-	if hasSecs {
-		n, err := strconv.Atoi(secs)
-		if f.Kind != FaultRateLimit || err != nil || n < 0 {
-			return Fault{}, fmt.Errorf("fault %q: only 429 takes seconds, as in 429:3", name)
+	if f.Kind == FaultCreatedIncomplete && f.Target != TargetCreate {
+		return Fault{}, fmt.Errorf("fault %q: 503-incomplete applies to create only", name)
+	}
+	if hasWait {
+		n, err := strconv.Atoi(wait)
+		switch {
+		case err != nil || n < 0 || (f.Kind != FaultRateLimit && f.Kind != FaultRateLimitMs):
+			return Fault{}, fmt.Errorf("fault %q: only 429 takes seconds, as in 429:3, and 429ms milliseconds, as in 429ms:250", name)
+		case f.Kind == FaultRateLimit:
+			f.RetryAfter = n
+		default:
+			f.RetryAfterMs = n
 		}
-		f.RetryAfter = n
 	}
 	return f, nil
 }
@@ -147,6 +174,7 @@ func validFaultNames() string {
 		names[i] = string(k)
 	}
 	names[0] += "[:SECONDS]"
+	names[1] += "[:MILLISECONDS]"
 	return fmt.Sprintf("valid faults: %s, latency=DURATION; prefix one with %s: to aim it at another endpoint than create (e.g. list:500)",
 		strings.Join(names, ", "), strings.Join(faultTargets[1:], ":, "))
 }

@@ -23,6 +23,10 @@ func TestParseFaults(t *testing.T) {
 		{"429:3,429", []fakeapi.Fault{{Target: "create", Kind: "429", RetryAfter: 3}, {Target: "create", Kind: "429"}}},
 		{"list:500,me:401,keys:403,list:429:2", []fakeapi.Fault{{Target: "list", Kind: "500"}, {Target: "me", Kind: "401"}, {Target: "keys", Kind: "403"}, {Target: "list", Kind: "429", RetryAfter: 2}}},
 		{"latency=250ms,drop-after-commit", []fakeapi.Fault{{Latency: 250 * time.Millisecond}, {Target: "create", Kind: "drop-after-commit"}}},
+		{"429ms:250,429ms,list:429ms:20", []fakeapi.Fault{{Target: "create", Kind: "429ms", RetryAfterMs: 250}, {Target: "create", Kind: "429ms"}, {Target: "list", Kind: "429ms", RetryAfterMs: 20}}},
+		{"529-after-commit,503-incomplete,policy-cmek", []fakeapi.Fault{{Target: "create", Kind: "529-after-commit"}, {Target: "create", Kind: "503-incomplete"}, {Target: "create", Kind: "policy-cmek"}}},
+		{"409-key-changed,key-validation-failed,403-egress,unknown-code", []fakeapi.Fault{{Target: "create", Kind: "409-key-changed"}, {Target: "create", Kind: "key-validation-failed"}, {Target: "create", Kind: "403-egress"}, {Target: "create", Kind: "unknown-code"}}},
+		{"update:policy-cmek,users:unknown-code,create:503-incomplete", []fakeapi.Fault{{Target: "update", Kind: "policy-cmek"}, {Target: "users", Kind: "unknown-code"}, {Target: "create", Kind: "503-incomplete"}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.in, func(t *testing.T) {
@@ -40,7 +44,8 @@ func TestParseFaults(t *testing.T) {
 			}
 		})
 	}
-	for _, bad := range []string{"418", "list:nope", "moon:500", "500:3", "429:x", "latency=soon", "latency=-1s"} {
+	for _, bad := range []string{"418", "list:nope", "moon:500", "500:3", "429:x", "latency=soon", "latency=-1s",
+		"429ms:x", "429ms:-5", "529-after-commit:3", "update:503-incomplete", "503", "policy"} {
 		t.Run("bad "+bad, func(t *testing.T) {
 			if _, err := fakeapi.ParseFaults(bad); err == nil {
 				t.Errorf("ParseFaults(%q) succeeded", bad)
@@ -48,7 +53,9 @@ func TestParseFaults(t *testing.T) {
 		})
 	}
 	_, err := fakeapi.ParseFaults("nope")
-	for _, name := range []string{"429[:SECONDS]", "529", "500-after-commit", "drop-after-commit", "stall-after-commit", "400-key", "latency=DURATION", "list:"} {
+	for _, name := range []string{"429[:SECONDS]", "429ms[:MILLISECONDS]", "529", "529-after-commit", "500-after-commit", "drop-after-commit",
+		"stall-after-commit", "400-key", "503-incomplete", "policy-cmek", "409-key-changed", "key-validation-failed", "403-egress",
+		"unknown-code", "latency=DURATION", "list:"} {
 		if err == nil || !strings.Contains(err.Error(), name) {
 			t.Errorf("error %v does not list %q", err, name)
 		}
@@ -57,24 +64,29 @@ func TestParseFaults(t *testing.T) {
 
 func TestCreateFaults(t *testing.T) {
 	tests := []struct {
-		fault      string
-		status     int
-		typ        string
-		message    string
-		retryAfter string
-		committed  bool
+		fault        string
+		status       int
+		typ          string
+		message      string
+		retryAfter   string
+		retryAfterMs string
+		committed    bool
 	}{
-		{"429", 429, "rate_limit_error", "rate limit exceeded", "1", false},
-		{"429:3", 429, "rate_limit_error", "rate limit exceeded", "3", false},
-		{"529", 529, "overloaded_error", "Overloaded", "", false},
-		{"500", 500, "api_error", "Internal server error", "", false},
-		{"500-after-commit", 500, "api_error", "Internal server error", "", true},
-		{"504", 504, "timeout_error", "Request timed out", "", false},
-		{"504-after-commit", 504, "timeout_error", "Request timed out", "", true},
-		{"400", 400, "invalid_request_error", "name: String should have at most 40 characters", "", false},
-		{"400-key", 400, "invalid_request_error", "external_key_id: the key's cloud KMS policy does not grant access to this workspace's compartment", "", false},
-		{"401", 401, "authentication_error", "invalid x-api-key", "", false},
-		{"403", 403, "permission_error", "only organization admins can create workspaces", "", false},
+		{"429", 429, "rate_limit_error", "rate limit exceeded", "1", "", false},
+		{"429:3", 429, "rate_limit_error", "rate limit exceeded", "3", "", false},
+		{"429ms:250", 429, "rate_limit_error", "rate limit exceeded: too many requests; retry after 250 milliseconds", "1", "250", false},
+		{"429ms:2500", 429, "rate_limit_error", "rate limit exceeded", "3", "2500", false},
+		{"429ms", 429, "rate_limit_error", "rate limit exceeded", "1", "1000", false},
+		{"529", 529, "overloaded_error", "Overloaded", "", "", false},
+		{"529-after-commit", 529, "overloaded_error", "Overloaded", "", "", true},
+		{"500", 500, "api_error", "Internal server error", "", "", false},
+		{"500-after-commit", 500, "api_error", "Internal server error", "", "", true},
+		{"504", 504, "timeout_error", "Request timed out", "", "", false},
+		{"504-after-commit", 504, "timeout_error", "Request timed out", "", "", true},
+		{"400", 400, "invalid_request_error", "name: String should have at most 40 characters", "", "", false},
+		{"400-key", 400, "invalid_request_error", "external_key_id: the key's cloud KMS policy does not grant access to this workspace's compartment", "", "", false},
+		{"401", 401, "authentication_error", "invalid x-api-key", "", "", false},
+		{"403", 403, "permission_error", "only organization admins can create workspaces", "", "", false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.fault, func(t *testing.T) {
@@ -84,6 +96,12 @@ func TestCreateFaults(t *testing.T) {
 			wantError(t, r, tc.status, tc.typ, tc.message)
 			if got := r.header.Get("retry-after"); got != tc.retryAfter {
 				t.Errorf("retry-after = %q, want %q", got, tc.retryAfter)
+			}
+			if got := r.header.Get("retry-after-ms"); got != tc.retryAfterMs {
+				t.Errorf("retry-after-ms = %q, want %q", got, tc.retryAfterMs)
+			}
+			if d := errorDetails(t, r); d != nil {
+				t.Errorf("error.details = %v; these faults have no error_code", d)
 			}
 			if n := len(srv.Workspaces()); (n == 1) != tc.committed || n > 1 {
 				t.Errorf("%d workspaces stored; committed should be %v", n, tc.committed)

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 
 	"github.com/anthropic-tools/workspace-wizard/internal/api"
@@ -29,9 +30,13 @@ func (s *Server) createWorkspace(c *call) (any, *apiError) {
 	if s.store.active() >= s.opts.MaxWorkspaces {
 		return nil, invalid(fmt.Sprintf("this organization already has %d workspaces, the limit; archive a workspace it no longer needs and try again", s.opts.MaxWorkspaces))
 	}
+	tags := in.tags
+	if c.incomplete {
+		tags = nil // a "503-incomplete" fault: the tags do not take effect
+	}
 	w := s.insertWorkspace(Workspace{
 		Name:          *in.name,
-		Tags:          in.tags,
+		Tags:          tags,
 		ExternalKeyID: deref(in.externalKey),
 		DisplayColor:  deref(in.displayColor),
 		DataResidency: DataResidency{
@@ -153,7 +158,9 @@ func (s *Server) archiveWorkspace(c *call) (any, *apiError) {
 
 // listWorkspaces is GET /v1/organizations/workspaces, oldest first. The
 // Default Workspace has no id and is never listed, so include_default is
-// checked and otherwise ignored.
+// checked and otherwise ignored. ids[] (as the SDK sends it; plain ids is
+// read too) keeps only the workspaces named, at most maxListIDs of them;
+// include_archived still applies.
 func (s *Server) listWorkspaces(c *call) (any, *apiError) {
 	q := c.r.URL.Query()
 	includeArchived, err := boolParam(q.Get("include_archived"), "include_archived")
@@ -163,15 +170,24 @@ func (s *Server) listWorkspaces(c *call) (any, *apiError) {
 	if _, err := boolParam(q.Get("include_default"), "include_default"); err != nil {
 		return nil, err
 	}
+	only := append(q["ids[]"], q["ids"]...)
+	if len(only) > maxListIDs {
+		return nil, invalid(fmt.Sprintf("ids: List should have at most %d items after validation, not %d", maxListIDs, len(only)))
+	}
 	s.mu.Lock()
 	all := make([]Workspace, len(s.store.workspaces))
 	for i, w := range s.store.workspaces {
 		all[i] = w.clone()
 	}
 	s.mu.Unlock()
-	keep := func(w Workspace) bool { return includeArchived || !w.Archived() }
+	keep := func(w Workspace) bool {
+		return (includeArchived || !w.Archived()) && (len(only) == 0 || slices.Contains(only, w.ID))
+	}
 	return paginate(all, keep, func(w Workspace) string { return w.ID }, q)
 }
+
+// maxListIDs is the most ids one workspace list may filter on.
+const maxListIDs = 100
 
 func workspaceNotFound(id string) *apiError {
 	return notFound(fmt.Sprintf("workspace %s not found", id))

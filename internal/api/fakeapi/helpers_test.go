@@ -109,8 +109,9 @@ func wantError(t *testing.T, r response, status int, typ, msgPrefix string) stri
 	return msg
 }
 
-// checkErrorShape checks {"type":"error","error":{"type","message"},"request_id"}
-// with no other keys, and returns the message.
+// checkErrorShape checks {"type":"error","error":{"type","message"[,"details"]},"request_id"}
+// with no other keys, and returns the message. details, when there, must
+// carry an error_code; errorDetails reads it.
 func checkErrorShape(t testing.TB, r response) string {
 	t.Helper()
 	var top map[string]json.RawMessage
@@ -120,21 +121,50 @@ func checkErrorShape(t testing.TB, r response) string {
 	if keys := slices.Sorted(maps.Keys(top)); !slices.Equal(keys, []string{"error", "request_id", "type"}) {
 		t.Fatalf("error body keys = %v: %s", keys, r.body)
 	}
-	var inner map[string]string
-	if err := json.Unmarshal(top["error"], &inner); err != nil || len(inner) != 2 || inner["type"] == "" || inner["message"] == "" {
-		t.Fatalf("error.error is not {type, message}: %s", r.body)
+	var inner map[string]json.RawMessage
+	if err := json.Unmarshal(top["error"], &inner); err != nil {
+		t.Fatalf("error.error is not an object: %s", r.body)
 	}
-	var typ, reqID string
-	_ = json.Unmarshal(top["type"], &typ)
+	var typ, msg string
+	_ = json.Unmarshal(inner["type"], &typ)
+	_ = json.Unmarshal(inner["message"], &msg)
+	keys := slices.Sorted(maps.Keys(inner))
+	if typ == "" || msg == "" || !(slices.Equal(keys, []string{"message", "type"}) || slices.Equal(keys, []string{"details", "message", "type"})) {
+		t.Fatalf("error.error is not {type, message[, details]}: %s", r.body)
+	}
+	if d, ok := inner["details"]; ok {
+		var details struct {
+			ErrorCode string `json:"error_code"`
+		}
+		if err := json.Unmarshal(d, &details); err != nil || details.ErrorCode == "" {
+			t.Fatalf("error.details has no error_code: %s", r.body)
+		}
+	}
+	var bodyType, reqID string
+	_ = json.Unmarshal(top["type"], &bodyType)
 	_ = json.Unmarshal(top["request_id"], &reqID)
-	if typ != "error" {
-		t.Errorf("type = %q, want \"error\"", typ)
+	if bodyType != "error" {
+		t.Errorf("type = %q, want \"error\"", bodyType)
 	}
 	checkHeaders(t, r)
 	if reqID != r.header.Get("request-id") {
 		t.Errorf("request_id %q differs from the request-id header %q", reqID, r.header.Get("request-id"))
 	}
-	return inner["message"]
+	return msg
+}
+
+// errorDetails is error.details of an error body, nil when it has none.
+func errorDetails(t testing.TB, r response) map[string]string {
+	t.Helper()
+	var body struct {
+		Error struct {
+			Details map[string]string `json:"details"`
+		} `json:"error"`
+	}
+	if err := json.Unmarshal(r.body, &body); err != nil {
+		t.Fatalf("error.details is not an object of strings: %v: %s", err, r.body)
+	}
+	return body.Error.Details
 }
 
 func checkHeaders(t testing.TB, r response) {

@@ -23,6 +23,7 @@ type Workspace struct {
 	ExternalKeyID string // "" when no customer-managed key is attached
 	DataResidency DataResidency
 	CompartmentID string
+	UserProfileID string // "" (null on the wire) when the workspace has no user profile
 }
 
 // DataResidency is a workspace's data residency configuration.
@@ -55,10 +56,11 @@ type wireWorkspace struct {
 	ExternalKeyID *string           `json:"external_key_id"`
 	DataResidency wireResidency     `json:"data_residency"`
 	CompartmentID string            `json:"compartment_id"`
+	UserProfileID *string           `json:"user_profile_id"`
 }
 
-// MarshalJSON writes the API's Workspace object: null archived_at and
-// external_key_id when unset, {} for no tags.
+// MarshalJSON writes the API's Workspace object: null archived_at,
+// external_key_id and user_profile_id when unset, {} for no tags.
 func (w Workspace) MarshalJSON() ([]byte, error) {
 	out := wireWorkspace{
 		ID: w.ID, Type: "workspace", Name: w.Name, CreatedAt: formatTime(w.CreatedAt),
@@ -75,9 +77,8 @@ func (w Workspace) MarshalJSON() ([]byte, error) {
 		s := formatTime(w.ArchivedAt)
 		out.ArchivedAt = &s
 	}
-	if w.ExternalKeyID != "" {
-		out.ExternalKeyID = &w.ExternalKeyID
-	}
+	out.ExternalKeyID = nullable(w.ExternalKeyID)
+	out.UserProfileID = nullable(w.UserProfileID)
 	allowed, err := marshalAllowedGeos(w.DataResidency.AllowedInferenceGeos)
 	if err != nil {
 		return nil, err
@@ -105,9 +106,7 @@ func (w *Workspace) UnmarshalJSON(data []byte) error {
 			return err
 		}
 	}
-	if in.ExternalKeyID != nil {
-		w.ExternalKeyID = *in.ExternalKeyID
-	}
+	w.ExternalKeyID, w.UserProfileID = deref(in.ExternalKeyID), deref(in.UserProfileID)
 	var geos any
 	if len(in.DataResidency.AllowedInferenceGeos) > 0 {
 		if err := json.Unmarshal(in.DataResidency.AllowedInferenceGeos, &geos); err != nil {

@@ -1,6 +1,7 @@
 package fakeapi_test
 
 import (
+	"context"
 	"encoding/json"
 	"net/url"
 	"slices"
@@ -157,5 +158,55 @@ func TestAddMember(t *testing.T) {
 	}
 	if n := len(srv.Members(w.ID)); n != 1 {
 		t.Errorf("%d members after refused adds, want 1", n)
+	}
+}
+
+// An external key id that is an AWS KMS ARN has ":" and "/" in it: escaped
+// in the path ("%2F" for "/"), it is one segment, for get and validate, by
+// hand and through the SDK; and a create can attach it.
+func TestARNKeyIDsInPaths(t *testing.T) {
+	srv := newServer(t, fakeapi.Options{})
+	arn := srv.AddExternalKey(fakeapi.ARNExternalKey())
+	if arn.ID != fakeapi.ExampleKeyARN {
+		t.Fatalf("added %+v", arn)
+	}
+	const keys = "/v1/organizations/external_keys/"
+	for _, tc := range []struct{ name, escaped string }{
+		{"colons escaped too", "arn%3Aaws%3Akms%3Aus-east-1%3A111122223333%3Akey%2F1234abcd-12ab-34cd-56ef-1234567890ab"},
+		{"as the SDK escapes it", url.PathEscape(arn.ID)}, // "arn:aws:…:key%2F1234…"
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var got map[string]any
+			decodeOK(t, send(t, srv, "GET", keys+tc.escaped, ""), &got)
+			if got["id"] != arn.ID {
+				t.Errorf("get = %v", got)
+			}
+			var v map[string]any
+			decodeOK(t, send(t, srv, "POST", keys+tc.escaped+"/validate", ""), &v)
+			if v["status"] != "success" {
+				t.Errorf("validate = %v", v)
+			}
+			last := srv.Requests()[len(srv.Requests())-1]
+			if last.Path != keys+arn.ID+"/validate" || last.EscapedPath != keys+tc.escaped+"/validate" {
+				t.Errorf("recorded path %q, escaped %q", last.Path, last.EscapedPath)
+			}
+		})
+	}
+	wantError(t, send(t, srv, "GET", keys+url.PathEscape(arn.ID+"x"), ""), 404, "not_found_error", "external key "+arn.ID+"x not found")
+	// Unescaped, the ARN's "/" splits the path: no such endpoint.
+	wantError(t, send(t, srv, "GET", keys+arn.ID+"/validate", ""), 404, "not_found_error", "Not found")
+
+	c := sdkClient(srv)
+	key, err := c.Organization.ExternalKeys.Get(context.Background(), arn.ID)
+	if err != nil || key.ID != arn.ID {
+		t.Fatalf("SDK get = %+v, %v", key, err)
+	}
+	res, err := c.Organization.ExternalKeys.Validate(context.Background(), arn.ID)
+	if err != nil || string(res.Status) != "success" {
+		t.Fatalf("SDK validate = %+v, %v", res, err)
+	}
+	w := create(t, srv, `{"name":"on-aws","external_key_id":"`+arn.ID+`"}`)
+	if w.ExternalKeyID != arn.ID {
+		t.Errorf("created %+v", w)
 	}
 }

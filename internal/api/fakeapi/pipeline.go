@@ -25,13 +25,18 @@ type call struct {
 	r         *http.Request
 	body      []byte
 	requestID string
-	id        string // the {id} path segment, when the route has one
-	target    string
+	id        string // the {id} path segment, unescaped, when the route has one
+	target    string // the endpoint's Target*; "" where the API serves nothing
+	// incomplete tells the create handler that a "503-incomplete" fault
+	// strikes: the workspace is stored without its tags.
+	incomplete bool
 }
 
 // serve is the pipeline every request goes through: record, latency, auth,
-// version, size, route, fault, handler, answer.
-func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
+// version, size, fault, handler, answer. ep is what the router found; for a
+// path or method the API does not serve, a handler that returns the 404 or
+// 405.
+func (s *Server) serve(w http.ResponseWriter, r *http.Request, ep endpoint) {
 	body, tooLarge := readBody(r)
 	s.mu.Lock()
 	if s.closed {
@@ -40,7 +45,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	s.inflight.Add(1)
 	defer s.inflight.Done()
-	c := &call{w: w, r: r, body: body, requestID: s.randID("req_", 24)}
+	c := &call{w: w, r: r, body: body, requestID: s.randID("req_", 24), id: r.PathValue("id"), target: ep.target}
 	s.record(r, body, c.requestID)
 	latency := s.latency
 	s.mu.Unlock()
@@ -57,24 +62,24 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		s.writeError(c, err)
 		return
 	}
-	handle, err := s.route(c)
-	if err != nil {
-		s.writeError(c, err)
-		return
+	var fault Fault
+	faulty := false
+	if c.target != "" {
+		s.mu.Lock()
+		fault, faulty = s.faults.pop(c.target)
+		s.mu.Unlock()
 	}
-	s.mu.Lock()
-	fault, faulty := s.faults.pop(c.target)
-	s.mu.Unlock()
 	if faulty && !fault.afterCommit() {
-		s.strike(c, fault)
+		s.strike(c, fault, nil)
 		return
 	}
-	v, err := handle(c)
+	c.incomplete = faulty && fault.Kind == FaultCreatedIncomplete
+	v, err := ep.handle(c)
 	switch {
 	case err != nil:
 		s.writeError(c, err)
 	case faulty:
-		s.strike(c, fault)
+		s.strike(c, fault, v)
 	default:
 		s.writeJSON(c, http.StatusOK, v)
 	}
@@ -117,8 +122,9 @@ func (s *Server) check(r *http.Request, tooLarge bool) *apiError {
 	return nil
 }
 
-// strike makes fault f happen to the request.
-func (s *Server) strike(c *call, f Fault) {
+// strike makes fault f happen to the request. committed is what the
+// handler returned when f struck after the request was applied, else nil.
+func (s *Server) strike(c *call, f Fault, committed any) {
 	switch f.Kind {
 	case FaultDrop, FaultDropAfter:
 		s.drop(c)
@@ -126,43 +132,8 @@ func (s *Server) strike(c *call, f Fault) {
 		s.wait(c.r.Context(), -1)
 		s.drop(c)
 	default:
-		s.writeError(c, faultError(c.target, f))
+		s.writeError(c, faultError(c, f, committed))
 	}
-}
-
-func faultError(target string, f Fault) *apiError {
-	e := &apiError{}
-	switch f.Kind {
-	case FaultRateLimit:
-		e.status, e.typ, e.retryAfter = http.StatusTooManyRequests, typeRateLimit, max(f.RetryAfter, 1)
-		e.msg = fmt.Sprintf("rate limit exceeded: too many requests; retry after %d seconds", e.retryAfter)
-	case FaultOverloaded:
-		e.status, e.typ, e.msg = 529, typeOverloaded, "Overloaded"
-	case FaultServer, FaultServerAfter:
-		e.status, e.typ, e.msg = http.StatusInternalServerError, typeAPI, "Internal server error"
-	case FaultTimeout, FaultTimeoutAfter:
-		e.status, e.typ, e.msg = http.StatusGatewayTimeout, typeTimeout, "Request timed out"
-	case FaultInvalid:
-		e = invalid("name: String should have at most 40 characters")
-		if target != TargetCreate && target != TargetUpdate {
-			e.msg = "the request was refused"
-		}
-	case FaultInvalidKey:
-		e = invalid("external_key_id: the key's cloud KMS policy does not grant access to this workspace's compartment")
-	case FaultUnauthenticated:
-		e = unauthenticated("invalid x-api-key")
-	case FaultPermissionDenied:
-		e.status, e.typ = http.StatusForbidden, typePermission
-		e.msg = "only organization admins can " + targetActions[target]
-	}
-	return e
-}
-
-var targetActions = map[string]string{
-	TargetCreate: "create workspaces", TargetList: "list workspaces", TargetGet: "view workspaces",
-	TargetUpdate: "change workspaces", TargetArchive: "archive workspaces", TargetMembers: "manage workspace members",
-	TargetMe: "view the organization", TargetKeys: "list external keys", TargetKey: "view external keys",
-	TargetValidate: "validate external keys", TargetUsers: "list the organization's users",
 }
 
 // wait sleeps d (forever when d < 0) and reports whether it slept in full:
@@ -211,10 +182,13 @@ func (s *Server) writeError(c *call, e *apiError) {
 	if e.retryAfter > 0 {
 		c.w.Header().Set("retry-after", fmt.Sprint(e.retryAfter))
 	}
+	if e.retryAfterMs > 0 {
+		c.w.Header().Set("retry-after-ms", fmt.Sprint(e.retryAfterMs))
+	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	_ = enc.Encode(newErrorBody(e.typ, e.msg, c.requestID))
+	_ = enc.Encode(newErrorBody(e, c.requestID))
 	c.w.WriteHeader(e.status)
 	_, _ = c.w.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
 }

@@ -12,13 +12,15 @@ import (
 // The API key is never stored: Header has no x-api-key (nor Authorization);
 // KeyPresent and KeyPrefix say what kind of key came.
 type Request struct {
-	Method    string
-	Path      string
-	Query     url.Values
-	Header    http.Header // without x-api-key and authorization
-	Body      []byte
-	Time      time.Time
-	RequestID string // the request-id the server answered with
+	Method string
+	Path   string // unescaped, as CountRequests matches it
+	// EscapedPath is the path as sent, e.g. with an ARN's "/" as %2F.
+	EscapedPath string
+	Query       url.Values
+	Header      http.Header // without x-api-key and authorization
+	Body        []byte
+	Time        time.Time
+	RequestID   string // the request-id the server answered with
 	// KeyPresent reports whether a key was sent, in either header.
 	KeyPresent bool
 	// KeyHeader names the header the key came in: "authorization" (SDK v2's
@@ -48,17 +50,23 @@ func (s *Server) record(r *http.Request, body []byte, requestID string) {
 	h.Del("X-Api-Key")
 	h.Del("Authorization")
 	s.requests = append(s.requests, Request{
-		Method:     r.Method,
-		Path:       r.URL.Path,
-		Query:      r.URL.Query(),
-		Header:     h,
-		Body:       slices.Clone(body),
-		Time:       s.opts.Now(),
-		RequestID:  requestID,
-		KeyPresent: key != "",
-		KeyHeader:  header,
-		KeyPrefix:  keyPrefix(key),
+		Method:      r.Method,
+		Path:        r.URL.Path,
+		EscapedPath: r.URL.EscapedPath(),
+		Query:       r.URL.Query(),
+		Header:      h,
+		Body:        slices.Clone(body),
+		Time:        s.opts.Now(),
+		RequestID:   requestID,
+		KeyPresent:  key != "",
+		KeyHeader:   header,
+		KeyPrefix:   keyPrefix(key),
 	})
+	if max := s.opts.MaxRequests; max > 0 && len(s.requests) > max {
+		n := copy(s.requests, s.requests[len(s.requests)-max:])
+		clear(s.requests[n:])
+		s.requests = s.requests[:n]
+	}
 }
 
 // Requests returns every request received so far, in order.
@@ -103,7 +111,8 @@ func requestKey(h http.Header) (key, header string) {
 	if k := h.Get("X-Api-Key"); k != "" {
 		return k, "x-api-key"
 	}
-	if k, ok := strings.CutPrefix(h.Get("Authorization"), "Bearer "); ok && k != "" {
+	// The scheme is case-insensitive (RFC 9110), the key is not.
+	if scheme, k, ok := strings.Cut(h.Get("Authorization"), " "); ok && strings.EqualFold(scheme, "Bearer") && k != "" {
 		return k, "authorization"
 	}
 	return "", ""

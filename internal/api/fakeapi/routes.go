@@ -3,6 +3,7 @@ package fakeapi
 import (
 	"fmt"
 	"net/http"
+	"path"
 	"slices"
 	"strings"
 )
@@ -11,82 +12,78 @@ import (
 // "commit") and returns the value to answer with, or the API error.
 type handler func(c *call) (any, *apiError)
 
+// endpoint is what the router hands the pipeline: the fault target and the
+// handler.
 type endpoint struct {
 	target string
 	handle handler
 }
 
-// route finds the handler for c's method and path and sets c.id and
-// c.target. Unknown paths are 404 and known paths with the wrong method 405.
-func (s *Server) route(c *call) (handler, *apiError) {
-	method, path := c.r.Method, c.r.URL.Path
-	methods := s.endpoints(path, &c.id)
-	if methods == nil {
-		return nil, notFound(fmt.Sprintf("Not found: %s %s is not an Admin API endpoint", method, path))
-	}
-	ep, ok := methods[method]
-	if !ok {
-		allowed := make([]string, 0, len(methods))
-		for m := range methods {
-			allowed = append(allowed, m)
-		}
-		slices.Sort(allowed)
-		c.w.Header().Set("Allow", strings.Join(allowed, ", "))
-		return nil, &apiError{status: http.StatusMethodNotAllowed, typ: typeInvalidRequest,
-			msg: fmt.Sprintf("method %s is not allowed on %s; use %s", method, path, strings.Join(allowed, " or "))}
-	}
-	c.target = ep.target
-	return ep.handle, nil
+// route is one Admin API endpoint, its path an http.ServeMux pattern whose
+// {id} the pipeline reads, unescaped, into call.id.
+type route struct {
+	method, pattern, target string
+	handle                  handler
 }
 
-// endpoints returns the methods served at path, setting *id from the path's
-// {id} segment; nil when nothing is served there.
-func (s *Server) endpoints(path string, id *string) map[string]endpoint {
-	rest, ok := strings.CutPrefix(path, "/v1/organizations/")
-	if !ok {
-		return nil
+func (s *Server) routes() []route {
+	const org = "/v1/organizations"
+	return []route{
+		{http.MethodGet, org + "/me", TargetMe, s.getOrganization},
+		{http.MethodGet, org + "/workspaces", TargetList, s.listWorkspaces},
+		{http.MethodPost, org + "/workspaces", TargetCreate, s.createWorkspace},
+		{http.MethodGet, org + "/workspaces/{id}", TargetGet, s.getWorkspace},
+		{http.MethodPost, org + "/workspaces/{id}", TargetUpdate, s.updateWorkspace},
+		{http.MethodPost, org + "/workspaces/{id}/archive", TargetArchive, s.archiveWorkspace},
+		{http.MethodPost, org + "/workspaces/{id}/members", TargetMembers, s.addMember},
+		{http.MethodGet, org + "/external_keys", TargetKeys, s.listExternalKeys},
+		{http.MethodGet, org + "/external_keys/{id}", TargetKey, s.getExternalKey},
+		{http.MethodPost, org + "/external_keys/{id}/validate", TargetValidate, s.validateExternalKey},
+		{http.MethodGet, org + "/users", TargetUsers, s.listUsers},
 	}
-	seg := strings.Split(rest, "/")
-	if len(seg) >= 2 {
-		if seg[1] == "" {
-			return nil
-		}
-		*id = seg[1]
+}
+
+// newMux sends each route's method and path through the pipeline. Another
+// method on a served path is 405 and any other path 404, both answered by
+// the pipeline with the API's error body. http.ServeMux matches the escaped
+// path segment by segment, so an id with an escaped "/" (an ARN) stays one
+// segment.
+func (s *Server) newMux() *http.ServeMux {
+	mux := http.NewServeMux()
+	allowed := map[string][]string{}
+	for _, rt := range s.routes() {
+		ep := endpoint{target: rt.target, handle: rt.handle}
+		mux.HandleFunc(rt.method+" "+rt.pattern, func(w http.ResponseWriter, r *http.Request) { s.serve(w, r, ep) })
+		allowed[rt.pattern] = append(allowed[rt.pattern], rt.method)
 	}
-	switch len(seg) {
-	case 1:
-		switch seg[0] {
-		case "me":
-			return map[string]endpoint{http.MethodGet: {TargetMe, s.getOrganization}}
-		case "workspaces":
-			return map[string]endpoint{
-				http.MethodGet:  {TargetList, s.listWorkspaces},
-				http.MethodPost: {TargetCreate, s.createWorkspace},
-			}
-		case "external_keys":
-			return map[string]endpoint{http.MethodGet: {TargetKeys, s.listExternalKeys}}
-		case "users":
-			return map[string]endpoint{http.MethodGet: {TargetUsers, s.listUsers}}
-		}
-	case 2:
-		switch seg[0] {
-		case "workspaces":
-			return map[string]endpoint{
-				http.MethodGet:  {TargetGet, s.getWorkspace},
-				http.MethodPost: {TargetUpdate, s.updateWorkspace},
-			}
-		case "external_keys":
-			return map[string]endpoint{http.MethodGet: {TargetKey, s.getExternalKey}}
-		}
-	case 3:
-		switch seg[0] + "/" + seg[2] {
-		case "workspaces/archive":
-			return map[string]endpoint{http.MethodPost: {TargetArchive, s.archiveWorkspace}}
-		case "workspaces/members":
-			return map[string]endpoint{http.MethodPost: {TargetMembers, s.addMember}}
-		case "external_keys/validate":
-			return map[string]endpoint{http.MethodPost: {TargetValidate, s.validateExternalKey}}
-		}
+	for pattern, methods := range allowed {
+		slices.Sort(methods)
+		ep := endpoint{handle: methodNotAllowed(methods)}
+		mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) { s.serve(w, r, ep) })
 	}
-	return nil
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) { s.serve(w, r, endpoint{handle: pathNotFound}) })
+	return mux
+}
+
+// ServeHTTP answers one Admin API request. A path that is not clean (a
+// trailing or doubled "/", a "." or ".." segment) is 404 here, where
+// http.ServeMux would answer with a redirect.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if p := r.URL.EscapedPath(); !strings.HasPrefix(p, "/") || path.Clean(p) != p {
+		s.serve(w, r, endpoint{handle: pathNotFound})
+		return
+	}
+	s.mux.ServeHTTP(w, r)
+}
+
+func pathNotFound(c *call) (any, *apiError) {
+	return nil, notFound(fmt.Sprintf("Not found: %s %s is not an Admin API endpoint", c.r.Method, c.r.URL.Path))
+}
+
+func methodNotAllowed(allowed []string) handler {
+	return func(c *call) (any, *apiError) {
+		c.w.Header().Set("Allow", strings.Join(allowed, ", "))
+		return nil, &apiError{status: http.StatusMethodNotAllowed, typ: typeInvalidRequest,
+			msg: fmt.Sprintf("method %s is not allowed on %s; use %s", c.r.Method, c.r.URL.Path, strings.Join(allowed, " or "))}
+	}
 }

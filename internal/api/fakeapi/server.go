@@ -41,6 +41,10 @@ type Options struct {
 	Rand *mrand.Rand
 	// Addr is where Start listens; "127.0.0.1:0" (a free loopback port) when empty.
 	Addr string
+	// MaxRequests, when > 0, is how many of the latest requests Requests and
+	// CountRequests remember, so that a long run (a fuzz run) does not grow
+	// without bound; 0 remembers every request.
+	MaxRequests int
 }
 
 // Server is the simulated Admin API. It is safe for concurrent use.
@@ -54,6 +58,7 @@ type Server struct {
 	faults   faultQueue
 	latency  time.Duration
 	requests []Request
+	mux      *http.ServeMux // set by New, then only read
 	httpSrv  *http.Server
 	url      string
 	closed   bool
@@ -82,6 +87,7 @@ func New(opts Options) *Server {
 	s := &Server{opts: opts, rand: r, faults: faultQueue{}, latency: opts.Latency, done: make(chan struct{})}
 	s.orgID = s.uuid4()
 	s.store = seedStore()
+	s.mux = s.newMux()
 	return s
 }
 
@@ -151,9 +157,6 @@ func (s *Server) Close() {
 	s.inflight.Wait()
 }
 
-// ServeHTTP answers one Admin API request.
-func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.serve(w, r) }
-
 // AddFaults queues faults; each is used up by the next request to its
 // target, in order. A latency fault (from "latency=…") sets the latency
 // instead.
@@ -217,6 +220,22 @@ func (s *Server) ExternalKeys() []ExternalKey {
 		out[i] = *k
 	}
 	return out
+}
+
+// AddExternalKey gives the organization another external key, e.g.
+// ARNExternalKey(); a zero CreatedAt or UpdatedAt is the server's now. It
+// returns what was stored.
+func (s *Server) AddExternalKey(k ExternalKey) ExternalKey {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if k.CreatedAt.IsZero() {
+		k.CreatedAt = s.opts.Now().UTC()
+	}
+	if k.UpdatedAt.IsZero() {
+		k.UpdatedAt = k.CreatedAt
+	}
+	s.store.keys = append(s.store.keys, &k)
+	return k
 }
 
 // Users returns the organization's users.

@@ -62,6 +62,13 @@ func TestRouting(t *testing.T) {
 		{"delete a workspace", "DELETE", "/v1/organizations/workspaces/wrkspc_x", 405, "invalid_request_error"},
 		{"GET archive", "GET", "/v1/organizations/workspaces/wrkspc_x/archive", 405, "invalid_request_error"},
 		{"PUT list", "PUT", workspacesPath, 405, "invalid_request_error"},
+		{"doubled slash", "GET", "/v1/organizations//workspaces", 404, "not_found_error"},
+		{"dot segment", "GET", "/v1/organizations/workspaces/../me", 404, "not_found_error"},
+		{"root", "GET", "/", 404, "not_found_error"},
+		{"escaped slash in a workspace id", "GET", workspacesPath + "/a%2Fb", 404, "not_found_error"},
+		{"escaped slash where a path segment is", "GET", "/v1/organizations/workspaces%2Fwrkspc_x", 404, "not_found_error"},
+		{"GET members", "GET", workspacesPath + "/wrkspc_x/members", 405, "invalid_request_error"},
+		{"GET validate", "GET", "/v1/organizations/external_keys/ekey_x/validate", 405, "invalid_request_error"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -72,6 +79,12 @@ func TestRouting(t *testing.T) {
 	r := send(t, srv, "DELETE", workspacesPath+"/wrkspc_x", "")
 	if allow := r.header.Get("Allow"); allow != "GET, POST" {
 		t.Errorf("Allow = %q, want \"GET, POST\"", allow)
+	}
+	// The id is the unescaped segment; no redirect is ever answered.
+	wantError(t, send(t, srv, "GET", workspacesPath+"/a%2Fb", ""), 404, "not_found_error", "workspace a/b not found")
+	wantError(t, send(t, srv, "GET", "/v1/organizations//me", ""), 404, "not_found_error", "Not found: GET /v1/organizations//me is not an Admin API endpoint")
+	if n := len(srv.PendingFaults()); n != 0 {
+		t.Errorf("faults = %d", n)
 	}
 }
 
@@ -148,5 +161,65 @@ func TestStartTwiceAndCloseTwice(t *testing.T) {
 	srv.Close()
 	if _, err := http.Get(url + "/v1/organizations/me"); err == nil {
 		t.Error("server still answers after Close")
+	}
+}
+
+// The key comes as SDK v2 sends it (Authorization: Bearer) or as SDK v1 and
+// curl send it (x-api-key); either version the API serves is accepted.
+func TestKeyHeadersAndVersions(t *testing.T) {
+	bearer := func(r *http.Request) {
+		r.Header.Del("x-api-key")
+		r.Header.Set("Authorization", "Bearer "+fakeapi.DemoKey)
+	}
+	tests := []struct {
+		name      string
+		edits     []func(*http.Request)
+		status    int
+		keyHeader string
+		message   string
+	}{
+		{"x-api-key, 2023-06-01", nil, 200, "x-api-key", ""},
+		{"x-api-key, 2026-10-21", []func(*http.Request){withHeader("anthropic-version", "2026-10-21")}, 200, "x-api-key", ""},
+		{"Bearer, 2026-10-21", []func(*http.Request){bearer, withHeader("anthropic-version", "2026-10-21")}, 200, "authorization", ""},
+		{"Bearer, 2023-06-01", []func(*http.Request){bearer}, 200, "authorization", ""},
+		{"lower-case bearer", []func(*http.Request){withHeader("x-api-key", ""), withHeader("Authorization", "bearer "+fakeapi.DemoKey)}, 200, "authorization", ""},
+		{"neither header", []func(*http.Request){withHeader("x-api-key", "")}, 401, "", "an admin key is required: send it as \"Authorization: Bearer <key>\" or \"x-api-key: <key>\""},
+		{"Bearer without a key", []func(*http.Request){withHeader("x-api-key", ""), withHeader("Authorization", "Bearer ")}, 401, "", "an admin key is required"},
+		{"Basic is not Bearer", []func(*http.Request){withHeader("x-api-key", ""), withHeader("Authorization", "Basic "+fakeapi.DemoKey)}, 401, "", "an admin key is required"},
+		{"Bearer standard key", []func(*http.Request){withHeader("x-api-key", ""), withHeader("Authorization", "Bearer sk-ant-api03-abc")}, 401, "authorization", "this is a standard API key"},
+		{"unknown version", []func(*http.Request){bearer, withHeader("anthropic-version", "2025-01-01")}, 400, "authorization", `anthropic-version: "2025-01-01" is not a valid version; use "2026-10-21"`},
+		{"no version", []func(*http.Request){bearer, withHeader("anthropic-version", "")}, 400, "authorization", "anthropic-version: header is required"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			srv := newServer(t, fakeapi.Options{})
+			r := send(t, srv, "POST", workspacesPath, `{"name":"x"}`, tc.edits...)
+			if tc.status == 200 {
+				var w fakeapi.Workspace
+				decodeOK(t, r, &w)
+			} else {
+				wantError(t, r, tc.status, map[int]string{400: "invalid_request_error", 401: "authentication_error"}[tc.status], tc.message)
+			}
+			if n := len(srv.Workspaces()); (n == 1) != (tc.status == 200) {
+				t.Errorf("%d workspaces stored after a %d", n, tc.status)
+			}
+			if reqs := srv.Requests(); len(reqs) != 1 || reqs[0].KeyHeader != tc.keyHeader {
+				t.Errorf("requests = %+v; want one, its key from %q", reqs, tc.keyHeader)
+			}
+		})
+	}
+}
+
+func TestMaxRequestsKeepsTheLatest(t *testing.T) {
+	srv := newServer(t, fakeapi.Options{MaxRequests: 2})
+	send(t, srv, "GET", "/v1/organizations/me", "")
+	send(t, srv, "GET", workspacesPath, "")
+	send(t, srv, "GET", "/v1/organizations/users", "")
+	reqs := srv.Requests()
+	if len(reqs) != 2 || reqs[0].Path != workspacesPath || reqs[1].Path != "/v1/organizations/users" {
+		t.Errorf("remembered %+v; want the last two", reqs)
+	}
+	if n := srv.CountRequests("GET", "/v1/organizations/me"); n != 0 {
+		t.Errorf("CountRequests(me) = %d; it was forgotten", n)
 	}
 }

@@ -14,6 +14,21 @@ const (
 	DemoExternalKeyAzure = "ekey_01JDemoAzureKeyVaultUs"
 )
 
+// ExampleKeyARN is an external key id as Claude Platform on AWS gives it,
+// an AWS KMS key ARN, with the ":" and "/" that must be escaped in a path.
+// The demo organization does not have it; AddExternalKey(ARNExternalKey())
+// adds it.
+const ExampleKeyARN = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+
+// ARNExternalKey is an AWS key whose id is its ARN, ExampleKeyARN.
+func ARNExternalKey() ExternalKey {
+	at := time.Date(2025, 3, 11, 9, 30, 0, 0, time.UTC)
+	return ExternalKey{
+		ID: ExampleKeyARN, DisplayName: "platform-kms (us-east-1)", Geo: "us", Provider: "aws",
+		KMSARN: ExampleKeyARN, Region: "us-east-1", CreatedAt: at, UpdatedAt: at,
+	}
+}
+
 // The demo organization's users.
 const (
 	DemoUserAdmin     = "user_01JDemoAdaAdmin00000000"

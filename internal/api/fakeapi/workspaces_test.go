@@ -1,10 +1,15 @@
 package fakeapi_test
 
 import (
+	"context"
 	"fmt"
 	"maps"
+	"net/url"
 	"slices"
+	"strings"
 	"testing"
+
+	anthropic "github.com/anthropics/anthropic-sdk-go/v2"
 
 	"github.com/anthropic-tools/workspace-wizard/internal/api/fakeapi"
 )
@@ -75,6 +80,8 @@ func TestListRejectsBadParameters(t *testing.T) {
 		{"include_archived=maybe", "include_archived: Input should be a valid boolean"},
 		{"after_id=wrkspc_nope", "after_id: no object with id wrkspc_nope"},
 		{"after_id=a&before_id=b", "before_id: give after_id or before_id, not both"},
+		{"limit=-1", "limit: Input should be greater than or equal to 1"},
+		{"ids[]=" + strings.Repeat("wrkspc_x&ids[]=", 100) + "wrkspc_y", "ids: List should have at most 100 items after validation, not 101"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.query, func(t *testing.T) {
@@ -178,4 +185,87 @@ func TestAddWorkspace(t *testing.T) {
 	if got.Name != "pre-existing" {
 		t.Errorf("GET = %+v", got)
 	}
+}
+
+func TestListLimitBounds(t *testing.T) {
+	srv := newServer(t, fakeapi.Options{MaxWorkspaces: 1001})
+	for i := range 1001 {
+		srv.AddWorkspace(fakeapi.Workspace{Name: fmt.Sprintf("ws %d", i)})
+	}
+	for _, tc := range []struct {
+		limit int
+		more  bool
+	}{{1, true}, {1000, true}} {
+		var p page
+		decodeOK(t, send(t, srv, "GET", fmt.Sprintf("%s?limit=%d", workspacesPath, tc.limit), ""), &p)
+		if len(p.Data) != tc.limit || p.HasMore != tc.more {
+			t.Errorf("limit=%d: %d workspaces, has_more %v", tc.limit, len(p.Data), p.HasMore)
+		}
+	}
+}
+
+// ids[] keeps only the workspaces named, in the list's order; an unknown id
+// is left out; include_archived still applies; the cursors page through the
+// kept ones.
+func TestListIDsFilter(t *testing.T) {
+	srv := newServer(t, fakeapi.Options{})
+	var all []string
+	for i := range 6 {
+		all = append(all, create(t, srv, fmt.Sprintf(`{"name":"ws %d"}`, i)).ID)
+	}
+	send(t, srv, "POST", workspacesPath+"/"+all[3]+"/archive", "")
+	query := func(ids ...string) string {
+		q := url.Values{"ids[]": ids}
+		return q.Encode()
+	}
+	tests := []struct {
+		name, query string
+		want        []string
+		more        bool
+	}{
+		{"two, given out of order", query(all[4], all[1]), []string{all[1], all[4]}, false},
+		{"an unknown id is left out", query(all[0], "wrkspc_unknown"), []string{all[0]}, false},
+		{"archived left out", query(all[2], all[3]), []string{all[2]}, false},
+		{"archived included", query(all[2], all[3]) + "&include_archived=true", []string{all[2], all[3]}, false},
+		{"include_default is read", query(all[2]) + "&include_default=true", []string{all[2]}, false},
+		{"plain ids too", "ids=" + all[5], []string{all[5]}, false},
+		{"first page", query(all[0], all[2], all[4], all[5]) + "&limit=2", []string{all[0], all[2]}, true},
+		{"after_id", query(all[0], all[2], all[4], all[5]) + "&limit=2&after_id=" + all[2], []string{all[4], all[5]}, false},
+		{"after_id outside the filter", query(all[0], all[2], all[4], all[5]) + "&limit=2&after_id=" + all[1], []string{all[2], all[4]}, true},
+		{"before_id", query(all[0], all[2], all[4], all[5]) + "&limit=2&before_id=" + all[5], []string{all[2], all[4]}, true},
+		{"a hundred ids", strings.Repeat("ids[]=wrkspc_x&", 99) + query(all[0]), []string{all[0]}, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var p page
+			decodeOK(t, send(t, srv, "GET", workspacesPath+"?"+tc.query, ""), &p)
+			if !slices.Equal(ids(p.Data), tc.want) || p.HasMore != tc.more {
+				t.Errorf("listed %v has_more %v, want %v has_more %v", ids(p.Data), p.HasMore, tc.want, tc.more)
+			}
+		})
+	}
+
+	// The SDK sends ids as ids[]=a&ids[]=b.
+	c := sdkClient(srv)
+	res, err := c.Organization.Workspaces.List(context.Background(), anthropic.OrganizationWorkspaceListParams{
+		IDs: []string{all[5], all[0]}, Limit: anthropic.Int(1000),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := sdkIDs(res.Data); !slices.Equal(got, []string{all[0], all[5]}) {
+		t.Errorf("SDK list = %v", got)
+	}
+	last := srv.Requests()[len(srv.Requests())-1]
+	if got := last.Query["ids[]"]; !slices.Equal(got, []string{all[5], all[0]}) || last.Query.Get("limit") != "1000" {
+		t.Errorf("the SDK sent %v", last.Query)
+	}
+}
+
+func sdkIDs(ws []anthropic.Workspace) []string {
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = w.ID
+	}
+	return out
 }
