@@ -77,11 +77,11 @@ func TestCreateAppliesDefaults(t *testing.T) {
 	var raw map[string]any
 	decodeOK(t, r, &raw)
 	keys := slices.Sorted(maps.Keys(raw))
-	want := []string{"archived_at", "compartment_id", "created_at", "data_residency", "display_color", "external_key_id", "id", "name", "tags", "type"}
+	want := []string{"archived_at", "compartment_id", "created_at", "data_residency", "display_color", "external_key_id", "id", "name", "tags", "type", "user_profile_id"}
 	if !slices.Equal(keys, want) {
 		t.Errorf("workspace keys = %v, want %v", keys, want)
 	}
-	if raw["type"] != "workspace" || raw["name"] != "Research" || raw["archived_at"] != nil || raw["external_key_id"] != nil {
+	if raw["type"] != "workspace" || raw["name"] != "Research" || raw["archived_at"] != nil || raw["external_key_id"] != nil || raw["user_profile_id"] != nil {
 		t.Errorf("workspace = %s", r.body)
 	}
 	if !workspaceIDRe.MatchString(raw["id"].(string)) || !uuidV4Re.MatchString(raw["compartment_id"].(string)) {

@@ -23,7 +23,8 @@ type apiError struct {
 	status     int
 	typ        string
 	msg        string
-	retryAfter int // seconds; sent as retry-after when > 0
+	retryAfter int    // seconds; sent as retry-after when > 0
+	code       string // error.details.error_code; no details are sent when ""
 }
 
 func (e *apiError) Error() string { return fmt.Sprintf("%d %s: %s", e.status, e.typ, e.msg) }
@@ -32,10 +33,25 @@ func (e *apiError) Error() string { return fmt.Sprintf("%d %s: %s", e.status, e.
 type errorBody struct {
 	Type  string `json:"type"`
 	Error struct {
-		Type    string `json:"type"`
-		Message string `json:"message"`
+		Type    string        `json:"type"`
+		Message string        `json:"message"`
+		Details *errorDetails `json:"details,omitempty"`
 	} `json:"error"`
 	RequestID string `json:"request_id"`
+}
+
+// errorDetails is error.details: the error_code and the code's own fields.
+type errorDetails struct {
+	ErrorCode string `json:"error_code"`
+}
+
+// body is e's error envelope, with details when e has a code.
+func (e *apiError) body(requestID string) errorBody {
+	b := newErrorBody(e.typ, e.msg, requestID)
+	if e.code != "" {
+		b.Error.Details = &errorDetails{ErrorCode: e.code}
+	}
+	return b
 }
 
 func newErrorBody(typ, msg, requestID string) errorBody {

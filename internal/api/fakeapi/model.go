@@ -21,6 +21,7 @@ type Workspace struct {
 	DisplayColor  string
 	Tags          map[string]string
 	ExternalKeyID string // "" when no customer-managed key is attached
+	UserProfileID string // "" when the workspace names no user profile
 	DataResidency DataResidency
 	CompartmentID string
 }
@@ -53,6 +54,7 @@ type wireWorkspace struct {
 	DisplayColor  string            `json:"display_color"`
 	Tags          map[string]string `json:"tags"`
 	ExternalKeyID *string           `json:"external_key_id"`
+	UserProfileID *string           `json:"user_profile_id"`
 	DataResidency wireResidency     `json:"data_residency"`
 	CompartmentID string            `json:"compartment_id"`
 }
@@ -78,6 +80,7 @@ func (w Workspace) MarshalJSON() ([]byte, error) {
 	if w.ExternalKeyID != "" {
 		out.ExternalKeyID = &w.ExternalKeyID
 	}
+	out.UserProfileID = nullable(w.UserProfileID)
 	allowed, err := marshalAllowedGeos(w.DataResidency.AllowedInferenceGeos)
 	if err != nil {
 		return nil, err
@@ -107,6 +110,9 @@ func (w *Workspace) UnmarshalJSON(data []byte) error {
 	}
 	if in.ExternalKeyID != nil {
 		w.ExternalKeyID = *in.ExternalKeyID
+	}
+	if in.UserProfileID != nil {
+		w.UserProfileID = *in.UserProfileID
 	}
 	var geos any
 	if len(in.DataResidency.AllowedInferenceGeos) > 0 {

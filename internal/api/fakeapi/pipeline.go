@@ -163,6 +163,7 @@ var targetActions = map[string]string{
 	TargetUpdate: "change workspaces", TargetArchive: "archive workspaces", TargetMembers: "manage workspace members",
 	TargetMe: "view the organization", TargetKeys: "list external keys", TargetKey: "view external keys",
 	TargetValidate: "validate external keys", TargetUsers: "list the organization's users",
+	TargetProfiles: "list user profiles",
 }
 
 // wait sleeps d (forever when d < 0) and reports whether it slept in full:
@@ -214,7 +215,7 @@ func (s *Server) writeError(c *call, e *apiError) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	_ = enc.Encode(newErrorBody(e.typ, e.msg, c.requestID))
+	_ = enc.Encode(e.body(c.requestID))
 	c.w.WriteHeader(e.status)
 	_, _ = c.w.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
 }

@@ -42,6 +42,9 @@ func (s *Server) route(c *call) (handler, *apiError) {
 // endpoints returns the methods served at path, setting *id from the path's
 // {id} segment; nil when nothing is served there.
 func (s *Server) endpoints(path string, id *string) map[string]endpoint {
+	if path == "/v1/user_profiles" {
+		return map[string]endpoint{http.MethodGet: {TargetProfiles, s.listUserProfiles}}
+	}
 	rest, ok := strings.CutPrefix(path, "/v1/organizations/")
 	if !ok {
 		return nil
