@@ -156,6 +156,9 @@ func (m *Model) fieldError(field, text string) (tea.Cmd, bool) {
 		st.phase = encChoose
 		st.checking = false
 		st.status, st.statusID, st.message = "", "", ""
+	case forms.FieldUserProfileID:
+		m.prof.offered = true // the step can fix it, listed or not
+		m.prof.apiErr, m.prof.errFor, to = text, m.prof.chosen, stateProfile
 	default:
 		return nil, false
 	}
@@ -174,6 +177,8 @@ func (m *Model) refusedStep() (state, bool) {
 		return stateResidency, true
 	case m.enc.apiErr != "" && m.enc.useKey:
 		return stateEncryption, true
+	case m.prof.apiErr != "" && m.prof.chosen == m.prof.errFor:
+		return stateProfile, true
 	}
 	return 0, false
 }
@@ -188,6 +193,8 @@ func apiRefused(field string) string {
 		return "The API refused the tags: "
 	case forms.FieldExternalKeyID:
 		return "The API refused this encryption key: "
+	case forms.FieldUserProfileID:
+		return "The API refused this user profile: "
 	}
 	return "The API refused the data residency: "
 }
@@ -201,7 +208,11 @@ func (m *Model) createFailed(err error) tea.Cmd {
 	case errors.As(err, &ue):
 		f.unknown(ue, m.loc)
 	case errors.As(err, &e) && e.Kind == api.KindInvalid:
-		if field, text := forms.SplitFieldMessage(e.Message); field != "" {
+		field, text := forms.SplitFieldMessage(e.Message)
+		if field == "" && api.UserProfileRefused(err) {
+			field = forms.FieldUserProfileID // the code names it, the message may not
+		}
+		if field != "" {
 			if cmd, ok := m.fieldError(field, apiRefused(field)+text+e.RequestIDNote()); ok {
 				return cmd
 			}
