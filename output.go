@@ -121,6 +121,9 @@ func printWorkspace(w io.Writer, ws *anthropic.Workspace, asJSON, idOnly bool) i
 			row("encryption key", ws.ExternalKeyID)
 			row("compartment id", ws.CompartmentID)
 		}
+		if ws.UserProfileID != "" {
+			row("user profile", ws.UserProfileID+" (permanent)")
+		}
 		tw.Flush()
 		fmt.Fprintf(w, "Next: add members and create an API key for it in the Console: %s\n", api.ConsoleURL)
 	}

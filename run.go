@@ -169,6 +169,9 @@ func connect(cfg *config.Config, d deps) (*connection, error) {
 		for _, w := range fakeapi.DemoWorkspaces() {
 			srv.AddWorkspace(w)
 		}
+		for _, p := range fakeapi.DemoUserProfiles() {
+			srv.AddUserProfile(p)
+		}
 		srv.AddFaults(faults...)
 		base, key, c.close = url, config.Secret(fakeapi.DemoKey), srv.Close
 	} else if key != "" && !key.LooksLikeAdminKey() {

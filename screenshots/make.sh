@@ -96,9 +96,9 @@ waitgone() {
 # to_review: Enter from the name step through every default to review.
 to_review() {
 	local step
-	for step in 2 3 4 5; do
+	for step in 2 3 4 5 6; do
 		keys Enter
-		waitfor "Step $step of 5"
+		waitfor "Step $step of 6"
 	done
 }
 
@@ -188,13 +188,13 @@ shot 01-admin-key
 
 # --- the whole flow on the simulated API ---------------------------------------
 run --demo
-waitfor "Step 1 of 5"
+waitfor "Step 1 of 6"
 type_text "ml-research"
 waitfor "> ml-research"
 shot 02-name
 
 keys Enter
-waitfor "Step 2 of 5"
+waitfor "Step 2 of 6"
 type_text "team=ml"
 waitfor "> team=ml"
 keys Enter
@@ -210,7 +210,7 @@ waitfor "> env=prod"
 keys Enter
 waitfor "env = prod"
 keys Enter
-waitfor "Step 3 of 5"
+waitfor "Step 3 of 6"
 keys Tab
 waitfor "┃ Allowed inference geos"
 keys Down Down
@@ -218,7 +218,7 @@ waitfor "› Only us"
 shot 04-data-residency
 
 keys Enter
-waitfor "Step 4 of 5"
+waitfor "Step 4 of 6"
 keys Down
 waitfor "Write-once"
 shot 05-encryption-choose
@@ -231,8 +231,11 @@ keys Enter
 waitfor "the key validated"
 shot 07-encryption-validated
 
+# The demo organization has user profiles: step 5 offers them (default none).
 keys Enter
-waitfor "Step 5 of 5"
+waitfor "Step 5 of 6"
+keys Enter
+waitfor "Step 6 of 6"
 shot 08-review
 
 keys Enter
@@ -255,7 +258,7 @@ shot 14-result-with-members
 
 # --- 09: the create in flight, slowed down so the spinner shows ----------------
 run --demo --demo-faults latency=3s --name ml-research --tag team=ml
-waitfor "Step 1 of 5"
+waitfor "Step 1 of 6"
 to_review
 keys Enter
 waitfor "Sending the request"
@@ -263,7 +266,7 @@ shot 09-creating
 
 # --- 11: the API refuses the name (400): back at the field, answers kept -------
 run --demo --demo-faults 400 --tag team=ml
-waitfor "Step 1 of 5"
+waitfor "Step 1 of 6"
 type_text "Quarterly research and evaluation sandbox"
 waitfor "> Quarterly research"
 to_review
@@ -273,7 +276,7 @@ shot 11-api-error-at-field
 
 # --- 12: the API stays overloaded: not created, and a safe retry is offered ---
 run --demo --demo-faults 529,529,529,529 --name ml-research
-waitfor "Step 1 of 5"
+waitfor "Step 1 of 6"
 to_review
 keys Enter
 waitfor "Not created"

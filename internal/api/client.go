@@ -35,6 +35,9 @@ type Admin interface {
 	ValidateExternalKey(ctx context.Context, id string) (*anthropic.OrganizationExternalKeyValidateResponse, error)
 	ListUsers(ctx context.Context, email string) ([]anthropic.OrganizationUser, error)
 	AddMember(ctx context.Context, workspaceID, userID string, role anthropic.NoBillingWorkspaceRole) (*anthropic.WorkspaceMember, error)
+	// ListUserProfiles lists every user profile; with an error wrapping
+	// ErrListIncomplete it also returns the profiles read before a page bound.
+	ListUserProfiles(ctx context.Context) ([]anthropic.UserProfile, error)
 }
 
 // WorkspacePage is one page of the workspace list.

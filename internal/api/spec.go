@@ -31,6 +31,9 @@ type Spec struct {
 	DefaultInferenceGeo  string
 	ExternalKeyID        string
 	DisplayColor         string
+	// UserProfileID (uprof_…) is permanent: every inference request through
+	// the workspace must then name this user profile.
+	UserProfileID string
 }
 
 // SplitGeos splits a comma-separated geo list, trimming blanks and dropping
@@ -66,6 +69,9 @@ func (s Spec) Params() anthropic.OrganizationWorkspaceNewParams {
 	}
 	if s.DisplayColor != "" {
 		p.DisplayColor = param.NewOpt(s.DisplayColor)
+	}
+	if s.UserProfileID != "" {
+		p.UserProfileID = param.NewOpt(s.UserProfileID)
 	}
 	if s.WorkspaceGeo != "" {
 		p.DataResidency.WorkspaceGeo = anthropic.DataResidencyCreateConfigWorkspaceGeo(s.WorkspaceGeo)
@@ -104,6 +110,7 @@ func (s Spec) Args() []string {
 	add("--default-inference-geo", s.DefaultInferenceGeo)
 	add("--external-key-id", s.ExternalKeyID)
 	add("--display-color", s.DisplayColor)
+	add("--user-profile-id", s.UserProfileID)
 	return append(args, "--yes")
 }
 

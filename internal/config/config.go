@@ -98,6 +98,7 @@ func Parse(args []string, getenv func(string) string) (*Config, error) {
 	fs.StringVar(&s.DefaultInferenceGeo, "default-inference-geo", "", "")
 	fs.StringVar(&s.ExternalKeyID, "external-key-id", "", "")
 	fs.StringVar(&s.DisplayColor, "display-color", "", "")
+	fs.StringVar(&s.UserProfileID, "user-profile-id", "", "")
 	fs.BoolVar(&c.Yes, "yes", false, "")
 	fs.BoolVar(&c.Yes, "y", false, "")
 	fs.BoolVar(&c.DryRun, "dry-run", false, "")
@@ -125,6 +126,7 @@ func Parse(args []string, getenv func(string) string) (*Config, error) {
 		"name": forms.FieldName, "tag": forms.FieldTags, "workspace-geo": forms.FieldWorkspaceGeo,
 		"allowed-inference-geos": forms.FieldAllowedGeos, "default-inference-geo": forms.FieldDefaultGeo,
 		"external-key-id": forms.FieldExternalKeyID, "display-color": forms.FieldDisplayColor,
+		"user-profile-id": forms.FieldUserProfileID,
 	}
 	fs.Visit(func(f *flag.Flag) {
 		if field, ok := fields[f.Name]; ok {
@@ -164,6 +166,8 @@ func FlagFor(field string) string {
 		return "--external-key-id"
 	case forms.FieldDisplayColor:
 		return "--display-color"
+	case forms.FieldUserProfileID:
+		return "--user-profile-id"
 	}
 	return field
 }

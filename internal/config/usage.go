@@ -17,6 +17,8 @@ Workspace:
   --external-key-id ID             customer-managed encryption key (ekey_... or AWS KMS key ARN);
                                    write-once: it can never be removed or replaced
   --display-color '#RRGGBB'        colour in the Console (the server picks one if omitted)
+  --user-profile-id ID             user profile (uprof_...) every inference request through the
+                                   workspace must then name; permanent: it cannot be replaced or removed
 
 Running:
   -y, --yes                        no wizard, no confirmation: validate, create, report

@@ -17,18 +17,20 @@ func TestAccessibleHurriedPath(t *testing.T) {
 	}
 	tm.WaitFor(t, "workspace-wizard: create a workspace in Demo organization", wait)
 	answer("Workspace name (1-255 characters): ", "plain-ws")
-	tm.WaitFor(t, "Step 2 of 5: Tags", wait)
+	tm.WaitFor(t, "Step 2 of 6: Tags", wait)
 	answer("Tag: ", "team=a11y")
 	tm.WaitFor(t, "Tags now: team=a11y", wait)
 	answer("Tag: ", "")
-	tm.WaitFor(t, "Step 3 of 5: Data residency", wait)
+	tm.WaitFor(t, "Step 3 of 6: Data residency", wait)
 	answer("[unrestricted]: ", "")
 	answer("[global]: ", "")
-	tm.WaitFor(t, "Step 4 of 5: Encryption key", wait)
+	tm.WaitFor(t, "Step 4 of 6: Encryption key", wait)
 	answer("Use a customer-managed key? (y/n) [n]: ", "")
+	tm.WaitFor(t, "Step 5 of 6: User profile", wait)
+	answer("User profile number, or a user profile id [0]: ", "")
 	// The review is printed line by line: wait for its last line, the
 	// prompt, with everything above it, before looking at it.
-	review := []string{"Step 5 of 5: Review", "plain-ws", "team=a11y", "unrestricted (default)", "global (default)"}
+	review := []string{"Step 6 of 6: Review", "plain-ws", "team=a11y", "unrestricted (default)", "global (default)"}
 	tm.WaitUntil(t, "the review "+strings.Join(review, ", ")+" and its prompt", wait, func(s string) bool {
 		if !lastLineHas(s, "q to quit [y]: ") {
 			return false

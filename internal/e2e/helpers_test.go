@@ -10,13 +10,15 @@ import (
 // idPattern is a workspace id as the simulated API makes them.
 var idPattern = regexp.MustCompile(`wrkspc_[A-Za-z0-9]+`)
 
-// Screens of the wizard, as their header names them.
+// Screens of the wizard, as their header names them. The demo
+// organization has user profiles, so the wizard offers that step too.
 const (
-	nameStep       = "Step 1 of 5 · Name"
-	tagsStep       = "Step 2 of 5 · Tags"
-	residencyStep  = "Step 3 of 5 · Data residency"
-	encryptionStep = "Step 4 of 5 · Encryption key"
-	reviewStep     = "Step 5 of 5 · Review"
+	nameStep       = "Step 1 of 6 · Name"
+	tagsStep       = "Step 2 of 6 · Tags"
+	residencyStep  = "Step 3 of 6 · Data residency"
+	encryptionStep = "Step 4 of 6 · Encryption key"
+	profileStep    = "Step 5 of 6 · User profile"
+	reviewStep     = "Step 6 of 6 · Review"
 	created        = "✓ Workspace created"
 	// createWait covers the simulated API's retries: 529s are retried
 	// after 1 s, 2 s and 4 s.
@@ -43,6 +45,7 @@ func throughDefaults(t *testing.T, tm *Term) string {
 	t.Helper()
 	enterTo(t, tm, residencyStep)
 	enterTo(t, tm, encryptionStep)
+	enterTo(t, tm, profileStep)
 	return enterTo(t, tm, reviewStep)
 }
 

@@ -205,6 +205,7 @@ func TestSmallTerminal(t *testing.T) {
 	enterTo(t, tm, "Tags")
 	enterTo(t, tm, "Data residency")
 	enterTo(t, tm, "Encryption key")
+	enterTo(t, tm, "User profile")
 	review := enterTo(t, tm, "Review")
 	if !strings.Contains(review, "Create workspace") {
 		t.Errorf("the Create button is cut off at 40x12\n%s", tm.Dump())
@@ -248,7 +249,7 @@ func TestResizeMidFlow(t *testing.T) {
 				strings.Count(s, "> team=research") == 1 &&
 				strings.HasPrefix(strings.TrimSpace(strings.SplitN(s, "\n", 2)[0]), "workspace-wizard")
 		})
-		if strings.Count(screen, "Step 2 of 5") != 1 {
+		if strings.Count(screen, "Step 2 of 6") != 1 {
 			t.Errorf("at %dx%d the tags step is not drawn exactly once\n%s", size.cols, size.rows, tm.Dump())
 		}
 		for _, l := range strings.Split(screen, "\n") {
@@ -282,4 +283,34 @@ func TestNameInUseWarning(t *testing.T) {
 	}
 	tm.Type("-2")
 	tm.WaitGone(t, "already exists", wait)
+}
+
+// The demo organization has user profiles: the wizard offers the step,
+// the chosen profile is on review marked PERMANENT and in the workspace.
+func TestUserProfileChosen(t *testing.T) {
+	t.Parallel()
+	tm := start(t, 80, 24, nil, "--demo", "--json")
+	typeName(t, tm, "resold")
+	enterTo(t, tm, tagsStep)
+	enterTo(t, tm, residencyStep)
+	enterTo(t, tm, encryptionStep)
+	screen := enterTo(t, tm, profileStep)
+	if !Shows(screen, "Northwind Trading") || !Shows(screen, "None: requests need not name a user profile (default)") {
+		t.Fatalf("the profile step does not list the demo profiles\n%s", tm.Dump())
+	}
+	tm.Press("down") // the newest profile first
+	tm.WaitFor(t, "PERMANENT: every inference request", wait)
+	review := enterTo(t, tm, reviewStep)
+	if row := reviewRow(t, review, "User profile"); !strings.Contains(row, "Contoso Health (uprof_") || !strings.Contains(row, "PERMANENT") {
+		t.Fatalf("review row = %q\n%s", row, tm.Dump())
+	}
+	tm.Press("enter")
+	tm.WaitFor(t, created, createWait)
+	tm.Press("enter")
+	if code := tm.Wait(t, wait); code != 0 {
+		t.Fatalf("exit %d\n%s", code, tm.Dump())
+	}
+	if out := tm.Stdout(); !strings.Contains(out, `"user_profile_id": "uprof_01JDemoContosoHealth00"`) {
+		t.Fatalf("stdout lacks the user profile: %s", out)
+	}
 }

@@ -34,6 +34,7 @@ const (
 	FieldDefaultGeo    = "data_residency.default_inference_geo"
 	FieldExternalKeyID = "external_key_id"
 	FieldDisplayColor  = "display_color"
+	FieldUserProfileID = "user_profile_id"
 )
 
 // WorkspaceGeos and InferenceGeos are the geos the API knows today.
@@ -190,6 +191,7 @@ var (
 	ekeyRe   = regexp.MustCompile(`^ekey_[A-Za-z0-9]{8,64}$`)
 	kmsARNRe = regexp.MustCompile(`^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/[A-Za-z0-9-]{1,128}$`)
 	colorRe  = regexp.MustCompile(`^#[0-9A-Fa-f]{6}$`)
+	uprofRe  = regexp.MustCompile(`^uprof_[A-Za-z0-9]{8,64}$`)
 )
 
 // ValidateExternalKeyID checks the shape of a CMEK key id: an ekey_… id or an
@@ -199,6 +201,15 @@ func ValidateExternalKeyID(s string) error {
 		return nil
 	}
 	return fmt.Errorf("%q is not a key id; use an id like ekey_01SDCCSbTxrXDpWc1phhtcfK (from the External Keys API) or an AWS KMS key ARN", truncate(s, 40))
+}
+
+// ValidateUserProfileID checks the shape of a user profile id: uprof_ and
+// 8–64 letters or digits. Empty means no user profile.
+func ValidateUserProfileID(s string) error {
+	if s == "" || uprofRe.MatchString(s) {
+		return nil
+	}
+	return fmt.Errorf("%q is not a user profile id; a user profile id looks like uprof_01ABC… (uprof_ and 8-64 letters or digits): copy it from the Console", truncate(s, 40))
 }
 
 // ValidateDisplayColor checks a #RRGGBB colour; empty lets the server pick.
@@ -228,6 +239,7 @@ func Validate(s api.Spec) error {
 	}
 	add(FieldExternalKeyID, ValidateExternalKeyID(s.ExternalKeyID))
 	add(FieldDisplayColor, ValidateDisplayColor(s.DisplayColor))
+	add(FieldUserProfileID, ValidateUserProfileID(s.UserProfileID))
 	return errors.Join(errs...)
 }
 

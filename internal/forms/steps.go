@@ -75,7 +75,7 @@ func CheckTagEntry(tags []api.Tag, editing int, entry string) (api.Tag, error) {
 // of the Field* constants) and the rest. A message naming no known field
 // comes back whole with an empty field.
 func SplitFieldMessage(msg string) (field, text string) {
-	for _, f := range []string{FieldWorkspaceGeo, FieldAllowedGeos, FieldDefaultGeo, FieldExternalKeyID, FieldDisplayColor, FieldName, FieldTags} {
+	for _, f := range []string{FieldWorkspaceGeo, FieldAllowedGeos, FieldDefaultGeo, FieldExternalKeyID, FieldDisplayColor, FieldUserProfileID, FieldName, FieldTags} {
 		if rest, ok := strings.CutPrefix(msg, f); ok {
 			// "tags: …" and "tags.env: …" both name the tags.
 			if r, ok := strings.CutPrefix(rest, ": "); ok {

@@ -149,6 +149,11 @@ func (p *prompter) run() Outcome {
 			}
 		}
 	}
+	if m.api != nil && !m.prof.asked {
+		// The user-profile step is offered when the organization has profiles.
+		m.prof.asked = true
+		m.gotProfiles(profilesCmd(m.ctx, m.api)().(profilesMsg))
+	}
 	p.say("workspace-wizard: create a workspace in %s", m.org)
 	if m.orgErr != "" {
 		p.say("Error: %s", m.orgErr)
@@ -166,6 +171,8 @@ func (p *prompter) run() Outcome {
 			err = p.askResidency()
 		case stateEncryption:
 			err = p.askEncryption()
+		case stateProfile:
+			err = p.askProfile()
 		case stateReview:
 			next, err = p.askReview()
 			if err == nil && next == stateSubmitting {
@@ -182,7 +189,7 @@ func (p *prompter) run() Outcome {
 		if err != nil {
 			return Outcome{Err: m.cancelled()}
 		}
-		next = steps[stepIndex(next)+1]
+		next = m.steps()[m.stepIndex(next)+1]
 		if m.returnReview {
 			next = stateReview
 		}
@@ -190,7 +197,7 @@ func (p *prompter) run() Outcome {
 }
 
 func (p *prompter) header(s state) {
-	p.say("\nStep %d of %d: %s", stepIndex(s)+1, len(steps), stepNames[s])
+	p.say("\nStep %d of %d: %s", p.m.stepIndex(s)+1, len(p.m.steps()), stepNames[s])
 }
 
 func (p *prompter) askKey() error {

@@ -94,13 +94,15 @@ func (p *prompter) askReview() (state, error) {
 	m.review = -1
 	m.viewReview(b)
 	// One write, so a screen reader (or a test) gets the review whole.
-	text := "\nStep 5 of 5: Review\n"
+	n := len(m.steps())
+	last := strconv.Itoa(n - 1)
+	text := fmt.Sprintf("\nStep %d of %d: Review\n", n, n)
 	for _, l := range b.lines {
 		text += ansi.Strip(l) + "\n"
 	}
 	fmt.Fprint(p.out, text)
 	for {
-		v, err := p.ask("Create this workspace? y to create, 1-4 to change a step, q to quit", "y")
+		v, err := p.ask("Create this workspace? y to create, 1-"+last+" to change a step, q to quit", "y")
 		if err != nil {
 			return 0, err
 		}
@@ -109,11 +111,11 @@ func (p *prompter) askReview() (state, error) {
 			return stateSubmitting, nil
 		case "q", "n", "no":
 			return 0, errEOF
-		case "1", "2", "3", "4":
-			n, _ := strconv.Atoi(v)
-			m.returnReview = true
-			return steps[n-1], nil
 		}
-		p.say("Error: answer y, a step number from 1 to 4, or q")
+		if k, err := strconv.Atoi(v); err == nil && k >= 1 && k < n {
+			m.returnReview = true
+			return m.steps()[k-1], nil
+		}
+		p.say("Error: answer y, a step number from 1 to %s, or q", last)
 	}
 }

@@ -81,6 +81,8 @@ func (m *Model) activeForm() *formBox {
 		return &m.enc.chooseBox
 	case m.state == stateEncryption && m.enc.phase == encPick && !m.enc.loading:
 		return &m.enc.pickBox
+	case m.state == stateProfile:
+		return &m.prof.box
 	case m.state == stateMembers && m.mem.phase() == memChoose:
 		return &m.mem.box
 	}

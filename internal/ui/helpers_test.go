@@ -41,6 +41,8 @@ type setup struct {
 	fake   fakeapi.Options
 	noKey  bool            // start without an API client: the wizard asks for a key
 	faults []fakeapi.Fault // added to the server before the wizard starts
+	// profiles are the organization's user profiles (none unless given).
+	profiles []fakeapi.UserProfile
 }
 
 type harnessOpt func(*setup)
@@ -56,6 +58,9 @@ func newHarness(t testing.TB, opts ...harnessOpt) *harness {
 	}
 	srv := fakeapi.NewTest(t, st.fake)
 	srv.AddFaults(st.faults...)
+	for _, p := range st.profiles {
+		srv.AddUserProfile(p)
+	}
 	o := st.o
 	o.Connect = func(k config.Secret) api.Admin {
 		return api.New(api.Options{APIKey: k.Reveal(), BaseURL: srv.URL()})

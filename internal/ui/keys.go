@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strconv"
+
 	"charm.land/bubbles/v2/key"
 
 	"github.com/anthropic-tools/workspace-wizard/internal/forms"
@@ -31,7 +33,7 @@ func newKeyMap() keyMap {
 		Edit:         key.NewBinding(key.WithKeys("enter", "e"), key.WithHelp("enter/e", "edit")),
 		Delete:       key.NewBinding(key.WithKeys("d", "delete", "ctrl+d"), key.WithHelp("d", "remove")),
 		CancelEdit:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel edit")),
-		Jump:         key.NewBinding(key.WithKeys("1", "2", "3", "4"), key.WithHelp("1-4", "change a step")),
+		Jump:         key.NewBinding(key.WithKeys("1", "2", "3", "4", "5"), key.WithHelp("1-4", "change a step")),
 		Create:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "create")),
 		Retry:        key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "try again")),
 		Review:       key.NewBinding(key.WithKeys("esc", "e"), key.WithHelp("e", "back to review")),
@@ -106,6 +108,11 @@ func (m *Model) helpKeys() bindingHelp {
 		extra = []key.Binding{k.Edit, k.Delete, k.CancelEdit}
 	case stateResidency:
 		short = []key.Binding{with(k.Up, "↑/↓", "choose"), k.Tab, k.Next, back, k.Help}
+	case stateProfile:
+		short = []key.Binding{with(k.Up, "↑/↓", "choose"), k.Next, back, k.Help}
+		if m.prof.apiErr != "" && m.prof.pick == m.prof.errFor {
+			short = []key.Binding{refusedNote(), with(k.Up, "↑/↓", "choose"), back, k.Help}
+		}
 	case stateEncryption:
 		switch m.enc.phase {
 		case encChoose:
@@ -117,7 +124,7 @@ func (m *Model) helpKeys() bindingHelp {
 			short = []key.Binding{with(k.Next, "enter", "check the key"), with(k.Cancel, "esc", "back"), quit}
 		}
 	case stateReview:
-		short = []key.Binding{k.Create, with(k.Jump, "1-4", "edit a step"), with(k.Up, "↑/↓", "select"), back, k.Help}
+		short = []key.Binding{k.Create, with(k.Jump, "1-"+strconv.Itoa(len(m.steps())-1), "edit a step"), with(k.Up, "↑/↓", "select"), back, k.Help}
 		extra = []key.Binding{with(k.Edit, "enter", "change the selected row")}
 	case stateSubmitting:
 		short = []key.Binding{with(k.Cancel, "esc/ctrl+c", "cancel")}

@@ -23,19 +23,32 @@ const (
 	stateTags                    // step 2
 	stateResidency               // step 3
 	stateEncryption              // step 4
-	stateReview                  // step 5
+	stateProfile                 // step 5 when offered (see profStep)
+	stateReview                  // step 5, or 6 with the user profile
 	stateSubmitting
 	stateResult
 	stateFailed
 	stateMembers // after the result: add members to the new workspace
 )
 
-// steps are the numbered steps, in order; the sign-in screen is not one.
-var steps = []state{stateName, stateTags, stateResidency, stateEncryption, stateReview}
+// baseSteps are the numbered steps, in order; the sign-in screen is not
+// one. profileSteps add the user profile, when the wizard offers it.
+var (
+	baseSteps    = []state{stateName, stateTags, stateResidency, stateEncryption, stateReview}
+	profileSteps = []state{stateName, stateTags, stateResidency, stateEncryption, stateProfile, stateReview}
+)
+
+// steps are this session's numbered steps.
+func (m *Model) steps() []state {
+	if m.prof.offered {
+		return profileSteps
+	}
+	return baseSteps
+}
 
 var stepNames = map[state]string{
 	stateKey: "Admin key", stateName: "Name", stateTags: "Tags", stateResidency: "Data residency",
-	stateEncryption: "Encryption key", stateReview: "Review", stateSubmitting: "Creating",
+	stateEncryption: "Encryption key", stateProfile: "User profile", stateReview: "Review", stateSubmitting: "Creating",
 	stateResult: "Created", stateFailed: "Not created", stateMembers: "Add members",
 }
 
@@ -76,6 +89,7 @@ type Model struct {
 	tags    tagsStep
 	res     resStep
 	enc     encStep
+	prof    profStep
 	review  int // selected review row; rowCreate is the Create button
 	sub     submitStep
 	failure failure
@@ -130,6 +144,7 @@ func newModel(ctx context.Context, o Options) *Model {
 	m.tags = newTagsStep(m.styles, o.Config.Spec.Tags)
 	m.res = newResStep(o.Config.Spec)
 	m.enc = newEncStep(m.styles, o.Config.Spec.ExternalKeyID)
+	m.prof = newProfStep(o.Config.Spec.UserProfileID)
 	m.state = stateName
 	if m.api == nil {
 		m.state = stateKey
@@ -249,6 +264,8 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	// leave its checking or loading flag set for good.
 	case extKeysMsg:
 		return m.gotExtKeys(msg)
+	case profilesMsg:
+		return m.gotProfiles(msg)
 	case keyValidatedMsg:
 		m.enc.validated(msg)
 		return nil
@@ -281,6 +298,8 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		cmd = m.updateRes(msg)
 	case stateEncryption:
 		cmd = m.updateEnc(msg)
+	case stateProfile:
+		cmd = m.updateProfile(msg)
 	case stateReview:
 		cmd = m.updateReview(msg)
 	case stateSubmitting:
@@ -316,7 +335,7 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		if prev := m.prevStep(); prev >= 0 {
 			return m.goTo(prev), true
 		}
-		if m.returnReview && stepIndex(m.state) >= 0 {
+		if m.returnReview && m.stepIndex(m.state) >= 0 {
 			// The first step, opened from review: back is review.
 			return m.goTo(stateReview), true
 		}

@@ -25,9 +25,9 @@ func (m *Model) quit(o Outcome) tea.Cmd {
 	return tea.Quit
 }
 
-// stepIndex is the 0-based position of s in steps, or -1.
-func stepIndex(s state) int {
-	for i, st := range steps {
+// stepIndex is the 0-based position of s in the session's steps, or -1.
+func (m *Model) stepIndex(s state) int {
+	for i, st := range m.steps() {
 		if st == s {
 			return i
 		}
@@ -36,7 +36,7 @@ func stepIndex(s state) int {
 }
 
 func (m *Model) prevStep() state {
-	i := stepIndex(m.state)
+	i := m.stepIndex(m.state)
 	if i <= 0 {
 		return -1
 	}
@@ -44,7 +44,7 @@ func (m *Model) prevStep() state {
 		m.enc.phase = encChoose
 		return stateEncryption
 	}
-	return steps[i-1]
+	return m.steps()[i-1]
 }
 
 // next moves on from a finished step: to review when the step was opened
@@ -53,8 +53,8 @@ func (m *Model) next() tea.Cmd {
 	if m.returnReview {
 		return m.goTo(stateReview)
 	}
-	i := stepIndex(m.state)
-	return m.goTo(steps[i+1])
+	i := m.stepIndex(m.state)
+	return m.goTo(m.steps()[i+1])
 }
 
 // goTo shows another screen and focuses its field.
@@ -93,6 +93,8 @@ func (m *Model) focusCmd() tea.Cmd {
 		return m.openRes()
 	case stateEncryption:
 		return m.openEnc()
+	case stateProfile:
+		return m.openProfile()
 	case stateMembers:
 		return m.openMembers()
 	}

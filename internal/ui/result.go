@@ -219,6 +219,9 @@ func (m *Model) viewResult(b *block) {
 		row("Encryption key", ws.ExternalKeyID)
 		row("Compartment", ws.CompartmentID)
 	}
+	if ws.UserProfileID != "" {
+		row("User profile", m.prof.profileValue(ws.UserProfileID))
+	}
 	m.viewResultMembers(b, row)
 	if m.result.Recovered {
 		b.wrap(s.Warn, "⚠ The create's answer was lost; the wizard found the workspace by listing. It was created once.")
@@ -232,6 +235,9 @@ func (m *Model) viewResult(b *block) {
 	}
 	if ws.ExternalKeyID != "" {
 		b.wrap(s.Desc, "• Scope your KMS key to compartment "+ws.CompartmentID+".")
+	}
+	if ws.UserProfileID != "" {
+		b.wrap(s.Desc, "• Every inference request through this workspace must name user profile "+ws.UserProfileID+".")
 	}
 }
 

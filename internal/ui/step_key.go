@@ -51,14 +51,18 @@ func (m *Model) updateKey(msg tea.Msg) tea.Cmd {
 		}
 		m.key.err, m.key.reason = "", ""
 		m.orgErr = ""
+		// A key for another organization (or the first key): list its user
+		// profiles, as when the organization is first learned.
+		m.prof.asked = false
+		listed := m.listProfiles()
 		if m.reentering {
 			m.reentering = false
-			return m.goTo(stateReview)
+			return tea.Batch(listed, m.goTo(stateReview))
 		}
 		if m.key.back > stateKey {
-			return m.goTo(m.key.back)
+			return tea.Batch(listed, m.goTo(m.key.back))
 		}
-		return m.goTo(stateName)
+		return tea.Batch(listed, m.goTo(stateName))
 	case tea.KeyPressMsg:
 		if m.key.checking {
 			return nil
@@ -126,7 +130,7 @@ func (m *Model) handleOrg(msg orgMsg) tea.Cmd {
 	if msg.org != nil && !m.opts.Demo {
 		m.org = msg.org.Name
 	}
-	return nil
+	return m.listProfiles()
 }
 
 // startRefusal explains why the key the wizard started with will not do.

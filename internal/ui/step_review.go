@@ -20,10 +20,20 @@ const (
 	rowAllowed
 	rowDefault
 	rowKey
+	rowProfile // shown only when the wizard offers the user profile
 	rowCreate
 )
 
-var rowStep = [...]state{stateName, stateTags, stateResidency, stateResidency, stateResidency, stateEncryption}
+var rowStep = [...]state{stateName, stateTags, stateResidency, stateResidency, stateResidency, stateEncryption, stateProfile}
+
+// moveRow selects the next (d=1) or previous (d=-1) row shown.
+func (m *Model) moveRow(d int) {
+	r := m.review + d
+	if r == rowProfile && !m.prof.offered {
+		r += d
+	}
+	m.review = min(max(r, 0), rowCreate)
+}
 
 // spec is the workspace as answered. A field the user left at its default
 // (and did not give as a flag) stays empty, so the server's default applies.
@@ -33,6 +43,7 @@ func (m *Model) spec() api.Spec {
 		Tags:          append([]api.Tag(nil), m.tags.list...),
 		ExternalKeyID: m.enc.keyID(),
 		DisplayColor:  m.opts.Config.Spec.DisplayColor,
+		UserProfileID: m.prof.chosen,
 	}
 	pick := func(field, v, def string) string {
 		if m.set[field] || v != def {
@@ -53,12 +64,14 @@ func (m *Model) updateReview(msg tea.Msg) tea.Cmd {
 	}
 	switch {
 	case key.Matches(k, m.keys.Up):
-		m.review = max(m.review-1, 0)
+		m.moveRow(-1)
 	case key.Matches(k, m.keys.Down):
-		m.review = min(m.review+1, rowCreate)
+		m.moveRow(1)
 	case key.Matches(k, m.keys.Jump):
 		n, _ := strconv.Atoi(k.String())
-		return m.jump(steps[n-1])
+		if steps := m.steps(); n < len(steps) {
+			return m.jump(steps[n-1])
+		}
 	case key.Matches(k, m.keys.Next):
 		if m.review < rowCreate {
 			return m.jump(rowStep[m.review])
@@ -137,6 +150,16 @@ func (m *Model) viewReview(b *block) {
 		}
 	}
 	row(rowKey, "4", "Encryption key", keyv)
+	if m.prof.offered {
+		prof := def("none")
+		if spec.UserProfileID != "" {
+			prof = m.prof.profileValue(spec.UserProfileID) + " " + s.Permanent.Render("PERMANENT")
+			if m.prof.apiErr != "" {
+				prof += refused
+			}
+		}
+		row(rowProfile, "5", "User profile", prof)
+	}
 	if spec.DisplayColor != "" {
 		b.field(s.Label, "  Colour", lw, s.swatch(spec.DisplayColor)+spec.DisplayColor)
 	}

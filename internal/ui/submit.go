@@ -160,6 +160,9 @@ func (m *Model) fieldError(field, text string) (tea.Cmd, bool) {
 		st.phase = encChoose
 		st.checking = false
 		st.status, st.statusID, st.message = "", "", ""
+	case forms.FieldUserProfileID:
+		m.prof.offered = true // the step can fix it, listed or not
+		m.prof.apiErr, m.prof.errFor, to = text, m.prof.chosen, stateProfile
 	default:
 		return nil, false
 	}
@@ -178,6 +181,8 @@ func (m *Model) refusedStep() (state, bool) {
 		return stateResidency, true
 	case m.enc.apiErr != "" && m.enc.useKey:
 		return stateEncryption, true
+	case m.prof.apiErr != "" && m.prof.chosen == m.prof.errFor:
+		return stateProfile, true
 	}
 	return 0, false
 }
@@ -192,6 +197,8 @@ func apiRefused(field string) string {
 		return "The API refused the tags: "
 	case forms.FieldExternalKeyID:
 		return "The API refused this encryption key: "
+	case forms.FieldUserProfileID:
+		return "The API refused this user profile: "
 	}
 	return "The API refused the data residency: "
 }
@@ -209,9 +216,12 @@ func (m *Model) createFailed(err error) tea.Cmd {
 	case errors.As(err, &ue):
 		f.unknown(ue, m.loc)
 	case errors.As(err, &e) && e.Kind == api.KindInvalid:
-		field, text := e.Field(), e.Message
+		named, text := forms.SplitFieldMessage(e.Message)
+		field := e.Field()
 		if field == "" {
-			field, text = forms.SplitFieldMessage(e.Message)
+			field = named
+		} else if named != field {
+			text = e.Message
 		}
 		if field != "" {
 			if e.Code == api.CodeWorkspacePolicyViolation {

@@ -170,6 +170,8 @@ func (m *Model) body(w int) *block {
 		m.viewRes(body)
 	case stateEncryption:
 		m.viewEnc(body)
+	case stateProfile:
+		m.viewProfile(body)
 	case stateReview:
 		m.viewReview(body)
 	case stateSubmitting:
@@ -239,8 +241,8 @@ func (m *Model) headerView(w int) []string {
 		top = ansi.Truncate(top, w, "…")
 	}
 	var where string
-	if i := stepIndex(m.state); i >= 0 {
-		where = "Step " + strconv.Itoa(i+1) + " of " + strconv.Itoa(len(steps)) + " · " + stepNames[m.state]
+	if i := m.stepIndex(m.state); i >= 0 {
+		where = "Step " + strconv.Itoa(i+1) + " of " + strconv.Itoa(len(m.steps())) + " · " + stepNames[m.state]
 	} else {
 		where = stepNames[m.state]
 		if m.state == stateFailed && m.failure.unsure {

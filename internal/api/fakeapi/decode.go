@@ -22,6 +22,7 @@ type workspaceInput struct {
 	defaultGeo   *string
 	externalKey  *string // on update, an explicit null is "" (detach)
 	displayColor *string
+	userProfile  *string // create only; permanent once set
 }
 
 var (
@@ -38,9 +39,11 @@ func decodeWorkspaceInput(body []byte, update bool) (workspaceInput, *apiError) 
 	if update && len(bytes.TrimSpace(body)) == 0 {
 		body = []byte("{}")
 	}
-	top, err := decodeObject("body", body, []string{
-		forms.FieldName, forms.FieldTags, "data_residency", forms.FieldExternalKeyID, forms.FieldDisplayColor,
-	})
+	fields := []string{forms.FieldName, forms.FieldTags, "data_residency", forms.FieldExternalKeyID, forms.FieldDisplayColor}
+	if !update {
+		fields = append(fields, forms.FieldUserProfileID)
+	}
+	top, err := decodeObject("body", body, fields)
 	if err != nil {
 		return in, err
 	}
@@ -73,6 +76,11 @@ func decodeWorkspaceInput(body []byte, update bool) (workspaceInput, *apiError) 
 	}
 	if raw, ok := top[forms.FieldDisplayColor]; ok && !isNull(raw) {
 		if in.displayColor, err = decodeString(forms.FieldDisplayColor, raw, true); err != nil {
+			return in, err
+		}
+	}
+	if raw, ok := top[forms.FieldUserProfileID]; ok && !isNull(raw) {
+		if in.userProfile, err = decodeString(forms.FieldUserProfileID, raw, true); err != nil {
 			return in, err
 		}
 	}

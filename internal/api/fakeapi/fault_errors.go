@@ -87,6 +87,7 @@ var targetActions = map[string]string{
 	TargetUpdate: "change workspaces", TargetArchive: "archive workspaces", TargetMembers: "manage workspace members",
 	TargetMe: "view the organization", TargetKeys: "list external keys", TargetKey: "view external keys",
 	TargetValidate: "validate external keys", TargetUsers: "list the organization's users",
+	TargetProfiles: "list user profiles",
 }
 
 // nothingDone says, per target, that a refused request changed nothing.
@@ -95,4 +96,5 @@ var nothingDone = map[string]string{
 	TargetUpdate: "the workspace was not changed", TargetArchive: "the workspace was not archived",
 	TargetMembers: "no member was added", TargetMe: "nothing was read", TargetKeys: "nothing was listed",
 	TargetKey: "nothing was read", TargetValidate: "the key was not validated", TargetUsers: "nothing was listed",
+	TargetProfiles: "nothing was listed",
 }

@@ -63,11 +63,12 @@ const (
 	TargetKey      = "key"      // GET /v1/organizations/external_keys/{id}
 	TargetValidate = "validate" // POST /v1/organizations/external_keys/{id}/validate
 	TargetUsers    = "users"    // GET /v1/organizations/users
+	TargetProfiles = "profiles" // GET /v1/user_profiles
 )
 
 var faultTargets = []string{
 	TargetCreate, TargetList, TargetGet, TargetUpdate, TargetArchive, TargetMembers,
-	TargetMe, TargetKeys, TargetKey, TargetValidate, TargetUsers,
+	TargetMe, TargetKeys, TargetKey, TargetValidate, TargetUsers, TargetProfiles,
 }
 
 // Fault is one simulated failure. Queued with Server.AddFaults, each fault

@@ -27,6 +27,11 @@ func (s *Server) createWorkspace(c *call) (any, *apiError) {
 			return nil, err
 		}
 	}
+	if in.userProfile != nil {
+		if err := s.checkUserProfile(*in.userProfile); err != nil {
+			return nil, err
+		}
+	}
 	if s.store.active() >= s.opts.MaxWorkspaces {
 		return nil, invalid(fmt.Sprintf("this organization already has %d workspaces, the limit; archive a workspace it no longer needs and try again", s.opts.MaxWorkspaces))
 	}
@@ -39,6 +44,7 @@ func (s *Server) createWorkspace(c *call) (any, *apiError) {
 		Tags:          tags,
 		ExternalKeyID: deref(in.externalKey),
 		DisplayColor:  deref(in.displayColor),
+		UserProfileID: deref(in.userProfile),
 		DataResidency: DataResidency{
 			WorkspaceGeo:         deref(in.workspaceGeo),
 			AllowedInferenceGeos: deref(in.allowedGeos),
@@ -77,6 +83,9 @@ func checkRules(in workspaceInput, currentAllowed string) *apiError {
 	}
 	if err := forms.ValidateDisplayColor(deref(in.displayColor)); err != nil {
 		return invalidField(forms.FieldDisplayColor, err)
+	}
+	if err := forms.ValidateUserProfileID(deref(in.userProfile)); err != nil {
+		return invalidField(forms.FieldUserProfileID, err)
 	}
 	return nil
 }

@@ -21,9 +21,9 @@ type Workspace struct {
 	DisplayColor  string
 	Tags          map[string]string
 	ExternalKeyID string // "" when no customer-managed key is attached
+	UserProfileID string // "" when the workspace names no user profile
 	DataResidency DataResidency
 	CompartmentID string
-	UserProfileID string // "" (null on the wire) when the workspace has no user profile
 }
 
 // DataResidency is a workspace's data residency configuration.
@@ -54,9 +54,9 @@ type wireWorkspace struct {
 	DisplayColor  string            `json:"display_color"`
 	Tags          map[string]string `json:"tags"`
 	ExternalKeyID *string           `json:"external_key_id"`
+	UserProfileID *string           `json:"user_profile_id"`
 	DataResidency wireResidency     `json:"data_residency"`
 	CompartmentID string            `json:"compartment_id"`
-	UserProfileID *string           `json:"user_profile_id"`
 }
 
 // MarshalJSON writes the API's Workspace object: null archived_at,

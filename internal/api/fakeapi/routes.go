@@ -40,6 +40,7 @@ func (s *Server) routes() []route {
 		{http.MethodGet, org + "/external_keys/{id}", TargetKey, s.getExternalKey},
 		{http.MethodPost, org + "/external_keys/{id}/validate", TargetValidate, s.validateExternalKey},
 		{http.MethodGet, org + "/users", TargetUsers, s.listUsers},
+		{http.MethodGet, "/v1/user_profiles", TargetProfiles, s.listUserProfiles},
 	}
 }
 

@@ -46,6 +46,7 @@ type store struct {
 	keys       []*ExternalKey
 	users      []User
 	members    []Member
+	profiles   []UserProfile // oldest first; none unless added
 }
 
 func seedStore() store {

@@ -1,0 +1,48 @@
+package forms
+
+import (
+	"strings"
+
+	"charm.land/huh/v2"
+	"github.com/anthropics/anthropic-sdk-go/v2"
+)
+
+// NoUserProfile is the user-profile form's answer for "none" (the default).
+const NoUserProfile = ""
+
+// UserProfilePermanent is what every user-profile choice must say.
+const UserProfilePermanent = "PERMANENT: every inference request through the workspace must then name this user profile, and it can never be replaced or removed."
+
+// UserProfileLabel names a profile as the API describes it: its name (the
+// API serves none until the platform supplies one) and its access type.
+func UserProfileLabel(p anthropic.UserProfile) string {
+	name := p.Name
+	if name == "" {
+		name = "(no name)"
+	}
+	if p.AccessType != "" {
+		name += " · " + string(p.AccessType)
+	}
+	return name
+}
+
+// UserProfileForm offers no user profile (the default) or one of the
+// organization's profiles. An id in *id that is not among them (given as a
+// flag) is offered too, so it can be kept or dropped.
+func UserProfileForm(profiles []anthropic.UserProfile, id *string) *huh.Form {
+	opts := []huh.Option[string]{huh.NewOption("None: requests need not name a user profile (default)", NoUserProfile)}
+	listed := false
+	for _, p := range profiles {
+		opts = append(opts, huh.NewOption(UserProfileLabel(p)+"\n  "+p.ID, p.ID))
+		listed = listed || p.ID == *id
+	}
+	if *id != NoUserProfile && !listed {
+		opts = append(opts, huh.NewOption(strings.TrimSpace(*id+" (given with --user-profile-id)"), *id))
+	}
+	return huh.NewForm(huh.NewGroup(
+		huh.NewSelect[string]().Key(FieldUserProfileID).
+			Title("User profile").
+			Description("Optional. Most workspaces name none.").
+			Value(id).Options(opts...),
+	)).WithKeyMap(KeyMap())
+}
