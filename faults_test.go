@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -32,6 +33,14 @@ func TestFaultMatrix(t *testing.T) {
 		{"stall-after-commit", exitOK, []string{"No answer from the API in time", "Found it"}, 1, 1},
 		{"stall", exitUnknown, []string{"Outcome unknown", "may or may not exist", "Do not simply run this again", "Check first"}, 1, 0},
 		{"500-after-commit,list:500,list:500,list:500", exitUnknown, []string{"Outcome unknown", "Looking for it failed", "Check first"}, 1, 1},
+		{"529-after-commit", exitOK, []string{"overloaded (529)", "Found it", "No second request"}, 1, 1},
+		{"429ms:20", exitOK, []string{"rate limiting requests (429)", "Trying again in"}, 2, 1},
+		{"503-incomplete", exitIncomplete, []string{"was created, but not all of the request took effect", "its tags were not saved", "workspace_created_incomplete", "HTTP 503", "Do not create it again"}, 1, 1},
+		{"policy-cmek", exitFailed, []string{"Workspace Policy", "workspace_policy_violation", "Change --external-key-id and run again", "Nothing was created"}, 1, 0},
+		{"key-validation-failed", exitFailed, []string{"external_key_validation_failed", "Change --external-key-id"}, 1, 0},
+		{"409-key-changed", exitFailed, []string{"external_key_changed", "Change --external-key-id", "Nothing was created"}, 1, 0},
+		{"403-egress", exitAuth, []string{"sandbox_egress_restricted", "network access is restricted"}, 1, 0},
+		{"unknown-code", exitFailed, []string{"some_future_code", "being moved between regions", "Nothing was created"}, 1, 0},
 		{"400", exitFailed, []string{"name: String should have at most 40 characters", "invalid_request_error", "HTTP 400", "request-id req_", "Change --name and run again"}, 1, 0},
 		{"401", exitAuth, []string{"HTTP 401", "admin key (sk-ant-admin…)"}, 1, 0},
 		{"403", exitAuth, []string{"permission_error", "Only organization admins"}, 1, 0},
@@ -64,9 +73,32 @@ func TestFaultMatrix(t *testing.T) {
 			if n := len(srv.Workspaces()); n != tc.workspaces {
 				t.Errorf("workspaces = %d, want %d", n, tc.workspaces)
 			}
-			if (tc.code == exitOK) != strings.Contains(r.stdout, "wrkspc_") {
+			if (tc.workspaces == 1 && tc.code != exitUnknown) != strings.Contains(r.stdout, "wrkspc_") {
 				t.Errorf("stdout should name the workspace exactly when one was created:\n%s", r.stdout)
 			}
 		})
+	}
+}
+
+// A create the API reports as incomplete: exit 3, and with --json stdout is
+// the workspace as the API serves it (read back), so a script can fix it.
+func TestIncompleteCreateJSON(t *testing.T) {
+	srv := fakeapi.NewTest(t, fakeapi.Options{})
+	faults, _ := fakeapi.ParseFaults("503-incomplete")
+	srv.AddFaults(faults...)
+	r := runCLI(t, srv, keyEnv(), "--name", "half", "--tag", "env=dev", "--json", "--yes")
+	if r.code != exitIncomplete {
+		t.Fatalf("exit code = %d, want %d\n%s", r.code, exitIncomplete, r.stderr)
+	}
+	var ws map[string]any
+	if err := json.Unmarshal([]byte(r.stdout), &ws); err != nil {
+		t.Fatalf("stdout is not JSON: %v\n%s", err, r.stdout)
+	}
+	stored := srv.Workspaces()
+	if len(stored) != 1 || ws["id"] != stored[0].ID || ws["name"] != "half" {
+		t.Errorf("stdout = %v, want the one stored workspace %+v", ws, stored)
+	}
+	if !strings.Contains(r.stderr, "tags were not saved") {
+		t.Errorf("stderr does not carry the API's message:\n%s", r.stderr)
 	}
 }

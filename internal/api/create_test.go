@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -71,7 +72,15 @@ func TestCreatorNeverMakesTwo(t *testing.T) {
 		{faults: "500-after-commit,list:500,list:500", recovered: true, posts: 1, workspaces: 1, waits: []time.Duration{look},
 			events: []api.EventKind{sending, reconciling, reconciling}},
 		{faults: "500-after-commit,list:500,list:500,list:500", wantErr: "unknown", posts: 1, workspaces: 1},
+		{faults: "529-after-commit", recovered: true, posts: 1, workspaces: 1,
+			events: []api.EventKind{sending, reconciling}},
+		{faults: "429ms:250", posts: 2, workspaces: 1, waits: []time.Duration{250 * time.Millisecond}},
 		{faults: "400", wantErr: "api", kind: api.KindInvalid, posts: 1},
+		{faults: "policy-cmek", wantErr: "api", kind: api.KindInvalid, posts: 1},
+		{faults: "key-validation-failed", wantErr: "api", kind: api.KindInvalid, posts: 1},
+		{faults: "409-key-changed", wantErr: "api", kind: api.KindInvalid, posts: 1}, // no key in the spec: nothing to re-validate
+		{faults: "403-egress", wantErr: "api", kind: api.KindAuth, posts: 1},
+		{faults: "unknown-code", wantErr: "api", kind: api.KindInvalid, posts: 1},
 		{faults: "401", wantErr: "api", kind: api.KindAuth, posts: 1},
 		{faults: "403", wantErr: "api", kind: api.KindAuth, posts: 1},
 	}
@@ -232,4 +241,67 @@ func equal[T comparable](a, b []T) bool {
 		}
 	}
 	return true
+}
+
+// A 503 workspace_created_incomplete: the workspace exists, so it is read
+// back and reported with the API's message, and never sent again.
+func TestCreatorIncompleteIsReadBackNeverResent(t *testing.T) {
+	client, srv := newClient(t, time.Second, "503-incomplete")
+	var s sleeps
+	res, err := (&api.Creator{API: client, Sleep: s.sleep}).Create(context.Background(), api.Spec{Name: "half", Tags: []api.Tag{{"env", "dev"}}})
+	if err != nil {
+		t.Fatalf("err = %v, want a result", err)
+	}
+	if res.Incomplete == nil || res.Incomplete.Code != api.CodeWorkspaceCreatedIncomplete || !strings.Contains(res.Incomplete.Message, "tags were not saved") {
+		t.Fatalf("incomplete = %+v", res.Incomplete)
+	}
+	if res.Workspace.ID != res.Incomplete.WorkspaceID || res.Workspace.Name != "half" || res.Workspace.RawJSON() == "" || res.FetchErr != nil {
+		t.Errorf("workspace = %+v, fetch error %v: want it read back in full", res.Workspace, res.FetchErr)
+	}
+	if n := srv.CountRequests("POST", "/v1/organizations/workspaces"); n != 1 {
+		t.Errorf("POSTs = %d, want 1", n)
+	}
+	if n := len(srv.Workspaces()); n != 1 {
+		t.Errorf("workspaces = %d, want 1", n)
+	}
+}
+
+// A 409 external_key_changed: nothing was created; the key is validated
+// again and the create sent once more. A second 409 is reported, at the
+// key's field, and not sent a third time.
+func TestCreatorKeyChangedRevalidatesOnce(t *testing.T) {
+	for _, tc := range []struct {
+		faults     string
+		posts      int
+		workspaces int
+		validates  int
+	}{
+		{"409-key-changed", 2, 1, 1},
+		{"409-key-changed,409-key-changed", 2, 0, 1},
+		{"409-key-changed,validate:500", 1, 0, 1},
+	} {
+		t.Run(tc.faults, func(t *testing.T) {
+			client, srv := newClient(t, time.Second, tc.faults)
+			var s sleeps
+			var events []api.EventKind
+			c := &api.Creator{API: client, Sleep: s.sleep, OnEvent: func(e api.Event) { events = append(events, e.Kind) }}
+			res, err := c.Create(context.Background(), api.Spec{Name: "keyed", ExternalKeyID: fakeapi.DemoExternalKeyAWS})
+			var e *api.Error
+			switch {
+			case tc.workspaces == 1 && (err != nil || res.Workspace == nil):
+				t.Fatalf("err = %v, want the workspace", err)
+			case tc.workspaces == 0 && (!errors.As(err, &e) || e.Status != 409 || e.Field() != "external_key_id"):
+				t.Fatalf("err = %v, want the 409 at the key's field", err)
+			}
+			if !slices.Contains(events, api.EventRechecking) {
+				t.Errorf("events = %v: no re-check reported", events)
+			}
+			if n := srv.CountRequests("POST", "/v1/organizations/workspaces"); n != tc.posts {
+				t.Errorf("POSTs = %d, want %d", n, tc.posts)
+			}
+			if n := len(srv.Workspaces()); n != tc.workspaces {
+				t.Errorf("workspaces = %d, want %d", n, tc.workspaces)
+			}
+		})
+	}
 }

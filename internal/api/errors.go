@@ -118,7 +118,7 @@ func (e *Error) Field() string {
 	switch {
 	case e.DetailField != "":
 		return e.DetailField
-	case e.Code == CodeKeyValidationFailed || e.Code == CodeKeyValidationTimedOut:
+	case e.Code == CodeKeyValidationFailed || e.Code == CodeKeyValidationTimedOut || e.Code == CodeExternalKeyChanged:
 		return "external_key_id"
 	case e.Code == CodeKeyProfileMismatch || e.Code == CodeUserProfileNotFound:
 		return "user_profile_id"

@@ -191,3 +191,61 @@ func TestAccessibleCancelAfterARefusedCreateSaysSo(t *testing.T) {
 		t.Fatalf("outcome %v\n%s", out.Err, text)
 	}
 }
+
+// The organization's Workspace Policy refuses the key: back at the
+// encryption step with the API's words and where the policy is seen.
+func TestPolicyRefusalReturnsToEncryptionStep(t *testing.T) {
+	h := newHarness(t)
+	h.toReview("policed")
+	h.press("4")
+	h.press("down", "enter") // yes, a key
+	h.press("enter")         // the first listed key: validate it
+	h.see("✓ the key validated")
+	h.press("enter")
+	h.wantState(stateReview)
+	h.fault("policy-cmek")
+	h.press("enter")
+	h.wantState(stateEncryption)
+	h.see("✗ The API refused this encryption key", "Workspace Policy does not allow external key", "an organization admin sees it in the Console")
+	if n := h.posts(); n != 1 {
+		t.Fatalf("%d creates sent; want 1", n)
+	}
+}
+
+// A 409 external_key_changed: the wizard validates the key again and sends
+// once more, by itself; the workspace is created once.
+func TestKeyChangedIsValidatedAgainAndSentOnce(t *testing.T) {
+	h := newHarness(t)
+	h.toReview("rotating")
+	h.press("4")
+	h.press("down", "enter")
+	h.press("enter")
+	h.see("✓ the key validated")
+	h.press("enter")
+	h.fault("409-key-changed")
+	h.press("enter")
+	h.wantState(stateResult)
+	if n, ws := h.posts(), len(h.srv.Workspaces()); n != 2 || ws != 1 {
+		t.Fatalf("%d creates sent, %d workspaces; want 2 and 1", n, ws)
+	}
+}
+
+// Created, but not all of it took effect: the result says so with the
+// API's message, and the outcome carries it (main exits 3).
+func TestIncompleteCreateIsShownAsSuch(t *testing.T) {
+	h := newHarness(t)
+	h.toReview("half")
+	h.fault("503-incomplete")
+	h.press("enter")
+	h.wantState(stateResult)
+	h.see("⚠ Workspace created, but not all of the request took effect", "its tags were not saved", "Do not create it again")
+	h.notSee("✓ Workspace created")
+	h.golden("result_incomplete")
+	h.press("q")
+	if !h.quit || h.m.outcome.Result == nil || h.m.outcome.Result.Incomplete == nil {
+		t.Fatalf("outcome %+v; want the incomplete result", h.m.outcome)
+	}
+	if n := h.posts(); n != 1 {
+		t.Fatalf("%d creates sent; want 1", n)
+	}
+}
