@@ -234,6 +234,11 @@ shot 07-encryption-validated
 # The demo organization has user profiles: step 5 offers them (default none).
 keys Enter
 waitfor "Step 5 of 6"
+keys Down
+waitfor "› Contoso Health"
+shot 15-user-profile
+keys Up
+waitfor "› None: requests need not"
 keys Enter
 waitfor "Step 6 of 6"
 shot 08-review
@@ -274,12 +279,26 @@ keys Enter
 waitfor "at most 40 characters"
 shot 11-api-error-at-field
 
-# --- 12: the API stays overloaded: not created, and a safe retry is offered ---
-run --demo --demo-faults 529,529,529,529 --name ml-research
+# --- 12: overloaded (529): it may have landed, so it is looked for, not resent --
+run --demo --demo-faults 529 --name ml-research
 waitfor "Step 1 of 6"
 to_review
 keys Enter
-waitfor "Not created"
-shot 12-overloaded-retry
+waitfor "may or may not have been created"
+shot 12-outcome-unknown
+keys a
+waitfor "type the name and press enter"
+type_text "ml-resea"
+keys Enter
+waitfor "type the name exactly"
+shot 16-create-anyway
+
+# --- 17: created, but not all of it took effect (503 workspace_created_incomplete)
+run --demo --demo-faults 503-incomplete --name ml-research --tag team=ml
+waitfor "Step 1 of 6"
+to_review
+keys Enter
+waitfor "not all of the request took effect"
+shot 17-created-incomplete
 
 say "done"
