@@ -82,7 +82,6 @@ func (m *Model) updateFailed(msg tea.Msg) tea.Cmd {
 	case m.failure.unsure && key.Matches(k, m.keys.CreateAnyway) && !m.failure.looking:
 		in := textinput.New()
 		in.Prompt = "> "
-		in.Placeholder = m.sub.spec.Name
 		in.SetStyles(m.styles.Input)
 		in.Focus()
 		m.failure.confirm, m.failure.confirmErr = &in, ""
