@@ -41,7 +41,7 @@ func hostileAPI(t *testing.T, echoKey bool) *httptest.Server {
 	ws := func(id, name string) map[string]any {
 		return map[string]any{"id": id, "type": "workspace", "name": name, "created_at": "2026-03-14T15:09:26Z",
 			"archived_at": nil, "display_color": "#6C5BB9" + evil, "external_key_id": "ekey_" + evil, "compartment_id": "c" + evil,
-			"tags": map[string]string{"k" + evil: "v" + evil},
+			"tags":           map[string]string{"k" + evil: "v" + evil},
 			"data_residency": map[string]any{"workspace_geo": "us" + evil, "allowed_inference_geos": "unrestricted", "default_inference_geo": "global" + evil}}
 	}
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
