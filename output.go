@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 	"text/tabwriter"
 	"time"
 
@@ -16,6 +17,7 @@ import (
 	"github.com/anthropic-tools/workspace-wizard/internal/api"
 	"github.com/anthropic-tools/workspace-wizard/internal/config"
 	"github.com/anthropic-tools/workspace-wizard/internal/forms"
+	"github.com/anthropic-tools/workspace-wizard/internal/termsafe"
 	"github.com/anthropic-tools/workspace-wizard/internal/ui"
 )
 
@@ -89,8 +91,10 @@ func lookAgainAfter(cfg *config.Config) time.Duration {
 }
 
 // printWorkspace writes the created workspace to stdout: the API's JSON
-// exactly as received with --json; else the id alone (idOnly, after the
-// wizard has shown it in full) or a summary.
+// exactly as received with --json (only characters a terminal would act on
+// or hide are \u-escaped: the same values); else the id alone (idOnly,
+// after the wizard has shown it in full) or a summary. Every server string
+// is made terminal-safe (termsafe) before it is printed.
 func printWorkspace(w io.Writer, ws *anthropic.Workspace, asJSON, idOnly bool) int {
 	switch {
 	case asJSON:
@@ -99,13 +103,13 @@ func printWorkspace(w io.Writer, ws *anthropic.Workspace, asJSON, idOnly bool) i
 			buf.Reset()
 			buf.WriteString(ws.RawJSON())
 		}
-		fmt.Fprintln(w, buf.String())
+		fmt.Fprintln(w, string(termsafe.JSON(buf.Bytes())))
 	case idOnly:
-		fmt.Fprintln(w, ws.ID)
+		fmt.Fprintln(w, termsafe.String(ws.ID))
 	default:
-		fmt.Fprintf(w, "Created workspace %q\n", ws.Name)
+		fmt.Fprintf(w, "Created workspace %q\n", termsafe.String(ws.Name))
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-		row := func(k, v string) { fmt.Fprintf(tw, "  %s\t%s\n", k, v) }
+		row := func(k, v string) { fmt.Fprintf(tw, "  %s\t%s\n", k, termsafe.String(v)) }
 		row("id", ws.ID)
 		row("created", ws.CreatedAt.Local().Format("2006-01-02 15:04:05 MST"))
 		if !ws.ArchivedAt.IsZero() {
@@ -146,12 +150,12 @@ func dryRun(cfg *config.Config, d deps) int {
 	return exitOK
 }
 
-// short is one line for an API failure during progress.
+// short is one line for an API failure during progress, safe to print.
 func short(e *api.Error) string {
 	if e == nil {
 		return "The request failed"
 	}
-	return e.Summary()
+	return termsafe.String(e.Summary())
 }
 
 // explain turns any error into what the user should read: what happened,
@@ -183,25 +187,27 @@ func explain(err error) string {
 	case errors.As(err, &apiErr):
 		return explainAPI(apiErr)
 	}
-	return "Error: " + err.Error()
+	return "Error: " + termsafe.String(err.Error())
 }
 
+// explainAPI explains an API failure; the API's words (message, type,
+// request id) are made terminal-safe first.
 func explainAPI(e *api.Error) string {
+	msg, typ, reqID := termsafe.String(e.Message), termsafe.String(e.Type), termsafe.String(e.RequestID)
 	var b strings.Builder
 	if e.Kind == api.KindRedirect {
-		fmt.Fprintf(&b, "Error: could not %s: %s", e.Op, e.Message)
+		fmt.Fprintf(&b, "Error: could not %s: %s", e.Op, msg)
 	} else if e.Status != 0 {
-		typ := e.Type
 		if e.Code != "" {
-			typ += ", " + e.Code
+			typ += ", " + termsafe.String(e.Code)
 		}
-		fmt.Fprintf(&b, "Error: the API refused to %s: %s\n  (%s, HTTP %d", e.Op, e.Message, typ, e.Status)
-		if e.RequestID != "" {
-			fmt.Fprintf(&b, ", request-id %s", e.RequestID)
+		fmt.Fprintf(&b, "Error: the API refused to %s: %s\n  (%s, HTTP %d", e.Op, msg, typ, e.Status)
+		if reqID != "" {
+			fmt.Fprintf(&b, ", request-id %s", reqID)
 		}
 		b.WriteString(")")
 	} else {
-		fmt.Fprintf(&b, "Error: could not %s: %s", e.Op, e.Message)
+		fmt.Fprintf(&b, "Error: could not %s: %s", e.Op, msg)
 	}
 	field := e.Field()
 	if field == "" {
@@ -232,18 +238,40 @@ func explainAPI(e *api.Error) string {
 	return b.String()
 }
 
-// redactor replaces the admin key with a placeholder in everything written.
+// redactor replaces every admin key of the run with a placeholder in
+// everything written.
 type redactor struct {
-	w      io.Writer
-	secret string
+	w    io.Writer
+	keys *keyring
 }
 
 func (r redactor) Write(p []byte) (int, error) {
-	if len(r.secret) < 8 || !bytes.Contains(p, []byte(r.secret)) {
-		return r.w.Write(p)
+	keys := r.keys.list()
+	if out := termsafe.Redact(string(p), keys...); out != string(p) {
+		if _, err := io.WriteString(r.w, out); err != nil {
+			return 0, err
+		}
+		return len(p), nil
 	}
-	if _, err := r.w.Write(bytes.ReplaceAll(p, []byte(r.secret), []byte("[redacted]"))); err != nil {
-		return 0, err
-	}
-	return len(p), nil
+	return r.w.Write(p)
+}
+
+// keyring is every admin key used in this run: the environment's and each
+// one typed in the wizard, which a server may echo in an error that main
+// prints after the wizard ends.
+type keyring struct {
+	mu   sync.Mutex
+	keys []string
+}
+
+func (k *keyring) add(key string) {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	k.keys = append(k.keys, key)
+}
+
+func (k *keyring) list() []string {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	return append([]string(nil), k.keys...)
 }

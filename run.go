@@ -73,8 +73,10 @@ func runWith(ctx context.Context, args []string, d deps) int {
 	// Belt and braces: whatever is printed, the key's bytes never are. The
 	// wizard gets the terminal itself, which it needs to size and style.
 	terminal := d.stderr
-	d.stdout = redactor{d.stdout, cfg.APIKey.Reveal()}
-	d.stderr = redactor{d.stderr, cfg.APIKey.Reveal()}
+	keys := &keyring{}
+	keys.add(cfg.APIKey.Reveal())
+	d.stdout = redactor{d.stdout, keys}
+	d.stderr = redactor{d.stderr, keys}
 	switch {
 	case cfg.ShowHelp:
 		fmt.Fprint(d.stdout, config.Usage)
@@ -103,7 +105,12 @@ func runWith(ctx context.Context, args []string, d deps) int {
 	defer conn.close()
 
 	if wizard {
-		opts := ui.Options{Config: cfg, API: conn.admin, Connect: conn.connect, Demo: cfg.Demo, Input: d.stdin, Output: terminal, Now: d.now, LookAgainAfter: lookAgainAfter(cfg)}
+		// A key typed in the wizard is redacted from what main prints after it.
+		connectTyped := func(k config.Secret) api.Admin {
+			keys.add(k.Reveal())
+			return conn.connect(k)
+		}
+		opts := ui.Options{Config: cfg, API: conn.admin, Connect: connectTyped, Demo: cfg.Demo, Input: d.stdin, Output: terminal, Now: d.now, LookAgainAfter: lookAgainAfter(cfg)}
 		run := ui.Run
 		if cfg.Accessible {
 			run = ui.RunAccessible

@@ -8,6 +8,7 @@ import (
 	"github.com/anthropics/anthropic-sdk-go/v2"
 
 	"github.com/anthropic-tools/workspace-wizard/internal/api"
+	"github.com/anthropic-tools/workspace-wizard/internal/termsafe"
 )
 
 // The wizard embeds these huh forms in its own Bubble Tea model: the model
@@ -122,17 +123,19 @@ func EncryptionChoiceForm(useKey *bool) *huh.Form {
 const TypeKeyID = ""
 
 // ExternalKeyForm lists the organization's keys (name · provider · geo,
-// then the id) and a last choice to type an id instead (TypeKeyID).
+// then the id) and a last choice to type an id instead (TypeKeyID). The
+// labels are the server's words, made safe to show (termsafe); the values
+// are the ids as received.
 func ExternalKeyForm(keys []anthropic.ExternalKey, id *string) *huh.Form {
 	var opts []huh.Option[string]
 	for _, k := range keys {
 		var parts []string
 		for _, p := range []string{k.DisplayName, k.ProviderConfig.Type, k.Geo} {
 			if p != "" {
-				parts = append(parts, p)
+				parts = append(parts, termsafe.String(p))
 			}
 		}
-		opts = append(opts, huh.NewOption(strings.Join(parts, " · ")+"\n  "+k.ID, k.ID))
+		opts = append(opts, huh.NewOption(strings.Join(parts, " · ")+"\n  "+termsafe.String(k.ID), k.ID))
 	}
 	opts = append(opts, huh.NewOption("Type a key id instead", TypeKeyID))
 	return huh.NewForm(huh.NewGroup(

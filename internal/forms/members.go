@@ -8,6 +8,8 @@ import (
 	"charm.land/huh/v2"
 	"github.com/anthropics/anthropic-sdk-go/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/anthropic-tools/workspace-wizard/internal/termsafe"
 )
 
 // Field keys of the members form.
@@ -63,13 +65,14 @@ func ParseWorkspaceRole(s string) (anthropic.NoBillingWorkspaceRole, error) {
 	return "", errors.New("choose one of " + strings.Join(names, ", "))
 }
 
-// UserLabel names a user the way the members form lists them.
+// UserLabel names a user the way the members form lists them, made safe to
+// show: the name and role are the server's.
 func UserLabel(u anthropic.OrganizationUser) string {
 	name := u.Name
 	if name == "" {
 		name = u.Email
 	}
-	return name + " · " + string(u.Role)
+	return termsafe.String(name + " · " + string(u.Role))
 }
 
 // Members is what the members form edits.
@@ -89,7 +92,7 @@ func MembersForm(users []anthropic.OrganizationUser, v *Members, width int) *huh
 	for _, u := range users {
 		label := wrapLabel(UserLabel(u), w, "")
 		if u.Email != "" && u.Name != "" {
-			label += "\n" + wrapLabel(u.Email, w, "  ")
+			label += "\n" + wrapLabel(termsafe.String(u.Email), w, "  ")
 		}
 		opts = append(opts, huh.NewOption(label, u.ID).Selected(slices.Contains(v.UserIDs, u.ID)))
 	}

@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/anthropic-tools/workspace-wizard/internal/api"
+	"github.com/anthropic-tools/workspace-wizard/internal/termsafe"
 )
 
 // Limits the API documentation leaves open, chosen here and kept in one place.
@@ -53,7 +54,7 @@ func (e *FieldError) Error() string { return e.Field + ": " + e.Err.Error() }
 func (e *FieldError) Unwrap() error { return e.Err }
 
 // ValidateName checks a workspace name: 1–255 characters, not only spaces,
-// no control characters.
+// no control or invisible formatting characters.
 func ValidateName(s string) error {
 	switch n := utf8.RuneCountInString(s); {
 	case strings.TrimSpace(s) == "":
@@ -66,6 +67,26 @@ func ValidateName(s string) error {
 		return errors.New("the name is not valid UTF-8 text")
 	case strings.IndexFunc(s, unicode.IsControl) >= 0:
 		return errors.New("remove the control character (tab, newline or similar) from the name")
+	}
+	return formatChar("the name", s)
+}
+
+// formatChar refuses invisible Unicode formatting characters (category Cf:
+// bidi overrides and isolates, zero-width characters, the byte order mark)
+// and the line and paragraph separators:
+// they make text read differently from what it is, as "abc\u202Etxt.exe"
+// shows as "abcexe.txt". The message names the character and where it is.
+func formatChar(what, s string) error {
+	pos := 0
+	for _, r := range s {
+		pos++
+		kind := "an invisible formatting character"
+		if r == '\u2028' || r == '\u2029' {
+			kind = "a line break character"
+		} else if !termsafe.IsFormat(r) {
+			continue
+		}
+		return fmt.Errorf("%s contains %s (%s) at position %d: retype it without it", what, kind, termsafe.Describe(r), pos)
 	}
 	return nil
 }
@@ -84,7 +105,7 @@ func ValidateTagKey(k string) error {
 	case !utf8.ValidString(k) || strings.IndexFunc(k, unicode.IsControl) >= 0:
 		return fmt.Errorf("tag key %q has a control character; use printable text", k)
 	}
-	return nil
+	return formatChar(fmt.Sprintf("tag key %q", k), k)
 }
 
 // ValidateTagValue checks one tag value on its own; empty values are allowed.
@@ -95,7 +116,7 @@ func ValidateTagValue(k, v string) error {
 	if !utf8.ValidString(v) || strings.IndexFunc(v, unicode.IsControl) >= 0 {
 		return fmt.Errorf("the value of tag %q has a control character; use printable text", k)
 	}
-	return nil
+	return formatChar(fmt.Sprintf("the value of tag %q", k), v)
 }
 
 // ParseTag splits "key=value" as typed on the command line or in the wizard

@@ -8,6 +8,7 @@ import (
 
 	"github.com/anthropic-tools/workspace-wizard/internal/api"
 	"github.com/anthropic-tools/workspace-wizard/internal/forms"
+	"github.com/anthropic-tools/workspace-wizard/internal/termsafe"
 )
 
 func TestValidateName(t *testing.T) {
@@ -24,6 +25,13 @@ func TestValidateName(t *testing.T) {
 		{" ml-research", "remove the spaces at the start or end"},
 		{"ml-research ", "remove the spaces at the start or end"},
 		{"bad\xffutf8", "not valid UTF-8"},
+		{"abcd\u202Etxt.exe", "the name contains an invisible formatting character (U+202E RIGHT-TO-LEFT OVERRIDE) at position 5: retype it without it"},
+		{"ml\u200Bresearch", "(U+200B ZERO WIDTH SPACE) at position 3"},
+		{"\uFEFFname", "(U+FEFF ZERO WIDTH NO-BREAK SPACE (byte order mark)) at position 1"},
+		{"a\u2066b\u2069", "(U+2066 LEFT-TO-RIGHT ISOLATE) at position 2"},
+		{"é\u061C", "(U+061C ARABIC LETTER MARK) at position 2"},
+		{"x\U000E0041", "invisible formatting character (U+E0041) at position 2"},
+		{"a\u2028b", "the name contains a line break character (U+2028 LINE SEPARATOR) at position 2"},
 	}
 	for _, tc := range cases {
 		assertRule(t, "name "+tc.in, forms.ValidateName(tc.in), tc.want)
@@ -45,6 +53,9 @@ func TestParseTag(t *testing.T) {
 		{strings.Repeat("k", 65) + "=v", "use at most 64"},
 		{"k=" + strings.Repeat("v", 257), "use at most 256"},
 		{"k=a\x00b", "control character"},
+		{"e\u202Env=prod", `tag key "e\u202env" contains an invisible formatting character (U+202E RIGHT-TO-LEFT OVERRIDE) at position 2`},
+		{"env=pr\u200Dod", `the value of tag "env" contains an invisible formatting character (U+200D ZERO WIDTH JOINER) at position 3`},
+		{"env=\u200E", "(U+200E LEFT-TO-RIGHT MARK) at position 1"},
 	}
 	for _, tc := range cases {
 		_, err := forms.ParseTag(tc.in)
@@ -140,7 +151,7 @@ func assertRule(t *testing.T, name string, err error, want string) {
 // FuzzRules: the rules never panic, accept only what the API can take, and
 // always say something when they refuse.
 func FuzzRules(f *testing.F) {
-	for _, s := range []string{"", "env=prod", "anthropic=1", "us,global", "unrestricted", "#6C5BB9", "ekey_01SDCCSbTxrXDpWc1phhtcfK", "\xff", "a\x00"} {
+	for _, s := range []string{"", "env=prod", "anthropic=1", "us,global", "unrestricted", "#6C5BB9", "ekey_01SDCCSbTxrXDpWc1phhtcfK", "\xff", "a\x00", "a\u202Eb", "k=\u200B", "a\u2029"} {
 		f.Add(s, s)
 	}
 	f.Fuzz(func(t *testing.T, a, b string) {
@@ -153,12 +164,18 @@ func FuzzRules(f *testing.F) {
 			if n := utf8.RuneCountInString(a); n == 0 || n > forms.MaxNameLen || !utf8.ValidString(a) || strings.TrimSpace(a) == "" {
 				t.Fatalf("accepted bad name %q", a)
 			}
+			if termsafe.String(a) != a {
+				t.Fatalf("accepted name %q, which does not show as it is (%q)", a, termsafe.String(a))
+			}
 		} else {
 			check(err)
 		}
 		if tag, err := forms.ParseTag(a); err == nil {
 			if tag.Key == "" || strings.HasPrefix(strings.ToLower(tag.Key), "anthropic") || tag.Key+"="+tag.Value != a {
 				t.Fatalf("accepted bad tag %q as %+v", a, tag)
+			}
+			if termsafe.String(a) != a {
+				t.Fatalf("accepted tag %q, which does not show as it is (%q)", a, termsafe.String(a))
 			}
 		} else {
 			check(err)

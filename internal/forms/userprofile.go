@@ -5,6 +5,8 @@ import (
 
 	"charm.land/huh/v2"
 	"github.com/anthropics/anthropic-sdk-go/v2"
+
+	"github.com/anthropic-tools/workspace-wizard/internal/termsafe"
 )
 
 // NoUserProfile is the user-profile form's answer for "none" (the default).
@@ -16,12 +18,12 @@ const UserProfilePermanent = "PERMANENT: every inference request through the wor
 // UserProfileLabel names a profile as the API describes it: its name (the
 // API serves none until the platform supplies one) and its access type.
 func UserProfileLabel(p anthropic.UserProfile) string {
-	name := p.Name
+	name := termsafe.String(p.Name)
 	if name == "" {
 		name = "(no name)"
 	}
 	if p.AccessType != "" {
-		name += " · " + string(p.AccessType)
+		name += " · " + termsafe.String(string(p.AccessType))
 	}
 	return name
 }
@@ -33,11 +35,11 @@ func UserProfileForm(profiles []anthropic.UserProfile, id *string) *huh.Form {
 	opts := []huh.Option[string]{huh.NewOption("None: requests need not name a user profile (default)", NoUserProfile)}
 	listed := false
 	for _, p := range profiles {
-		opts = append(opts, huh.NewOption(UserProfileLabel(p)+"\n  "+p.ID, p.ID))
+		opts = append(opts, huh.NewOption(UserProfileLabel(p)+"\n  "+termsafe.String(p.ID), p.ID))
 		listed = listed || p.ID == *id
 	}
 	if *id != NoUserProfile && !listed {
-		opts = append(opts, huh.NewOption(strings.TrimSpace(*id+" (given with --user-profile-id)"), *id))
+		opts = append(opts, huh.NewOption(strings.TrimSpace(termsafe.String(*id)+" (given with --user-profile-id)"), *id))
 	}
 	return huh.NewForm(huh.NewGroup(
 		huh.NewSelect[string]().Key(FieldUserProfileID).

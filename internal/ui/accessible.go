@@ -78,7 +78,19 @@ func newPrompter(ctx context.Context, o Options) *prompter {
 	return &prompter{m: m, in: bufio.NewReader(o.Input), out: o.Output}
 }
 
-func (p *prompter) say(format string, args ...any) { fmt.Fprintf(p.out, format+"\n", args...) }
+// say prints one line. Every string or error in args is made safe to show
+// first (Model.text): accessible mode's messages quote the server.
+func (p *prompter) say(format string, args ...any) {
+	for i, a := range args {
+		switch v := a.(type) {
+		case string:
+			args[i] = p.m.text(v)
+		case error:
+			args[i] = p.m.text(v.Error())
+		}
+	}
+	fmt.Fprintf(p.out, format+"\n", args...)
+}
 
 // ask prints a prompt and reads one line; def is taken on an empty line.
 func (p *prompter) ask(prompt, def string) (string, error) {
@@ -219,6 +231,7 @@ func (p *prompter) askKey() error {
 			p.say("Error: %s", m.key.err)
 			continue
 		}
+		m.remember(key)
 		msg := checkKeyCmd(m.ctx, m.opts.Connect, key)().(keyCheckedMsg)
 		m.updateKey(msg)
 		if m.api != nil {

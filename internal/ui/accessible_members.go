@@ -23,7 +23,7 @@ func (p *prompter) offerMembers() {
 	p.say("Listing the organization's users…")
 	m.gotUsers(usersCmd(m.ctx, m.api)().(usersMsg))
 	if st.phase() == memListFailed {
-		b := &block{width: 10000} // one line per message: a screen reader reads it whole
+		b := m.newBlock(10000) // one line per message: a screen reader reads it whole
 		m.viewMembers(b)
 		for _, l := range b.lines {
 			p.say("%s", ansi.Strip(l))

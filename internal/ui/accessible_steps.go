@@ -90,7 +90,7 @@ func (p *prompter) askReview() (state, error) {
 	m := p.m
 	m.state = stateReview
 	m.returnReview = false
-	b := &block{width: 78}
+	b := m.newBlock(78)
 	m.review = -1
 	m.viewReview(b)
 	// One write, so a screen reader (or a test) gets the review whole.

@@ -62,7 +62,7 @@ func (p *prompter) create() (Outcome, bool) {
 // cannot change the outcome.
 func (p *prompter) created() Outcome {
 	m := p.m
-	b := &block{width: 78}
+	b := m.newBlock(78)
 	m.viewResult(b)
 	for _, l := range b.lines {
 		p.say("%s", ansi.Strip(l))

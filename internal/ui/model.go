@@ -107,6 +107,8 @@ type Model struct {
 
 	sent bool // a create was sent in this session (and, if still here, did not create)
 
+	secrets []string // every admin key of the session, redacted from all shown (see text)
+
 	outcome Outcome
 	done    bool
 }
@@ -135,6 +137,7 @@ func newModel(ctx context.Context, o Options) *Model {
 	if m.set == nil {
 		m.set = map[string]bool{}
 	}
+	m.remember(o.Config.APIKey)
 	if o.Demo {
 		m.org = "Demo organization"
 	}

@@ -58,7 +58,8 @@ func (m *Model) updateResult(msg tea.Msg) tea.Cmd {
 		m.scrollBy(1)
 	case key.Matches(k, m.keys.Copy):
 		m.copied = true
-		return tea.SetClipboard(m.result.Workspace.ID)
+		// What is shown is what is copied: a pasted id cannot run a command.
+		return tea.SetClipboard(m.text(m.result.Workspace.ID))
 	case key.Matches(k, m.keys.Members):
 		return m.goTo(stateMembers)
 	case key.Matches(k, m.keys.Exit):
@@ -167,7 +168,7 @@ func (m *Model) viewFailed(b *block) {
 	}
 	switch {
 	case f.looking:
-		b.wrap(s.Dim, m.spinner()+" Looking for it again…")
+		b.wrapAfter(s.Dim, m.spinner()+" ", "Looking for it again…")
 	case f.note != "":
 		b.wrap(s.Dim, f.note)
 	}
@@ -197,26 +198,27 @@ func (m *Model) viewResult(b *block) {
 		b.line(s.OK.Bold(true).Render("✓ Workspace created"))
 	}
 	row := func(label, value string) { b.field(s.Label, label, 15, value) }
-	row("ID", s.Value.Bold(true).Render(ws.ID))
+	// Every value is the server's: shown through m.text.
+	row("ID", s.Value.Bold(true).Render(m.text(ws.ID)))
 	if m.copied {
 		b.line(s.OK.Render("  ✓ ID copied to the clipboard"))
 	}
-	row("Name", ws.Name)
+	row("Name", m.text(ws.Name))
 	row("Created", ws.CreatedAt.In(m.loc).Format("2006-01-02 15:04:05 MST"))
 	if ws.DisplayColor != "" {
 		swatch := s.swatch(ws.DisplayColor)
 		if m.plain {
 			swatch = "" // a screen reader would read out two block characters
 		}
-		row("Colour", swatch+ws.DisplayColor)
+		row("Colour", swatch+m.text(ws.DisplayColor))
 	}
-	row("Tags", api.TagList(ws.Tags))
+	row("Tags", m.text(api.TagList(ws.Tags)))
 	dr := ws.DataResidency
-	row("Workspace geo", string(dr.WorkspaceGeo))
-	row("Inference", "allowed "+api.AllowedGeos(dr)+" · default "+string(dr.DefaultInferenceGeo))
+	row("Workspace geo", m.text(string(dr.WorkspaceGeo)))
+	row("Inference", m.text("allowed "+api.AllowedGeos(dr)+" · default "+string(dr.DefaultInferenceGeo)))
 	if ws.ExternalKeyID != "" {
-		row("Encryption key", ws.ExternalKeyID)
-		row("Compartment", ws.CompartmentID)
+		row("Encryption key", m.text(ws.ExternalKeyID))
+		row("Compartment", m.text(ws.CompartmentID))
 	}
 	if ws.UserProfileID != "" {
 		row("User profile", m.prof.profileValue(ws.UserProfileID))

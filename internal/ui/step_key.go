@@ -82,6 +82,7 @@ func (m *Model) updateKey(msg tea.Msg) tea.Cmd {
 			}
 			m.key.checking = true
 			m.key.err = ""
+			m.remember(k) // before it is sent: a refusal may echo it
 			return checkKeyCmd(m.ctx, m.opts.Connect, k)
 		}
 	}

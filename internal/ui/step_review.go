@@ -100,7 +100,7 @@ func (m *Model) viewReview(b *block) {
 		}
 		// Narrow: the value goes under its label, whole.
 		b.line(cur + st.Render(lab))
-		sub := &block{width: b.width - 6}
+		sub := &block{width: b.width - 6, clean: b.clean}
 		sub.line(value)
 		for _, l := range sub.lines {
 			b.lines = append(b.lines, "      "+l)
@@ -144,7 +144,8 @@ func (m *Model) viewReview(b *block) {
 	row(rowDefault, " ", "Default inference", dg)
 	keyv := def("none")
 	if spec.ExternalKeyID != "" {
-		keyv = spec.ExternalKeyID + " " + s.Permanent.Render("WRITE-ONCE")
+		// The id may be one the server listed: shown through m.text.
+		keyv = m.text(spec.ExternalKeyID) + " " + s.Permanent.Render("WRITE-ONCE")
 		if m.enc.apiErr != "" {
 			keyv += refused
 		}
@@ -176,11 +177,11 @@ func (m *Model) viewReview(b *block) {
 	b.line(s.Dim.Render("The same from a script:"))
 	args := append([]string{"workspace-wizard"}, spec.Args()...)
 	if m.plain {
-		b.lines = append(b.lines, strings.Join(args, " ")) // one line, to copy as it is
+		b.lines = append(b.lines, m.text(strings.Join(args, " "))) // one line, to copy as it is
 		return
 	}
 	for _, l := range commandLines(args, b.width) {
-		b.line(s.Code.Render(l))
+		b.line(s.Code.Render(m.text(l)))
 	}
 }
 

@@ -132,7 +132,7 @@ func (m *Model) viewSubmitting(b *block) {
 		b.wrap(s.Dim, "· "+m.sub.log[i])
 	}
 	b.mark()
-	b.wrap(s.Value, m.spinner()+" "+m.sub.status)
+	b.wrapAfter(s.Value, m.spinner()+" ", m.sub.status)
 	b.gap()
 	if m.sub.cancelling {
 		b.wrap(s.Warn, "⚠ The request was cancelled. If it had reached the API, the workspace may exist; the wizard is checking.")

@@ -19,6 +19,9 @@ type block struct {
 	lines []string
 	focus int // index+1 of the line that must stay visible (0: the first)
 	end   int // with focus: index+1 of the last line of the focused part
+	// clean makes wrap's text safe to show (Model.text): messages quote
+	// the server. nil leaves text as it is.
+	clean func(string) string
 }
 
 // mark makes the next line the one the window keeps in view.
@@ -43,8 +46,17 @@ func (b *block) gap() {
 	}
 }
 
-// wrap word-wraps plain text to the width and styles it.
-func (b *block) wrap(st lipgloss.Style, text string) {
+// wrap word-wraps plain text to the width and styles it. The text is
+// made safe first (clean): a message may quote the server.
+func (b *block) wrap(st lipgloss.Style, text string) { b.wrapAfter(st, "", text) }
+
+// wrapAfter is wrap with a prefix of the program's own that is kept as it
+// is (the spinner, styled): only text is made safe.
+func (b *block) wrapAfter(st lipgloss.Style, prefix, text string) {
+	if b.clean != nil {
+		text = b.clean(text)
+	}
+	text = prefix + text
 	for _, l := range strings.Split(ansi.Wrap(text, max(b.width, 10), ""), "\n") {
 		b.lines = append(b.lines, st.Render(l))
 	}
@@ -58,7 +70,7 @@ func (b *block) field(label lipgloss.Style, name string, lw int, value string) {
 		return
 	}
 	b.line("  " + label.Render(name))
-	sub := &block{width: b.width - 4}
+	sub := &block{width: b.width - 4, clean: b.clean}
 	sub.line(value)
 	for _, l := range sub.lines {
 		b.lines = append(b.lines, "    "+l)
@@ -88,7 +100,7 @@ func (m *Model) View() tea.View {
 		sb.WriteByte('\n')
 		write(footLines)
 	}
-	v := tea.NewView(strings.TrimSuffix(sb.String(), "\n"))
+	v := tea.NewView(m.screen(strings.TrimSuffix(sb.String(), "\n")))
 	v.WindowTitle = "workspace-wizard"
 	return v
 }
@@ -158,7 +170,7 @@ func (m *Model) scrollBy(n int) {
 
 // body draws the current screen at width w.
 func (m *Model) body(w int) *block {
-	body := &block{width: w}
+	body := m.newBlock(w)
 	switch m.state {
 	case stateKey:
 		m.viewKey(body)
@@ -235,7 +247,7 @@ func (m *Model) headerView(w int) []string {
 	}
 	top := s.Brand.Render("workspace-wizard")
 	if m.state != stateKey {
-		top += " " + s.Dim.Render("in") + " " + s.Org.Render(org)
+		top += " " + s.Dim.Render("in") + " " + s.Org.Render(m.text(org))
 	}
 	if ansi.StringWidth(top) > w {
 		top = ansi.Truncate(top, w, "…")
@@ -252,7 +264,8 @@ func (m *Model) headerView(w int) []string {
 			where = "Add members to “" + m.result.Workspace.Name + "”"
 		}
 	}
-	b := &block{width: w, lines: []string{top}}
+	b := m.newBlock(w)
+	b.lines = []string{top}
 	b.wrap(s.Step, where)
 	if m.orgErr != "" && m.state <= stateReview {
 		b.wrap(s.Error, "✗ "+m.orgErr)
@@ -264,13 +277,13 @@ func (m *Model) headerView(w int) []string {
 func (m *Model) finalView() string {
 	switch {
 	case m.outcome.Workspace != nil:
-		b := &block{width: max(m.width-2, 10)}
+		b := m.newBlock(max(m.width-2, 10))
 		m.viewResult(b)
-		return strings.Join(b.lines, "\n") + "\n"
+		return m.screen(strings.Join(b.lines, "\n") + "\n")
 	case m.state == stateFailed:
-		b := &block{width: max(m.width-2, 10)}
+		b := m.newBlock(max(m.width-2, 10))
 		m.viewFailed(b)
-		return strings.Join(b.lines, "\n") + "\n"
+		return m.screen(strings.Join(b.lines, "\n") + "\n")
 	}
 	// A quit before anything was created leaves nothing: main explains the
 	// cancel (ErrCancelled), and saying it here too printed it twice.

@@ -52,7 +52,7 @@ func (m *Model) encStatus(b *block) {
 	st := &m.enc
 	switch {
 	case st.checking:
-		b.line(s.Dim.Render(m.spinner() + " validating " + st.chosen + "…"))
+		b.line(s.Dim.Render(m.spinner() + " validating " + m.text(st.chosen) + "…"))
 	case st.apiErr != "":
 		b.wrap(s.Error, "✗ "+st.apiErr)
 	case st.status == "ok":

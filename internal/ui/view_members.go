@@ -14,7 +14,7 @@ func (m *Model) viewMembers(b *block) {
 	switch st.phase() {
 	case memLoading:
 		b.line(s.Title.Render("Members to add"))
-		b.wrap(s.Dim, m.spinner()+" listing the organization's users…")
+		b.wrapAfter(s.Dim, m.spinner()+" ", "listing the organization's users…")
 	case memListFailed:
 		var e *api.Error
 		switch {
@@ -65,7 +65,7 @@ func (m *Model) viewMemberRound(b *block) {
 	}
 	if st.current != nil {
 		b.mark()
-		b.wrap(s.Value, m.spinner()+" "+userName(*st.current)+": adding…")
+		b.wrapAfter(s.Value, m.spinner()+" ", userName(*st.current)+": adding…")
 	}
 	for _, u := range st.queue {
 		b.wrap(s.Dim, "  "+userName(u)+": waiting")
@@ -79,10 +79,10 @@ func (m *Model) viewResultMembers(b *block, row func(label, value string)) {
 	st := &m.mem
 	added, notAdded := st.memberSummary()
 	if len(added) > 0 {
-		row("Members", strings.Join(added, ", "))
+		row("Members", m.text(strings.Join(added, ", ")))
 	}
 	for _, n := range notAdded {
-		row("Not added", s.Error.Render("✗ ")+n)
+		row("Not added", s.Error.Render("✗ ")+m.text(n))
 	}
 	if st.current != nil {
 		done := len(st.round)
