@@ -82,6 +82,11 @@ func Start(t testing.TB, bin string, args, env []string, cols, rows int) *Term {
 // variables, a colour terminal, plus extra ("K=V").
 func CleanEnv(home string, extra ...string) []string {
 	env := []string{"TERM=xterm-256color", "HOME=" + home, "PATH=/usr/bin:/bin", "LANG=C.UTF-8"}
+	if v := os.Getenv("GORACE"); v != "" {
+		// GORACE=log_path=… keeps the race detector's reports of the
+		// program, which otherwise scroll off its terminal.
+		env = append(env, "GORACE="+v)
+	}
 	return append(env, extra...)
 }
 

@@ -195,14 +195,7 @@ func TestAccessibleCancelAfterARefusedCreateSaysSo(t *testing.T) {
 // The organization's Workspace Policy refuses the key: back at the
 // encryption step with the API's words and where the policy is seen.
 func TestPolicyRefusalReturnsToEncryptionStep(t *testing.T) {
-	h := newHarness(t)
-	h.toReview("policed")
-	h.press("4")
-	h.press("down", "enter") // yes, a key
-	h.press("enter")         // the first listed key: validate it
-	h.see("✓ the key validated")
-	h.press("enter")
-	h.wantState(stateReview)
+	h := reviewWithFirstKey(t, "policed")
 	h.fault("policy-cmek")
 	h.press("enter")
 	h.wantState(stateEncryption)
@@ -215,13 +208,7 @@ func TestPolicyRefusalReturnsToEncryptionStep(t *testing.T) {
 // A 409 external_key_changed: the wizard validates the key again and sends
 // once more, by itself; the workspace is created once.
 func TestKeyChangedIsValidatedAgainAndSentOnce(t *testing.T) {
-	h := newHarness(t)
-	h.toReview("rotating")
-	h.press("4")
-	h.press("down", "enter")
-	h.press("enter")
-	h.see("✓ the key validated")
-	h.press("enter")
+	h := reviewWithFirstKey(t, "rotating")
 	h.fault("409-key-changed")
 	h.press("enter")
 	h.wantState(stateResult)
@@ -248,4 +235,21 @@ func TestIncompleteCreateIsShownAsSuch(t *testing.T) {
 	if n := h.posts(); n != 1 {
 		t.Fatalf("%d creates sent; want 1", n)
 	}
+}
+
+// reviewWithFirstKey reaches review with the organization's first listed
+// encryption key chosen and validated.
+func reviewWithFirstKey(t *testing.T, name string) *harness {
+	t.Helper()
+	h := newHarness(t)
+	h.toReview(name)
+	h.press("4")
+	h.press("down", "enter") // yes, a key
+	h.wantState(stateEncryption)
+	h.press("enter") // the first listed key: validate it
+	h.see("✓ the key validated")
+	h.press("enter")
+	h.wantState(stateReview)
+	h.see(fakeapi.DemoExternalKeyAWS, "WRITE-ONCE")
+	return h
 }

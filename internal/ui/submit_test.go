@@ -83,16 +83,7 @@ func TestAPIRefusalReturnsToTheFieldWithAnswersKept(t *testing.T) {
 }
 
 func TestKeyRefusalReturnsToEncryptionStep(t *testing.T) {
-	h := newHarness(t)
-	h.toReview("cmek")
-	h.press("4")
-	h.press("down", "enter") // yes, a key
-	h.wantState(stateEncryption)
-	h.press("enter") // the first listed key: validate it
-	h.see("✓ the key validated")
-	h.press("enter")
-	h.wantState(stateReview)
-	h.see(fakeapi.DemoExternalKeyAWS, "WRITE-ONCE")
+	h := reviewWithFirstKey(t, "cmek")
 	h.fault("400-key")
 	h.press("enter")
 	h.wantState(stateEncryption)
