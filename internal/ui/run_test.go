@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"bytes"
 	"context"
 	"io"
 	"strings"
@@ -8,27 +9,48 @@ import (
 	"testing"
 	"time"
 
+	"github.com/charmbracelet/x/vt"
+
 	"github.com/anthropic-tools/workspace-wizard/internal/api"
 	"github.com/anthropic-tools/workspace-wizard/internal/api/fakeapi"
 	"github.com/anthropic-tools/workspace-wizard/internal/config"
 )
 
-// syncBuffer is the terminal's output, read while the program writes it.
+// syncBuffer is the terminal the program draws on: its output goes through
+// a terminal emulator, so String is the screen as a person sees it, however
+// the renderer split its frames (a name typed key by key may be drawn one
+// cell at a time, with cursor moves between).
 type syncBuffer struct {
-	mu sync.Mutex
-	b  strings.Builder
+	mu  sync.Mutex
+	emu *vt.Emulator
+}
+
+func newSyncBuffer(t *testing.T) *syncBuffer {
+	s := &syncBuffer{emu: vt.NewEmulator(80, 24)}
+	go func() { _, _ = io.Copy(io.Discard, s.emu) }() // answers to the program's queries
+	t.Cleanup(func() {
+		if c, ok := s.emu.InputPipe().(io.Closer); ok {
+			c.Close()
+		}
+	})
+	return s
 }
 
 func (s *syncBuffer) Write(p []byte) (int, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.b.Write(p)
+	// A terminal's line discipline turns each newline into CR LF; a pipe
+	// does not, so it is done here.
+	if _, err := s.emu.Write(bytes.ReplaceAll(p, []byte("\n"), []byte("\r\n"))); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }
 
 func (s *syncBuffer) String() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.b.String()
+	return s.emu.String()
 }
 
 // waitFor polls until cond holds: no sleeping as synchronisation.
@@ -49,7 +71,7 @@ func startRun(t *testing.T) (*fakeapi.Server, *io.PipeWriter, *syncBuffer, chan 
 	t.Helper()
 	srv := fakeapi.NewTest(t, fakeapi.Options{})
 	in, keys := io.Pipe()
-	out := &syncBuffer{}
+	out := newSyncBuffer(t)
 	done := make(chan Outcome, 1)
 	go func() {
 		done <- Run(context.Background(), Options{
