@@ -9,6 +9,7 @@ import (
 	"io"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"text/tabwriter"
 	"time"
 
@@ -25,8 +26,11 @@ import (
 // progress as lines on stderr.
 func create(ctx context.Context, cfg *config.Config, admin api.Admin, d deps) int {
 	fmt.Fprintf(d.stderr, "Creating workspace %q…\n", cfg.Spec.Name)
+	var sending atomic.Bool // a POST may be on its way
 	c := &api.Creator{API: admin, Now: d.now, Sleep: d.sleep, LookAgainAfter: lookAgainAfter(cfg), OnEvent: func(e api.Event) {
 		switch e.Kind {
+		case api.EventSending:
+			sending.Store(true)
 		case api.EventWaiting:
 			fmt.Fprintf(d.stderr, "%s; nothing was created. Trying again in %s…\n", short(e.Err), e.Wait.Round(100*time.Millisecond))
 		case api.EventReconciling:
@@ -40,6 +44,10 @@ func create(ctx context.Context, cfg *config.Config, admin api.Admin, d deps) in
 		}
 	}}
 	note := context.AfterFunc(ctx, func() {
+		if !sending.Load() {
+			fmt.Fprintln(d.stderr, "Cancelling before anything is sent…")
+			return
+		}
 		fmt.Fprintln(d.stderr, "Cancelling… finding out whether the workspace was created (Ctrl+C again quits at once).")
 	})
 	defer note()

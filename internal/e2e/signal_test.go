@@ -128,7 +128,7 @@ func TestFlagModeInterruptBeforeThePost(t *testing.T) {
 	if code := tm.Wait(t, wait); code != 130 {
 		t.Fatalf("exit code %d, want 130\n%s", code, tm.Dump())
 	}
-	if s := tm.Screen(); !strings.Contains(s, "Nothing was sent") || strings.Contains(s, "may") {
+	if s := tm.Screen(); !strings.Contains(s, "Nothing was sent") || strings.Contains(s, "may") || strings.Contains(s, "finding out") {
 		t.Errorf("the terminal should say nothing was sent, and nothing about a workspace that may exist\n%s", tm.Dump())
 	}
 	if n := srv.CountRequests("POST", "/v1/organizations/workspaces"); n != 0 {
