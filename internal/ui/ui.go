@@ -75,7 +75,7 @@ func Run(ctx context.Context, o Options) Outcome {
 	// A signal ends the program gracefully, like a quit key: a cancelled
 	// tea.WithContext would kill it, and bubbletea v2.1.1's killed shutdown
 	// closes its input reader while the reader still uses it (a data race).
-	opts := []tea.ProgramOption{tea.WithWindowSize(80, 24), tea.WithFilter(signalsQuit)}
+	opts := []tea.ProgramOption{tea.WithWindowSize(80, 24), tea.WithFilter(filter)}
 	if o.Input != nil {
 		opts = append(opts, tea.WithInput(o.Input))
 	}
@@ -97,13 +97,29 @@ func Run(ctx context.Context, o Options) Outcome {
 // the screen it stopped on means.
 type signalledMsg struct{}
 
-// signalsQuit turns bubbletea's own SIGINT message, which would end the
-// program as killed, into a graceful signalledMsg.
-func signalsQuit(_ tea.Model, msg tea.Msg) tea.Msg {
-	if _, ok := msg.(tea.InterruptMsg); ok {
+// windowSizeRequest is what tea.RequestWindowSize sends, which huh's
+// Form.Init asks for.
+var windowSizeRequest = tea.RequestWindowSize()
+
+// filter turns bubbletea's own SIGINT message, which would end the program
+// as killed, into a graceful signalledMsg, and drops the window-size
+// requests huh's forms make on Init: the wizard sizes its forms itself, and
+// bubbletea v2.1.1 answers each request in a goroutine of its own that
+// writes the program's size unsynchronised, so two forms opened together
+// raced (seen by -race in the e2e tests).
+func filter(_ tea.Model, msg tea.Msg) tea.Msg {
+	switch {
+	case msg == windowSizeRequest:
+		return nil
+	case isInterrupt(msg):
 		return signalledMsg{}
 	}
 	return msg
+}
+
+func isInterrupt(msg tea.Msg) bool {
+	_, ok := msg.(tea.InterruptMsg)
+	return ok
 }
 
 // ended is the outcome of a wizard that stopped, however it stopped: by the
