@@ -17,7 +17,7 @@ import (
 
 	"github.com/anthropic-tools/workspace-wizard/internal/api"
 	"github.com/anthropic-tools/workspace-wizard/internal/config"
-	"github.com/anthropic-tools/workspace-wizard/internal/forms"
+	"github.com/anthropic-tools/workspace-wizard/internal/rules"
 	"github.com/anthropic-tools/workspace-wizard/internal/termsafe"
 	"github.com/anthropic-tools/workspace-wizard/internal/ui"
 )
@@ -219,7 +219,7 @@ func explainAPI(e *api.Error) string {
 	}
 	field := e.Field()
 	if field == "" {
-		field, _ = forms.SplitFieldMessage(e.Message)
+		field, _ = rules.SplitFieldMessage(e.Message)
 	}
 	if field != "" && e.Kind == api.KindInvalid {
 		fmt.Fprintf(&b, "\nChange %s and run again.", config.FlagFor(field))

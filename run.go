@@ -17,7 +17,7 @@ import (
 	"github.com/anthropic-tools/workspace-wizard/internal/api"
 	"github.com/anthropic-tools/workspace-wizard/internal/api/fakeapi"
 	"github.com/anthropic-tools/workspace-wizard/internal/config"
-	"github.com/anthropic-tools/workspace-wizard/internal/forms"
+	"github.com/anthropic-tools/workspace-wizard/internal/rules"
 	"github.com/anthropic-tools/workspace-wizard/internal/ui"
 )
 
@@ -140,7 +140,7 @@ func checkSpec(cfg *config.Config, wizard bool) error {
 		return &config.UsageError{Msg: "--name is required with --yes or --dry-run (for example --name \"ml-research\")"}
 	}
 	var msgs []string
-	for _, fe := range forms.FieldErrors(forms.Validate(cfg.Spec)) {
+	for _, fe := range rules.FieldErrors(rules.Validate(cfg.Spec)) {
 		if !wizard || cfg.Set[fe.Field] {
 			msgs = append(msgs, config.FlagFor(fe.Field)+": "+fe.Err.Error())
 		}

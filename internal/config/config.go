@@ -12,7 +12,7 @@ import (
 	"time"
 
 	"github.com/anthropic-tools/workspace-wizard/internal/api"
-	"github.com/anthropic-tools/workspace-wizard/internal/forms"
+	"github.com/anthropic-tools/workspace-wizard/internal/rules"
 )
 
 // Environment variables the program reads.
@@ -52,7 +52,7 @@ func (s Secret) Check() error {
 // Config is everything one run needs to know.
 type Config struct {
 	Spec api.Spec
-	// Set records which spec fields came from flags, by forms.Field* name.
+	// Set records which spec fields came from flags, by rules.Field* name.
 	Set map[string]bool
 
 	Yes, DryRun, JSON, Demo, Accessible bool
@@ -74,7 +74,7 @@ type tagList struct{ tags *[]api.Tag }
 
 func (t tagList) String() string { return "" }
 func (t tagList) Set(s string) error {
-	tag, err := forms.ParseTag(s)
+	tag, err := rules.ParseTag(s)
 	if err != nil {
 		return err
 	}
@@ -84,7 +84,7 @@ func (t tagList) Set(s string) error {
 
 // Parse reads args (without the program name) and the environment through
 // getenv. Field values are not validated here beyond their syntax: that is
-// forms.Validate's job, shared with the wizard.
+// rules.Validate's job, shared with the wizard.
 func Parse(args []string, getenv func(string) string) (*Config, error) {
 	c := &Config{Set: map[string]bool{}}
 	fs := flag.NewFlagSet("workspace-wizard", flag.ContinueOnError)
@@ -123,10 +123,10 @@ func Parse(args []string, getenv func(string) string) (*Config, error) {
 		return nil, &UsageError{Msg: fmt.Sprintf("unexpected argument %q; give the name with --name %q", fs.Arg(0), fs.Arg(0))}
 	}
 	fields := map[string]string{
-		"name": forms.FieldName, "tag": forms.FieldTags, "workspace-geo": forms.FieldWorkspaceGeo,
-		"allowed-inference-geos": forms.FieldAllowedGeos, "default-inference-geo": forms.FieldDefaultGeo,
-		"external-key-id": forms.FieldExternalKeyID, "display-color": forms.FieldDisplayColor,
-		"user-profile-id": forms.FieldUserProfileID,
+		"name": rules.FieldName, "tag": rules.FieldTags, "workspace-geo": rules.FieldWorkspaceGeo,
+		"allowed-inference-geos": rules.FieldAllowedGeos, "default-inference-geo": rules.FieldDefaultGeo,
+		"external-key-id": rules.FieldExternalKeyID, "display-color": rules.FieldDisplayColor,
+		"user-profile-id": rules.FieldUserProfileID,
 	}
 	fs.Visit(func(f *flag.Flag) {
 		if field, ok := fields[f.Name]; ok {
@@ -149,24 +149,24 @@ func Parse(args []string, getenv func(string) string) (*Config, error) {
 	return c, nil
 }
 
-// FlagFor names the command-line flag that sets a forms.Field*.
+// FlagFor names the command-line flag that sets a rules.Field*.
 func FlagFor(field string) string {
 	switch field {
-	case forms.FieldName:
+	case rules.FieldName:
 		return "--name"
-	case forms.FieldTags:
+	case rules.FieldTags:
 		return "--tag"
-	case forms.FieldWorkspaceGeo:
+	case rules.FieldWorkspaceGeo:
 		return "--workspace-geo"
-	case forms.FieldAllowedGeos:
+	case rules.FieldAllowedGeos:
 		return "--allowed-inference-geos"
-	case forms.FieldDefaultGeo:
+	case rules.FieldDefaultGeo:
 		return "--default-inference-geo"
-	case forms.FieldExternalKeyID:
+	case rules.FieldExternalKeyID:
 		return "--external-key-id"
-	case forms.FieldDisplayColor:
+	case rules.FieldDisplayColor:
 		return "--display-color"
-	case forms.FieldUserProfileID:
+	case rules.FieldUserProfileID:
 		return "--user-profile-id"
 	}
 	return field

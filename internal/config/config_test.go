@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/anthropic-tools/workspace-wizard/internal/config"
-	"github.com/anthropic-tools/workspace-wizard/internal/forms"
+	"github.com/anthropic-tools/workspace-wizard/internal/rules"
 )
 
 const key = "sk-ant-admin01-SECRETSECRET"
@@ -43,7 +43,7 @@ func TestParse(t *testing.T) {
 	if c.Spec.Name != "ml" || len(c.Spec.Tags) != 2 || !c.Yes || c.BaseURL != "https://proxy.example.com" || !c.Accessible {
 		t.Errorf("config = %+v", c)
 	}
-	if !c.Set[forms.FieldName] || !c.Set[forms.FieldTags] || !c.Set[forms.FieldDefaultGeo] || c.Set[forms.FieldAllowedGeos] {
+	if !c.Set[rules.FieldName] || !c.Set[rules.FieldTags] || !c.Set[rules.FieldDefaultGeo] || c.Set[rules.FieldAllowedGeos] {
 		t.Errorf("Set = %v: want exactly the fields given as flags", c.Set)
 	}
 	for _, bad := range [][]string{{"--timeout", "0s"}, {"--base-url", "ftp://x"}, {"--tag", "novalue"}, {"--bogus"}} {

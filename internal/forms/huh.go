@@ -1,3 +1,6 @@
+// Package forms builds the wizard's huh forms: one builder per step that is
+// a form, and the keymap they share. The rules the fields obey live in
+// internal/rules; this package only asks for the values.
 package forms
 
 import (
@@ -8,6 +11,7 @@ import (
 	"github.com/anthropics/anthropic-sdk-go/v2"
 
 	"github.com/anthropic-tools/workspace-wizard/internal/api"
+	"github.com/anthropic-tools/workspace-wizard/internal/rules"
 	"github.com/anthropic-tools/workspace-wizard/internal/termsafe"
 )
 
@@ -19,7 +23,7 @@ import (
 // Residency is what the data-residency form edits.
 type Residency struct {
 	WorkspaceGeo string
-	Allowed      string // api.Unrestricted or geos joined by commas, in InferenceGeos order
+	Allowed      string // api.Unrestricted or geos joined by commas, in rules.InferenceGeos order
 	Default      string
 }
 
@@ -27,33 +31,33 @@ type Residency struct {
 // inference may run, and the default inference geo, which is offered only
 // from the allowed geos so an invalid pair cannot be picked.
 func ResidencyForm(v *Residency) *huh.Form {
-	wsGeo := huh.NewSelect[string]().Key(FieldWorkspaceGeo).
+	wsGeo := huh.NewSelect[string]().Key(rules.FieldWorkspaceGeo).
 		Title("Workspace geo").
 		Description("Where its data is stored. PERMANENT: cannot be changed later.").
-		Value(&v.WorkspaceGeo).Options(huh.NewOptions(WorkspaceGeos...)...)
-	allowed := huh.NewSelect[string]().Key(FieldAllowedGeos).
+		Value(&v.WorkspaceGeo).Options(huh.NewOptions(rules.WorkspaceGeos...)...)
+	allowed := huh.NewSelect[string]().Key(rules.FieldAllowedGeos).
 		Title("Allowed inference geos").
 		Description("Where requests may run; can be changed later.").
 		Value(&v.Allowed).Options(allowedOptions()...)
-	def := huh.NewSelect[string]().Key(FieldDefaultGeo).
+	def := huh.NewSelect[string]().Key(rules.FieldDefaultGeo).
 		Title("Default inference geo").
 		Description("Used when a request names none.").
 		Value(&v.Default).
-		OptionsFunc(func() []huh.Option[string] { return geoOptions(DefaultGeoChoices(v.Allowed)) }, &v.Allowed).
-		Height(2 + len(InferenceGeos))
+		OptionsFunc(func() []huh.Option[string] { return geoOptions(rules.DefaultGeoChoices(v.Allowed)) }, &v.Allowed).
+		Height(2 + len(rules.InferenceGeos))
 	return huh.NewForm(huh.NewGroup(wsGeo, allowed, def)).WithKeyMap(KeyMap())
 }
 
 // AllowedChoices are the allowed-inference-geos answers: unrestricted, then
-// every non-empty set of InferenceGeos. Each is one pick, so no set can be
+// every non-empty set of rules.InferenceGeos. Each is one pick, so no set can be
 // left empty or mixed with "unrestricted".
 func AllowedChoices() []string {
 	out := []string{api.Unrestricted}
-	n := len(InferenceGeos)
+	n := len(rules.InferenceGeos)
 	for size := 1; size <= n; size++ {
 		for mask := 1; mask < 1<<n; mask++ {
 			var geos []string
-			for i, g := range InferenceGeos {
+			for i, g := range rules.InferenceGeos {
 				if mask&(1<<i) != 0 {
 					geos = append(geos, g)
 				}
@@ -72,7 +76,7 @@ func AllowedLabel(v string) string {
 	case api.Unrestricted:
 		return "Unrestricted: every geo, now and later (default)"
 	case "us":
-		return "Only us (US only, priced at " + USInferencePremium + ")"
+		return "Only us (US only, priced at " + rules.USInferencePremium + ")"
 	}
 	geos := api.SplitGeos(v)
 	if len(geos) == 1 {
@@ -94,10 +98,10 @@ func geoOptions(geos []string) []huh.Option[string] {
 	for _, g := range geos {
 		label := g
 		switch g {
-		case DefaultInferenceGeo:
+		case rules.DefaultInferenceGeo:
 			label += " (default)"
 		case "us":
-			label += " (US only, priced at " + USInferencePremium + ")"
+			label += " (US only, priced at " + rules.USInferencePremium + ")"
 		}
 		out = append(out, huh.NewOption(label, g))
 	}
@@ -108,7 +112,7 @@ func geoOptions(geos []string) []huh.Option[string] {
 // encryption key; no is the default.
 func EncryptionChoiceForm(useKey *bool) *huh.Form {
 	return huh.NewForm(huh.NewGroup(
-		huh.NewSelect[bool]().Key(FieldExternalKeyID).
+		huh.NewSelect[bool]().Key(rules.FieldExternalKeyID).
 			Title("Customer-managed encryption key").
 			Description("Optional. Most workspaces need no key of their own.").
 			Value(useKey).
@@ -139,7 +143,7 @@ func ExternalKeyForm(keys []anthropic.ExternalKey, id *string) *huh.Form {
 	}
 	opts = append(opts, huh.NewOption("Type a key id instead", TypeKeyID))
 	return huh.NewForm(huh.NewGroup(
-		huh.NewSelect[string]().Key(FieldExternalKeyID).
+		huh.NewSelect[string]().Key(rules.FieldExternalKeyID).
 			Title("Choose the encryption key").
 			Value(id).Options(opts...),
 	)).WithKeyMap(KeyMap())

@@ -3,6 +3,8 @@ package forms
 import (
 	"slices"
 	"testing"
+
+	"github.com/anthropic-tools/workspace-wizard/internal/rules"
 )
 
 // Every allowed-geos answer the residency form offers passes the shared
@@ -13,10 +15,10 @@ func TestAllowedChoicesAreAllValid(t *testing.T) {
 		t.Fatalf("AllowedChoices() = %q, want %q", got, want)
 	}
 	for _, v := range got {
-		if err := ValidateAllowedGeos(v); err != nil {
+		if err := rules.ValidateAllowedGeos(v); err != nil {
 			t.Errorf("%q: %v", v, err)
 		}
-		if len(DefaultGeoChoices(v)) == 0 || AllowedLabel(v) == "" {
+		if len(rules.DefaultGeoChoices(v)) == 0 || AllowedLabel(v) == "" {
 			t.Errorf("%q: no default geo or label", v)
 		}
 	}

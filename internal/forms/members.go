@@ -1,7 +1,6 @@
 package forms
 
 import (
-	"errors"
 	"slices"
 	"strings"
 
@@ -9,61 +8,9 @@ import (
 	"github.com/anthropics/anthropic-sdk-go/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/anthropic-tools/workspace-wizard/internal/rules"
 	"github.com/anthropic-tools/workspace-wizard/internal/termsafe"
 )
-
-// Field keys of the members form.
-const (
-	FieldMemberUsers = "user_id"
-	FieldMemberRole  = "workspace_role"
-)
-
-// DefaultWorkspaceRole is the role the members form starts on.
-const DefaultWorkspaceRole = anthropic.NoBillingWorkspaceRoleWorkspaceDeveloper
-
-// WorkspaceRoles are the roles a member can be added with, most powerful
-// first. workspace_billing is not among them: it cannot be given through
-// the API, only inherited from the organization's billing role.
-var WorkspaceRoles = []anthropic.NoBillingWorkspaceRole{
-	anthropic.NoBillingWorkspaceRoleWorkspaceAdmin,
-	anthropic.NoBillingWorkspaceRoleWorkspaceDeveloper,
-	anthropic.NoBillingWorkspaceRoleWorkspaceRestrictedDeveloper,
-	anthropic.NoBillingWorkspaceRoleWorkspaceUser,
-}
-
-// RoleSummary says in one short line what a workspace role may do.
-func RoleSummary(r anthropic.NoBillingWorkspaceRole) string {
-	switch r {
-	case anthropic.NoBillingWorkspaceRoleWorkspaceAdmin:
-		return "manages the workspace and its members"
-	case anthropic.NoBillingWorkspaceRoleWorkspaceDeveloper:
-		return "uses the API and manages its API keys"
-	case anthropic.NoBillingWorkspaceRoleWorkspaceRestrictedDeveloper:
-		return "a developer with fewer permissions"
-	case anthropic.NoBillingWorkspaceRoleWorkspaceUser:
-		return "uses the Workbench only"
-	}
-	return ""
-}
-
-// ParseWorkspaceRole reads a role as typed in plain prompts: its full name,
-// or its name without "workspace_" ("developer").
-func ParseWorkspaceRole(s string) (anthropic.NoBillingWorkspaceRole, error) {
-	s = strings.ToLower(strings.TrimSpace(s))
-	for _, r := range WorkspaceRoles {
-		if s == string(r) || "workspace_"+s == string(r) {
-			return r, nil
-		}
-	}
-	if s == "workspace_billing" || s == "billing" {
-		return "", errors.New("workspace_billing cannot be given through the API; it comes with the organization's billing role")
-	}
-	names := make([]string, len(WorkspaceRoles))
-	for i, r := range WorkspaceRoles {
-		names[i] = string(r)
-	}
-	return "", errors.New("choose one of " + strings.Join(names, ", "))
-}
 
 // UserLabel names a user the way the members form lists them, made safe to
 // show: the name and role are the server's.
@@ -97,16 +44,16 @@ func MembersForm(users []anthropic.OrganizationUser, v *Members, width int) *huh
 		opts = append(opts, huh.NewOption(label, u.ID).Selected(slices.Contains(v.UserIDs, u.ID)))
 	}
 	var roles []huh.Option[anthropic.NoBillingWorkspaceRole]
-	for _, r := range WorkspaceRoles {
-		label := string(r) + ": " + RoleSummary(r)
-		if r == DefaultWorkspaceRole {
+	for _, r := range rules.WorkspaceRoles {
+		label := string(r) + ": " + rules.RoleSummary(r)
+		if r == rules.DefaultWorkspaceRole {
 			label += " (default)"
 		}
 		label = wrapLabel(label, w, "")
 		roles = append(roles, huh.NewOption(label, r))
 	}
 	if v.Role == "" {
-		v.Role = DefaultWorkspaceRole
+		v.Role = rules.DefaultWorkspaceRole
 	}
 	// huh sizes a multi-select without a height two lines short of its
 	// options (it takes the title and description off), so it gets one:
@@ -117,10 +64,10 @@ func MembersForm(users []anthropic.OrganizationUser, v *Members, width int) *huh
 		height += strings.Count(o.Key, "\n") + 1
 	}
 	return huh.NewForm(huh.NewGroup(
-		huh.NewMultiSelect[string]().Key(FieldMemberUsers).
+		huh.NewMultiSelect[string]().Key(rules.FieldMemberUsers).
 			Title(title).Description(desc).
 			Options(opts...).Value(&v.UserIDs).Filterable(false).Height(height),
-		huh.NewSelect[anthropic.NoBillingWorkspaceRole]().Key(FieldMemberRole).
+		huh.NewSelect[anthropic.NoBillingWorkspaceRole]().Key(rules.FieldMemberRole).
 			Title("Workspace role").
 			Description("Every member added gets this role.").
 			Value(&v.Role).Options(roles...),

@@ -6,29 +6,9 @@ import (
 
 	"github.com/anthropics/anthropic-sdk-go/v2"
 	"github.com/charmbracelet/x/ansi"
-)
 
-// The roles offered are exactly those the API accepts for a new member:
-// never workspace_billing, and each says what it may do.
-func TestWorkspaceRoles(t *testing.T) {
-	for _, r := range WorkspaceRoles {
-		if strings.Contains(string(r), "billing") || RoleSummary(r) == "" {
-			t.Errorf("role %q offered, summary %q", r, RoleSummary(r))
-		}
-	}
-	for in, want := range map[string]anthropic.NoBillingWorkspaceRole{
-		"developer": "workspace_developer", " Workspace_Admin ": "workspace_admin", "restricted_developer": "workspace_restricted_developer",
-	} {
-		if got, err := ParseWorkspaceRole(in); err != nil || got != want {
-			t.Errorf("ParseWorkspaceRole(%q) = %q, %v; want %q", in, got, err, want)
-		}
-	}
-	for _, in := range []string{"billing", "workspace_billing", "owner", ""} {
-		if _, err := ParseWorkspaceRole(in); err == nil {
-			t.Errorf("ParseWorkspaceRole(%q) accepted", in)
-		}
-	}
-}
+	"github.com/anthropic-tools/workspace-wizard/internal/rules"
+)
 
 // Every line of the members form fits the width it was built for: huh
 // cuts lines that do not, so the labels must wrap.
@@ -53,8 +33,8 @@ func TestMembersFormFitsItsWidth(t *testing.T) {
 				t.Errorf("width %d: line %q is too wide", w, l)
 			}
 		}
-		if v.Role != DefaultWorkspaceRole {
-			t.Errorf("role %q, want the default %q", v.Role, DefaultWorkspaceRole)
+		if v.Role != rules.DefaultWorkspaceRole {
+			t.Errorf("role %q, want the default %q", v.Role, rules.DefaultWorkspaceRole)
 		}
 	}
 }

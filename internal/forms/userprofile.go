@@ -6,14 +6,12 @@ import (
 	"charm.land/huh/v2"
 	"github.com/anthropics/anthropic-sdk-go/v2"
 
+	"github.com/anthropic-tools/workspace-wizard/internal/rules"
 	"github.com/anthropic-tools/workspace-wizard/internal/termsafe"
 )
 
 // NoUserProfile is the user-profile form's answer for "none" (the default).
 const NoUserProfile = ""
-
-// UserProfilePermanent is what every user-profile choice must say.
-const UserProfilePermanent = "PERMANENT: every inference request through the workspace must then name this user profile, and it can never be replaced or removed."
 
 // UserProfileLabel names a profile as the API describes it: its name (the
 // API serves none until the platform supplies one) and its access type.
@@ -42,7 +40,7 @@ func UserProfileForm(profiles []anthropic.UserProfile, id *string) *huh.Form {
 		opts = append(opts, huh.NewOption(strings.TrimSpace(termsafe.String(*id)+" (given with --user-profile-id)"), *id))
 	}
 	return huh.NewForm(huh.NewGroup(
-		huh.NewSelect[string]().Key(FieldUserProfileID).
+		huh.NewSelect[string]().Key(rules.FieldUserProfileID).
 			Title("User profile").
 			Description("Optional. Most workspaces name none.").
 			Value(id).Options(opts...),

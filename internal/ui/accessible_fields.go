@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/anthropic-tools/workspace-wizard/internal/api"
-	"github.com/anthropic-tools/workspace-wizard/internal/forms"
+	"github.com/anthropic-tools/workspace-wizard/internal/rules"
 )
 
 func (p *prompter) askName() error {
@@ -21,7 +21,7 @@ func (p *prompter) askName() error {
 			return err
 		}
 		v = strings.TrimSpace(v)
-		if err := forms.ValidateName(v); err != nil {
+		if err := rules.ValidateName(v); err != nil {
 			p.say("Error: %s", err)
 			continue
 		}
@@ -72,7 +72,7 @@ func (p *prompter) askTags() error {
 			st.list = slices.Delete(st.list, i, i+1)
 			st.changed()
 		default:
-			t, err := forms.CheckTagEntry(st.list, -1, v)
+			t, err := rules.CheckTagEntry(st.list, -1, v)
 			if err != nil {
 				p.say("Error: %s", err)
 				continue
@@ -99,11 +99,11 @@ func (p *prompter) askResidency() error {
 	}
 	p.say("Workspace geo: %s. PERMANENT: it cannot be changed later (it is the only geo today).", st.v.WorkspaceGeo)
 	for {
-		v, err := p.ask("Allowed inference geos: unrestricted, or a comma-separated list of "+strings.Join(forms.InferenceGeos, ", "), st.allowed())
+		v, err := p.ask("Allowed inference geos: unrestricted, or a comma-separated list of "+strings.Join(rules.InferenceGeos, ", "), st.allowed())
 		if err != nil {
 			return err
 		}
-		if err := forms.ValidateAllowedGeos(v); err != nil || strings.TrimSpace(v) == "" {
+		if err := rules.ValidateAllowedGeos(v); err != nil || strings.TrimSpace(v) == "" {
 			if err == nil {
 				err = errors.New("choose at least one geo, or unrestricted")
 			}
@@ -111,23 +111,23 @@ func (p *prompter) askResidency() error {
 			continue
 		}
 		geos := api.SplitGeos(v)
-		st.v.Allowed = forms.AllowedGeosValue(geos[0] == api.Unrestricted, geos)
+		st.v.Allowed = rules.AllowedGeosValue(geos[0] == api.Unrestricted, geos)
 		st.note = ""
 		st.fixDefault()
 		break
 	}
-	choices := forms.DefaultGeoChoices(st.allowed())
+	choices := rules.DefaultGeoChoices(st.allowed())
 	if len(choices) == 1 {
 		st.v.Default = choices[0]
 		p.say("Default inference geo: %s (the only allowed geo).", st.v.Default)
 	} else {
 		for {
-			v, err := p.ask("Default inference geo, one of "+strings.Join(choices, ", ")+" (us is priced at "+forms.USInferencePremium+")", st.v.Default)
+			v, err := p.ask("Default inference geo, one of "+strings.Join(choices, ", ")+" (us is priced at "+rules.USInferencePremium+")", st.v.Default)
 			if err != nil {
 				return err
 			}
 			if !slices.Contains(choices, v) {
-				p.say("Error: %s", forms.ValidateDefaultGeo(st.allowed(), v))
+				p.say("Error: %s", rules.ValidateDefaultGeo(st.allowed(), v))
 				continue
 			}
 			st.v.Default = v
@@ -135,7 +135,7 @@ func (p *prompter) askResidency() error {
 		}
 	}
 	if st.v.Default == "us" {
-		p.say("Note: US-only inference is priced at %s.", forms.USInferencePremium)
+		p.say("Note: US-only inference is priced at %s.", rules.USInferencePremium)
 	}
 	st.apiErr = ""
 	return nil

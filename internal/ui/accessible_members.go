@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/anthropic-tools/workspace-wizard/internal/forms"
+	"github.com/anthropic-tools/workspace-wizard/internal/rules"
 )
 
 // offerMembers asks, after the result, whether to add members now. No (the
@@ -98,22 +99,22 @@ func (p *prompter) askUsers() ([]string, error) {
 // askRole reads the workspace role, by number or name.
 func (p *prompter) askRole() (anthropic.NoBillingWorkspaceRole, error) {
 	p.say("Workspace roles:")
-	for i, r := range forms.WorkspaceRoles {
-		p.say("  %d. %s: %s", i+1, r, forms.RoleSummary(r))
+	for i, r := range rules.WorkspaceRoles {
+		p.say("  %d. %s: %s", i+1, r, rules.RoleSummary(r))
 	}
 	for {
-		v, err := p.ask("Workspace role, a number or a name", string(forms.DefaultWorkspaceRole))
+		v, err := p.ask("Workspace role, a number or a name", string(rules.DefaultWorkspaceRole))
 		if err != nil {
 			return "", err
 		}
 		if n, err := strconv.Atoi(strings.TrimSpace(v)); err == nil {
-			if n >= 1 && n <= len(forms.WorkspaceRoles) {
-				return forms.WorkspaceRoles[n-1], nil
+			if n >= 1 && n <= len(rules.WorkspaceRoles) {
+				return rules.WorkspaceRoles[n-1], nil
 			}
-			p.say("Error: choose a number from 1 to %d", len(forms.WorkspaceRoles))
+			p.say("Error: choose a number from 1 to %d", len(rules.WorkspaceRoles))
 			continue
 		}
-		r, err := forms.ParseWorkspaceRole(v)
+		r, err := rules.ParseWorkspaceRole(v)
 		if err != nil {
 			p.say("Error: %s", err)
 			continue

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/anthropic-tools/workspace-wizard/internal/forms"
+	"github.com/anthropic-tools/workspace-wizard/internal/rules"
 )
 
 // askProfile is the user-profile step as plain prompts: none (the default),
@@ -15,7 +16,7 @@ func (p *prompter) askProfile() error {
 	if st.apiErr != "" {
 		p.say("Error: %s", st.apiErr)
 	}
-	p.say("A user profile is optional; most workspaces name none. %s", forms.UserProfilePermanent)
+	p.say("A user profile is optional; most workspaces name none. %s", rules.UserProfilePermanent)
 	if st.listNote != "" {
 		p.say("%s", st.listNote)
 	}
@@ -42,7 +43,7 @@ func (p *prompter) askProfile() error {
 			p.say("Error: choose a number from 0 to %d, or type a user profile id", len(st.profiles))
 			continue
 		default:
-			if err := forms.ValidateUserProfileID(v); err != nil {
+			if err := rules.ValidateUserProfileID(v); err != nil {
 				p.say("Error: %s", err)
 				continue
 			}

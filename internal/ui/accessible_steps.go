@@ -7,7 +7,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/anthropic-tools/workspace-wizard/internal/forms"
+	"github.com/anthropic-tools/workspace-wizard/internal/rules"
 )
 
 func (p *prompter) askEncryption() error {
@@ -59,7 +59,7 @@ func (p *prompter) askEncryption() error {
 		if n, err := strconv.Atoi(v); err == nil && n >= 1 && n <= len(st.keys) {
 			v = st.keys[n-1].ID
 		}
-		if err := forms.ValidateExternalKeyID(v); err != nil || v == "" {
+		if err := rules.ValidateExternalKeyID(v); err != nil || v == "" {
 			p.say("Error: %s", cmpErr(err, "type a key id"))
 			continue
 		}

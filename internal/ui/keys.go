@@ -5,7 +5,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 
-	"github.com/anthropic-tools/workspace-wizard/internal/forms"
+	"github.com/anthropic-tools/workspace-wizard/internal/rules"
 )
 
 // keyMap is every key the wizard answers to. Which ones the help line shows
@@ -138,7 +138,7 @@ func (m *Model) helpKeys() bindingHelp {
 		case memChoose:
 			short = []key.Binding{with(k.Next, "enter", "add members"), k.Toggle, with(k.Up, "↑/↓", "move"),
 				with(k.Tab, "tab", "role"), with(k.Leave, "esc", "back"), k.Help}
-			if m.mem.box.form != nil && m.mem.box.form.GetFocusedField().GetKey() == forms.FieldMemberRole {
+			if m.mem.box.form != nil && m.mem.box.form.GetFocusedField().GetKey() == rules.FieldMemberRole {
 				short = []key.Binding{with(k.Next, "enter", "add members"), with(k.Up, "↑/↓", "choose"),
 					with(k.Back, "shift+tab", "users"), with(k.Leave, "esc", "back"), k.Help}
 			}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/anthropic-tools/workspace-wizard/internal/api"
 	"github.com/anthropic-tools/workspace-wizard/internal/forms"
+	"github.com/anthropic-tools/workspace-wizard/internal/rules"
 )
 
 // memPhase is what the members screen shows.
@@ -92,9 +93,9 @@ func (m *Model) openMembers() tea.Cmd {
 // wrapped for the window.
 func (m *Model) buildMembersForm() tea.Cmd {
 	st := &m.mem
-	onRole := st.box.form != nil && st.box.form.GetFocusedField().GetKey() == forms.FieldMemberRole
+	onRole := st.box.form != nil && st.box.form.GetFocusedField().GetKey() == rules.FieldMemberRole
 	var cmd tea.Cmd
-	st.box, cmd = m.embed(forms.MembersForm(st.users, &st.v, max(m.width-2, 10)), forms.FieldMemberUsers)
+	st.box, cmd = m.embed(forms.MembersForm(st.users, &st.v, max(m.width-2, 10)), rules.FieldMemberUsers)
 	st.boxWidth = m.width
 	if onRole {
 		cmd = tea.Batch(cmd, st.box.form.NextField())
@@ -197,7 +198,7 @@ func addFailure(err error) string {
 		return err.Error()
 	}
 	text := e.Message
-	for _, f := range []string{forms.FieldMemberUsers, forms.FieldMemberRole} {
+	for _, f := range []string{rules.FieldMemberUsers, rules.FieldMemberRole} {
 		text = strings.TrimPrefix(text, f+": ")
 	}
 	var detail []string

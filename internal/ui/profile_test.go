@@ -8,7 +8,7 @@ import (
 
 	"github.com/anthropic-tools/workspace-wizard/internal/api"
 	"github.com/anthropic-tools/workspace-wizard/internal/api/fakeapi"
-	"github.com/anthropic-tools/workspace-wizard/internal/forms"
+	"github.com/anthropic-tools/workspace-wizard/internal/rules"
 )
 
 // withProfiles gives the organization the demo's user profiles.
@@ -177,7 +177,7 @@ func TestUserProfileListAnsweredOnAnotherStep(t *testing.T) {
 // refused id cannot be sent again, another choice can.
 func TestUserProfileRefusedByAPIReturnsToStep(t *testing.T) {
 	const unknown = "uprof_01JNobodyHere00"
-	h := newHarness(t, withProfiles(), withSpec(api.Spec{UserProfileID: unknown}, forms.FieldUserProfileID))
+	h := newHarness(t, withProfiles(), withSpec(api.Spec{UserProfileID: unknown}, rules.FieldUserProfileID))
 	h.typeText("refused")
 	h.press("enter", "enter", "enter", "enter")
 	h.wantState(stateProfile)
@@ -216,7 +216,7 @@ func TestAccessibleUserProfile(t *testing.T) {
 		"y",      // create
 	)
 	for _, want := range []string{
-		"Step 5 of 6: User profile", forms.UserProfilePermanent,
+		"Step 5 of 6: User profile", rules.UserProfilePermanent,
 		"0) None (default)", "1) Contoso Health · application  " + fakeapi.DemoUserProfileContoso,
 		"Error: choose a number from 0 to 2", "Error: \"prof_x\" is not a user profile id",
 		"Step 6 of 6: Review", "5 User profile", "Northwind Trading (" + fakeapi.DemoUserProfileNorthwind + ") PERMANENT",

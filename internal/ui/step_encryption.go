@@ -11,6 +11,7 @@ import (
 
 	"github.com/anthropic-tools/workspace-wizard/internal/api"
 	"github.com/anthropic-tools/workspace-wizard/internal/forms"
+	"github.com/anthropic-tools/workspace-wizard/internal/rules"
 )
 
 type encPhase int
@@ -54,7 +55,7 @@ func newEncStep(s Styles, id string) encStep {
 		st.useKey, st.want, st.chosen = true, true, id
 		in.SetValue(id)
 		st.input = in
-		st.inputErr = forms.ValidateExternalKeyID(id)
+		st.inputErr = rules.ValidateExternalKeyID(id)
 	}
 	return st
 }
@@ -148,7 +149,7 @@ func (m *Model) openEnc() tea.Cmd {
 		// the keys must work. A late answer is still recorded (validated).
 		st.checking = false
 		st.want = st.useKey
-		st.chooseBox, cmd = m.embed(forms.EncryptionChoiceForm(&st.want), forms.FieldExternalKeyID)
+		st.chooseBox, cmd = m.embed(forms.EncryptionChoiceForm(&st.want), rules.FieldExternalKeyID)
 	case encPick:
 		if st.loading {
 			return nil
@@ -157,7 +158,7 @@ func (m *Model) openEnc() tea.Cmd {
 		if st.pickID == "" && len(st.keys) > 0 {
 			st.pickID = st.keys[0].ID
 		}
-		st.pickBox, cmd = m.embed(forms.ExternalKeyForm(st.keys, &st.pickID), forms.FieldExternalKeyID)
+		st.pickBox, cmd = m.embed(forms.ExternalKeyForm(st.keys, &st.pickID), rules.FieldExternalKeyID)
 	case encManual:
 		cmd = st.input.Focus()
 	}
@@ -230,7 +231,7 @@ func (m *Model) encManualKey(k tea.KeyPressMsg) tea.Cmd {
 			st.inputErr = errors.New("type the key id, or press esc and choose no key")
 			return nil
 		}
-		if st.inputErr = forms.ValidateExternalKeyID(v); st.inputErr != nil {
+		if st.inputErr = rules.ValidateExternalKeyID(v); st.inputErr != nil {
 			return nil
 		}
 		return m.encUse(v)
@@ -239,7 +240,7 @@ func (m *Model) encManualKey(k tea.KeyPressMsg) tea.Cmd {
 	var cmd tea.Cmd
 	st.input, cmd = st.input.Update(k)
 	if v := st.input.Value(); v != before {
-		st.inputErr = forms.ValidateExternalKeyID(v)
+		st.inputErr = rules.ValidateExternalKeyID(v)
 	}
 	return cmd
 }

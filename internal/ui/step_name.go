@@ -8,7 +8,7 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/anthropic-tools/workspace-wizard/internal/forms"
+	"github.com/anthropic-tools/workspace-wizard/internal/rules"
 )
 
 // nameDebounce is how long typing must pause before names are looked up.
@@ -19,7 +19,7 @@ const nameDebounce = 300 * time.Millisecond
 // the organization's workspaces once and caches them.
 type nameStep struct {
 	input   textinput.Model
-	err     error  // forms.ValidateName, as typed
+	err     error  // rules.ValidateName, as typed
 	apiErr  string // a 400 from the API about the name
 	warn    string // the name is already in use
 	seq     int
@@ -32,12 +32,12 @@ func newNameStep(s Styles, name string) nameStep {
 	in := textinput.New()
 	in.Prompt = "> "
 	in.Placeholder = "e.g. research-prod"
-	in.CharLimit = forms.MaxNameLen + 50 // let an over-long paste show its error
+	in.CharLimit = rules.MaxNameLen + 50 // let an over-long paste show its error
 	in.SetStyles(s.Input)
 	in.SetValue(name)
 	st := nameStep{input: in}
 	if name != "" {
-		st.err = forms.ValidateName(name)
+		st.err = rules.ValidateName(name)
 	}
 	return st
 }
@@ -62,7 +62,7 @@ func (m *Model) updateName(msg tea.Msg) tea.Cmd {
 			if v := strings.TrimSpace(st.input.Value()); v != st.input.Value() {
 				st.input.SetValue(v)
 			}
-			st.err = forms.ValidateName(st.input.Value())
+			st.err = rules.ValidateName(st.input.Value())
 			if st.err != nil || st.apiErr != "" {
 				return nil
 			}
@@ -79,7 +79,7 @@ func (m *Model) updateName(msg tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
 	st.input, cmd = st.input.Update(msg)
 	if v := st.input.Value(); v != before {
-		st.err = forms.ValidateName(strings.TrimSpace(v)) // a space typed between words is no error
+		st.err = rules.ValidateName(strings.TrimSpace(v)) // a space typed between words is no error
 
 		st.apiErr = ""
 		st.warn = ""

@@ -12,6 +12,7 @@ import (
 
 	"github.com/anthropic-tools/workspace-wizard/internal/api"
 	"github.com/anthropic-tools/workspace-wizard/internal/forms"
+	"github.com/anthropic-tools/workspace-wizard/internal/rules"
 )
 
 // profStep is the optional user profile: offered only when the organization
@@ -88,7 +89,7 @@ func (m *Model) openProfile() tea.Cmd {
 	st := &m.prof
 	st.pick = st.chosen
 	var cmd tea.Cmd
-	st.box, cmd = m.embed(forms.UserProfileForm(st.profiles, &st.pick), forms.FieldUserProfileID)
+	st.box, cmd = m.embed(forms.UserProfileForm(st.profiles, &st.pick), rules.FieldUserProfileID)
 	return cmd
 }
 
@@ -120,7 +121,7 @@ func (m *Model) viewProfile(b *block) {
 		b.wrap(s.Desc, st.listNote)
 	}
 	if st.pick != forms.NoUserProfile {
-		b.wrap(s.Warn, "⚠ "+forms.UserProfilePermanent)
+		b.wrap(s.Warn, "⚠ "+rules.UserProfilePermanent)
 	} else {
 		b.wrap(s.Desc, "A user profile, once set, is permanent: every inference request through the workspace must name it.")
 	}

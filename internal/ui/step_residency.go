@@ -9,6 +9,7 @@ import (
 
 	"github.com/anthropic-tools/workspace-wizard/internal/api"
 	"github.com/anthropic-tools/workspace-wizard/internal/forms"
+	"github.com/anthropic-tools/workspace-wizard/internal/rules"
 )
 
 // resStep is data residency, a huh form (forms.ResidencyForm): where data
@@ -23,19 +24,19 @@ type resStep struct {
 }
 
 func newResStep(spec api.Spec) resStep {
-	st := resStep{v: forms.Residency{WorkspaceGeo: forms.DefaultWorkspaceGeo, Allowed: api.Unrestricted, Default: forms.DefaultInferenceGeo}}
+	st := resStep{v: forms.Residency{WorkspaceGeo: rules.DefaultWorkspaceGeo, Allowed: api.Unrestricted, Default: rules.DefaultInferenceGeo}}
 	if spec.WorkspaceGeo != "" {
-		if err := forms.ValidateWorkspaceGeo(spec.WorkspaceGeo); err != nil {
+		if err := rules.ValidateWorkspaceGeo(spec.WorkspaceGeo); err != nil {
 			st.note = "--workspace-geo: " + err.Error()
 		} else {
 			st.v.WorkspaceGeo = spec.WorkspaceGeo
 		}
 	}
 	if a := spec.AllowedInferenceGeos; a != "" && a != api.Unrestricted {
-		if err := forms.ValidateAllowedGeos(a); err != nil {
+		if err := rules.ValidateAllowedGeos(a); err != nil {
 			st.note = "--allowed-inference-geos: " + err.Error()
 		} else {
-			st.v.Allowed = forms.AllowedGeosValue(false, api.SplitGeos(a))
+			st.v.Allowed = rules.AllowedGeosValue(false, api.SplitGeos(a))
 		}
 	}
 	if spec.DefaultInferenceGeo != "" {
@@ -49,7 +50,7 @@ func (st *resStep) allowed() string { return st.v.Allowed }
 
 // fixDefault keeps the default inference geo among the allowed ones.
 func (st *resStep) fixDefault() {
-	choices := forms.DefaultGeoChoices(st.v.Allowed)
+	choices := rules.DefaultGeoChoices(st.v.Allowed)
 	if len(choices) > 0 && !slices.Contains(choices, st.v.Default) {
 		st.note = "The default inference geo is now \"" + choices[0] + "\": \"" + st.v.Default + "\" is not among the allowed geos."
 		st.v.Default = choices[0]
@@ -59,7 +60,7 @@ func (st *resStep) fixDefault() {
 // openRes (re)builds the form from the answers so far.
 func (m *Model) openRes() tea.Cmd {
 	var cmd tea.Cmd
-	m.res.box, cmd = m.embed(forms.ResidencyForm(&m.res.v), forms.FieldWorkspaceGeo)
+	m.res.box, cmd = m.embed(forms.ResidencyForm(&m.res.v), rules.FieldWorkspaceGeo)
 	return cmd
 }
 
@@ -81,7 +82,7 @@ func (m *Model) updateRes(msg tea.Msg) tea.Cmd {
 	if st.v.Allowed != before.Allowed {
 		st.note = ""
 	}
-	if st.v.Default != before.Default && before.Default != "" && st.box.form.GetFocusedField().GetKey() != forms.FieldDefaultGeo {
+	if st.v.Default != before.Default && before.Default != "" && st.box.form.GetFocusedField().GetKey() != rules.FieldDefaultGeo {
 		// The allowed geos changed and the form moved the default to one of them.
 		st.note = "The default inference geo is now \"" + st.v.Default + "\": \"" + before.Default + "\" is not among the allowed geos."
 	}

@@ -9,7 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/anthropic-tools/workspace-wizard/internal/api"
-	"github.com/anthropic-tools/workspace-wizard/internal/forms"
+	"github.com/anthropic-tools/workspace-wizard/internal/rules"
 )
 
 // Review rows, in order; rowCreate is the Create button.
@@ -51,9 +51,9 @@ func (m *Model) spec() api.Spec {
 		}
 		return ""
 	}
-	s.WorkspaceGeo = pick(forms.FieldWorkspaceGeo, m.res.v.WorkspaceGeo, forms.DefaultWorkspaceGeo)
-	s.AllowedInferenceGeos = pick(forms.FieldAllowedGeos, m.res.allowed(), forms.DefaultAllowedGeos)
-	s.DefaultInferenceGeo = pick(forms.FieldDefaultGeo, m.res.v.Default, forms.DefaultInferenceGeo)
+	s.WorkspaceGeo = pick(rules.FieldWorkspaceGeo, m.res.v.WorkspaceGeo, rules.DefaultWorkspaceGeo)
+	s.AllowedInferenceGeos = pick(rules.FieldAllowedGeos, m.res.allowed(), rules.DefaultAllowedGeos)
+	s.DefaultInferenceGeo = pick(rules.FieldDefaultGeo, m.res.v.Default, rules.DefaultInferenceGeo)
 	return s
 }
 
@@ -135,11 +135,11 @@ func (m *Model) viewReview(b *block) {
 		}
 		return v
 	}
-	row(rowWsGeo, "3", "Workspace geo", orDef(spec.WorkspaceGeo, forms.DefaultWorkspaceGeo)+perm)
-	row(rowAllowed, " ", "Allowed inference", orDef(spec.AllowedInferenceGeos, forms.DefaultAllowedGeos))
-	dg := orDef(spec.DefaultInferenceGeo, forms.DefaultInferenceGeo)
+	row(rowWsGeo, "3", "Workspace geo", orDef(spec.WorkspaceGeo, rules.DefaultWorkspaceGeo)+perm)
+	row(rowAllowed, " ", "Allowed inference", orDef(spec.AllowedInferenceGeos, rules.DefaultAllowedGeos))
+	dg := orDef(spec.DefaultInferenceGeo, rules.DefaultInferenceGeo)
 	if spec.DefaultInferenceGeo == "us" {
-		dg += s.Dim.Render(" (priced at " + forms.USInferencePremium + ")")
+		dg += s.Dim.Render(" (priced at " + rules.USInferencePremium + ")")
 	}
 	row(rowDefault, " ", "Default inference", dg)
 	keyv := def("none")

@@ -10,7 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/anthropic-tools/workspace-wizard/internal/api"
-	"github.com/anthropic-tools/workspace-wizard/internal/forms"
+	"github.com/anthropic-tools/workspace-wizard/internal/rules"
 )
 
 // tagsStep is a list of key=value tags with an entry field below it. The
@@ -32,7 +32,7 @@ func newTagsStep(s Styles, tags []api.Tag) tagsStep {
 	in.Placeholder = "key=value, e.g. team=research"
 	in.SetStyles(s.Input)
 	st := tagsStep{list: slices.Clone(tags), input: in, cursor: -1, editing: -1}
-	st.setErr = forms.ValidateTags(st.list)
+	st.setErr = rules.ValidateTags(st.list)
 	return st
 }
 
@@ -67,7 +67,7 @@ func (m *Model) updateTags(msg tea.Msg) tea.Cmd {
 		st.tried = false
 		st.err = nil
 		if v != "" {
-			_, st.err = forms.CheckTagEntry(st.list, st.editing, v)
+			_, st.err = rules.CheckTagEntry(st.list, st.editing, v)
 		}
 	}
 	return cmd
@@ -87,7 +87,7 @@ func (m *Model) tagsEnter() tea.Cmd {
 		}
 		return m.next()
 	}
-	t, err := forms.CheckTagEntry(st.list, st.editing, v)
+	t, err := rules.CheckTagEntry(st.list, st.editing, v)
 	if err != nil {
 		st.err, st.tried = err, true
 		return nil
@@ -106,7 +106,7 @@ func (st *tagsStep) changed() {
 	st.editing = -1
 	st.err, st.tried = nil, false
 	st.apiErr = ""
-	st.setErr = forms.ValidateTags(st.list)
+	st.setErr = rules.ValidateTags(st.list)
 }
 
 // tagsListKey handles keys while a tag in the list is selected.
@@ -152,7 +152,7 @@ func (m *Model) tagsListKey(k tea.KeyPressMsg) tea.Cmd {
 func (m *Model) viewTags(b *block) {
 	s := m.styles
 	st := &m.tags
-	b.line(s.Title.Render("Tags") + s.Dim.Render(fmt.Sprintf("  optional · %d of at most %d", len(st.list), forms.MaxTags)))
+	b.line(s.Title.Render("Tags") + s.Dim.Render(fmt.Sprintf("  optional · %d of at most %d", len(st.list), rules.MaxTags)))
 	// Keep the entry field on screen: show only as many tags as fit.
 	room := max(m.bodyRoom()-4, 1)
 	from, to := 0, len(st.list)

@@ -9,7 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/anthropic-tools/workspace-wizard/internal/api"
-	"github.com/anthropic-tools/workspace-wizard/internal/forms"
+	"github.com/anthropic-tools/workspace-wizard/internal/rules"
 )
 
 func TestNameIsCheckedAsTyped(t *testing.T) {
@@ -18,7 +18,7 @@ func TestNameIsCheckedAsTyped(t *testing.T) {
 	h.wantState(stateName)
 	h.see("✗ enter a name for the workspace")
 
-	h.typeText(strings.Repeat("n", forms.MaxNameLen))
+	h.typeText(strings.Repeat("n", rules.MaxNameLen))
 	h.notSee("✗")
 	h.typeText("x") // 256 characters: the error shows without pressing Enter
 	h.see("✗ use at most 255 characters (this name has 256)")
@@ -133,10 +133,10 @@ func TestTagsAddEditRemoveAndEveryRule(t *testing.T) {
 
 func TestTagLimit(t *testing.T) {
 	var tags []api.Tag
-	for i := range forms.MaxTags {
+	for i := range rules.MaxTags {
 		tags = append(tags, api.Tag{Key: "k" + itoa3(i), Value: "v"})
 	}
-	h := newHarness(t, withSpec(api.Spec{Name: "full", Tags: tags}, forms.FieldName, forms.FieldTags))
+	h := newHarness(t, withSpec(api.Spec{Name: "full", Tags: tags}, rules.FieldName, rules.FieldTags))
 	h.press("enter")
 	h.typeText("one=more")
 	h.see("✗ at most 50 tags are allowed (there are 51); remove some")

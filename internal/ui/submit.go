@@ -11,7 +11,7 @@ import (
 
 	"github.com/anthropic-tools/workspace-wizard/internal/api"
 	"github.com/anthropic-tools/workspace-wizard/internal/config"
-	"github.com/anthropic-tools/workspace-wizard/internal/forms"
+	"github.com/anthropic-tools/workspace-wizard/internal/rules"
 )
 
 // submitStep is a create in flight: api.Creator runs in a command and its
@@ -37,7 +37,7 @@ func (m *Model) submit() tea.Cmd {
 		return m.jump(s)
 	}
 	spec := m.spec()
-	if fes := forms.FieldErrors(forms.Validate(spec)); len(fes) > 0 {
+	if fes := rules.FieldErrors(rules.Validate(spec)); len(fes) > 0 {
 		if cmd, ok := m.fieldError(fes[0].Field, fes[0].Err.Error()); ok {
 			return cmd
 		}
@@ -146,13 +146,13 @@ func (m *Model) viewSubmitting(b *block) {
 func (m *Model) fieldError(field, text string) (tea.Cmd, bool) {
 	var to state
 	switch field {
-	case forms.FieldName:
+	case rules.FieldName:
 		m.name.apiErr, to = text, stateName
-	case forms.FieldTags:
+	case rules.FieldTags:
 		m.tags.apiErr, to = text, stateTags
-	case forms.FieldWorkspaceGeo, forms.FieldAllowedGeos, forms.FieldDefaultGeo:
+	case rules.FieldWorkspaceGeo, rules.FieldAllowedGeos, rules.FieldDefaultGeo:
 		m.res.apiErr, m.res.errFor, to = text, m.res.v, stateResidency
-	case forms.FieldExternalKeyID:
+	case rules.FieldExternalKeyID:
 		// The key's earlier validation says nothing about this refusal:
 		// forget it, so the key is chosen (and validated) again, or No.
 		st := &m.enc
@@ -160,7 +160,7 @@ func (m *Model) fieldError(field, text string) (tea.Cmd, bool) {
 		st.phase = encChoose
 		st.checking = false
 		st.status, st.statusID, st.message = "", "", ""
-	case forms.FieldUserProfileID:
+	case rules.FieldUserProfileID:
 		m.prof.offered = true // the step can fix it, listed or not
 		m.prof.apiErr, m.prof.errFor, to = text, m.prof.chosen, stateProfile
 	default:
@@ -191,13 +191,13 @@ func (m *Model) refusedStep() (state, bool) {
 // server's refusal and not as one of the wizard's own checks.
 func apiRefused(field string) string {
 	switch field {
-	case forms.FieldName:
+	case rules.FieldName:
 		return "The API refused this name: "
-	case forms.FieldTags:
+	case rules.FieldTags:
 		return "The API refused the tags: "
-	case forms.FieldExternalKeyID:
+	case rules.FieldExternalKeyID:
 		return "The API refused this encryption key: "
-	case forms.FieldUserProfileID:
+	case rules.FieldUserProfileID:
 		return "The API refused this user profile: "
 	}
 	return "The API refused the data residency: "
@@ -216,7 +216,7 @@ func (m *Model) createFailed(err error) tea.Cmd {
 	case errors.As(err, &ue):
 		f.unknown(ue, m.loc)
 	case errors.As(err, &e) && e.Kind == api.KindInvalid:
-		named, text := forms.SplitFieldMessage(e.Message)
+		named, text := rules.SplitFieldMessage(e.Message)
 		field := e.Field()
 		if field == "" {
 			field = named

@@ -9,7 +9,7 @@ import (
 
 	"github.com/anthropic-tools/workspace-wizard/internal/api"
 	"github.com/anthropic-tools/workspace-wizard/internal/api/fakeapi"
-	"github.com/anthropic-tools/workspace-wizard/internal/forms"
+	"github.com/anthropic-tools/workspace-wizard/internal/rules"
 )
 
 // toReview takes the hurried path to the review screen.
@@ -263,7 +263,7 @@ func TestEscWhileWaitingToRetryCancels(t *testing.T) {
 func TestPrefilledFromFlags(t *testing.T) {
 	h := newHarness(t, withSpec(api.Spec{Name: "from-flags", Tags: []api.Tag{{Key: "env", Value: "prod"}},
 		AllowedInferenceGeos: "us", DefaultInferenceGeo: "us"},
-		forms.FieldName, forms.FieldTags, forms.FieldAllowedGeos, forms.FieldDefaultGeo))
+		rules.FieldName, rules.FieldTags, rules.FieldAllowedGeos, rules.FieldDefaultGeo))
 	h.see("> from-flags")
 	h.press("enter")
 	h.see("env = prod")
@@ -277,7 +277,7 @@ func TestPrefilledFromFlags(t *testing.T) {
 
 // A broken value that no step can change (a flag's colour) is never sent.
 func TestUnfixableValueIsNotSent(t *testing.T) {
-	h := newHarness(t, withSpec(api.Spec{DisplayColor: "red"}, forms.FieldDisplayColor))
+	h := newHarness(t, withSpec(api.Spec{DisplayColor: "red"}, rules.FieldDisplayColor))
 	h.toReview("colourful")
 	h.press("enter")
 	h.wantState(stateFailed)

@@ -14,7 +14,7 @@ import (
 	"github.com/anthropic-tools/workspace-wizard/internal/api"
 	"github.com/anthropic-tools/workspace-wizard/internal/api/fakeapi"
 	"github.com/anthropic-tools/workspace-wizard/internal/config"
-	"github.com/anthropic-tools/workspace-wizard/internal/forms"
+	"github.com/anthropic-tools/workspace-wizard/internal/rules"
 )
 
 // At 40x12 the result shows the whole id, the name and the copy key, and
@@ -48,7 +48,7 @@ func TestResultAt40x12ShowsTheWholeIDAndScrolls(t *testing.T) {
 func TestReviewCommandWrapsBetweenArguments(t *testing.T) {
 	const keyID = "ekey_01SDCCSbTxrXDpWc1phhtcfK"
 	h := newHarness(t, withSpec(api.Spec{ExternalKeyID: keyID, Tags: []api.Tag{{Key: "env", Value: "prod"}, {Key: "team", Value: "research"}}},
-		forms.FieldExternalKeyID, forms.FieldTags))
+		rules.FieldExternalKeyID, rules.FieldTags))
 	h.typeText("research-prod")
 	for i := 0; i < 8 && h.m.state != stateReview; i++ {
 		h.press("enter") // the flags' key is chosen, then validated

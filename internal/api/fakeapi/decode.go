@@ -9,7 +9,7 @@ import (
 	"strings"
 
 	"github.com/anthropic-tools/workspace-wizard/internal/api"
-	"github.com/anthropic-tools/workspace-wizard/internal/forms"
+	"github.com/anthropic-tools/workspace-wizard/internal/rules"
 )
 
 // workspaceInput is a create or update body, decoded field by field so that
@@ -39,23 +39,23 @@ func decodeWorkspaceInput(body []byte, update bool) (workspaceInput, *apiError) 
 	if update && len(bytes.TrimSpace(body)) == 0 {
 		body = []byte("{}")
 	}
-	fields := []string{forms.FieldName, forms.FieldTags, "data_residency", forms.FieldExternalKeyID, forms.FieldDisplayColor}
+	fields := []string{rules.FieldName, rules.FieldTags, "data_residency", rules.FieldExternalKeyID, rules.FieldDisplayColor}
 	if !update {
-		fields = append(fields, forms.FieldUserProfileID)
+		fields = append(fields, rules.FieldUserProfileID)
 	}
 	top, err := decodeObject("body", body, fields)
 	if err != nil {
 		return in, err
 	}
-	switch raw, ok := top[forms.FieldName]; {
+	switch raw, ok := top[rules.FieldName]; {
 	case ok && !(update && isNull(raw)):
-		if in.name, err = decodeString(forms.FieldName, raw, false); err != nil {
+		if in.name, err = decodeString(rules.FieldName, raw, false); err != nil {
 			return in, err
 		}
 	case !update:
-		return in, invalidField(forms.FieldName, errRequired)
+		return in, invalidField(rules.FieldName, errRequired)
 	}
-	if raw, ok := top[forms.FieldTags]; ok && !isNull(raw) {
+	if raw, ok := top[rules.FieldTags]; ok && !isNull(raw) {
 		if in.tags, err = decodeTags(raw); err != nil {
 			return in, err
 		}
@@ -65,22 +65,22 @@ func decodeWorkspaceInput(body []byte, update bool) (workspaceInput, *apiError) 
 			return in, err
 		}
 	}
-	if raw, ok := top[forms.FieldExternalKeyID]; ok {
+	if raw, ok := top[rules.FieldExternalKeyID]; ok {
 		if isNull(raw) {
 			if update {
 				in.externalKey = new(string)
 			}
-		} else if in.externalKey, err = decodeString(forms.FieldExternalKeyID, raw, true); err != nil {
+		} else if in.externalKey, err = decodeString(rules.FieldExternalKeyID, raw, true); err != nil {
 			return in, err
 		}
 	}
-	if raw, ok := top[forms.FieldDisplayColor]; ok && !isNull(raw) {
-		if in.displayColor, err = decodeString(forms.FieldDisplayColor, raw, true); err != nil {
+	if raw, ok := top[rules.FieldDisplayColor]; ok && !isNull(raw) {
+		if in.displayColor, err = decodeString(rules.FieldDisplayColor, raw, true); err != nil {
 			return in, err
 		}
 	}
-	if raw, ok := top[forms.FieldUserProfileID]; ok && !isNull(raw) {
-		if in.userProfile, err = decodeString(forms.FieldUserProfileID, raw, true); err != nil {
+	if raw, ok := top[rules.FieldUserProfileID]; ok && !isNull(raw) {
+		if in.userProfile, err = decodeString(rules.FieldUserProfileID, raw, true); err != nil {
 			return in, err
 		}
 	}
@@ -94,13 +94,13 @@ func (in *workspaceInput) decodeResidency(raw json.RawMessage, update bool) *api
 	}
 	dr, err := decodeObject("data_residency", raw, fields)
 	if err != nil {
-		if update && strings.HasPrefix(err.msg, forms.FieldWorkspaceGeo+":") {
-			err.msg = forms.FieldWorkspaceGeo + ": the workspace geo cannot be changed after the workspace is created"
+		if update && strings.HasPrefix(err.msg, rules.FieldWorkspaceGeo+":") {
+			err.msg = rules.FieldWorkspaceGeo + ": the workspace geo cannot be changed after the workspace is created"
 		}
 		return err
 	}
 	if raw, ok := dr["workspace_geo"]; ok && !isNull(raw) {
-		if in.workspaceGeo, err = decodeString(forms.FieldWorkspaceGeo, raw, true); err != nil {
+		if in.workspaceGeo, err = decodeString(rules.FieldWorkspaceGeo, raw, true); err != nil {
 			return err
 		}
 	}
@@ -110,7 +110,7 @@ func (in *workspaceInput) decodeResidency(raw json.RawMessage, update bool) *api
 		}
 	}
 	if raw, ok := dr["default_inference_geo"]; ok && !isNull(raw) {
-		if in.defaultGeo, err = decodeString(forms.FieldDefaultGeo, raw, true); err != nil {
+		if in.defaultGeo, err = decodeString(rules.FieldDefaultGeo, raw, true); err != nil {
 			return err
 		}
 	}
@@ -120,7 +120,7 @@ func (in *workspaceInput) decodeResidency(raw json.RawMessage, update bool) *api
 // decodeAllowedGeos turns the JSON union (the string "unrestricted" or a
 // list of geos) into the flag form the shared rules take.
 func decodeAllowedGeos(raw json.RawMessage) (*string, *apiError) {
-	field := forms.FieldAllowedGeos
+	field := rules.FieldAllowedGeos
 	var s string
 	if json.Unmarshal(raw, &s) == nil {
 		if s != api.Unrestricted {
@@ -134,7 +134,7 @@ func decodeAllowedGeos(raw json.RawMessage) (*string, *apiError) {
 	}
 	if len(list) == 0 {
 		// The shared rule's message for a set with no geos in it.
-		return nil, invalidField(field, forms.ValidateAllowedGeos(" "))
+		return nil, invalidField(field, rules.ValidateAllowedGeos(" "))
 	}
 	geos := make([]string, len(list))
 	for i, item := range list {
@@ -155,13 +155,13 @@ func decodeAllowedGeos(raw json.RawMessage) (*string, *apiError) {
 }
 
 func decodeTags(raw json.RawMessage) (map[string]string, *apiError) {
-	obj, err := decodeObject(forms.FieldTags, raw, nil)
+	obj, err := decodeObject(rules.FieldTags, raw, nil)
 	if err != nil {
 		return nil, err
 	}
 	tags := make(map[string]string, len(obj))
 	for k, v := range obj {
-		s, err := decodeString(forms.FieldTags+"."+k, v, false)
+		s, err := decodeString(rules.FieldTags+"."+k, v, false)
 		if err != nil {
 			return nil, err
 		}

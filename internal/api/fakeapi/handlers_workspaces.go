@@ -8,7 +8,7 @@ import (
 	"strconv"
 
 	"github.com/anthropic-tools/workspace-wizard/internal/api"
-	"github.com/anthropic-tools/workspace-wizard/internal/forms"
+	"github.com/anthropic-tools/workspace-wizard/internal/rules"
 )
 
 // createWorkspace is POST /v1/organizations/workspaces.
@@ -59,33 +59,33 @@ func (s *Server) createWorkspace(c *call) (any, *apiError) {
 // against which a new default geo is checked when the allowed set is kept.
 func checkRules(in workspaceInput, currentAllowed string) *apiError {
 	if in.name != nil {
-		if err := forms.ValidateName(*in.name); err != nil {
-			return invalidField(forms.FieldName, err)
+		if err := rules.ValidateName(*in.name); err != nil {
+			return invalidField(rules.FieldName, err)
 		}
 	}
-	if err := forms.ValidateTags(api.SortedTags(in.tags)); err != nil {
-		return invalidField(forms.FieldTags, err)
+	if err := rules.ValidateTags(api.SortedTags(in.tags)); err != nil {
+		return invalidField(rules.FieldTags, err)
 	}
-	if err := forms.ValidateWorkspaceGeo(deref(in.workspaceGeo)); err != nil {
-		return invalidField(forms.FieldWorkspaceGeo, err)
+	if err := rules.ValidateWorkspaceGeo(deref(in.workspaceGeo)); err != nil {
+		return invalidField(rules.FieldWorkspaceGeo, err)
 	}
-	if err := forms.ValidateAllowedGeos(deref(in.allowedGeos)); err != nil {
-		return invalidField(forms.FieldAllowedGeos, err)
+	if err := rules.ValidateAllowedGeos(deref(in.allowedGeos)); err != nil {
+		return invalidField(rules.FieldAllowedGeos, err)
 	}
 	if in.allowedGeos != nil || in.defaultGeo != nil || currentAllowed == "" {
 		allowed := cmp.Or(deref(in.allowedGeos), currentAllowed)
-		if err := forms.ValidateDefaultGeo(allowed, deref(in.defaultGeo)); err != nil {
-			return invalidField(forms.FieldDefaultGeo, err)
+		if err := rules.ValidateDefaultGeo(allowed, deref(in.defaultGeo)); err != nil {
+			return invalidField(rules.FieldDefaultGeo, err)
 		}
 	}
-	if err := forms.ValidateExternalKeyID(deref(in.externalKey)); err != nil {
-		return invalidField(forms.FieldExternalKeyID, err)
+	if err := rules.ValidateExternalKeyID(deref(in.externalKey)); err != nil {
+		return invalidField(rules.FieldExternalKeyID, err)
 	}
-	if err := forms.ValidateDisplayColor(deref(in.displayColor)); err != nil {
-		return invalidField(forms.FieldDisplayColor, err)
+	if err := rules.ValidateDisplayColor(deref(in.displayColor)); err != nil {
+		return invalidField(rules.FieldDisplayColor, err)
 	}
-	if err := forms.ValidateUserProfileID(deref(in.userProfile)); err != nil {
-		return invalidField(forms.FieldUserProfileID, err)
+	if err := rules.ValidateUserProfileID(deref(in.userProfile)); err != nil {
+		return invalidField(rules.FieldUserProfileID, err)
 	}
 	return nil
 }
@@ -95,9 +95,9 @@ func checkRules(in workspaceInput, currentAllowed string) *apiError {
 func (s *Server) checkExternalKey(id string) *apiError {
 	switch {
 	case s.opts.CMEKDisabled:
-		return invalidField(forms.FieldExternalKeyID, errors.New("customer-managed encryption keys are not enabled for this organization; ask your account team"))
+		return invalidField(rules.FieldExternalKeyID, errors.New("customer-managed encryption keys are not enabled for this organization; ask your account team"))
 	case s.store.key(id) == nil:
-		return invalidField(forms.FieldExternalKeyID, fmt.Errorf("no external key with id %s in this organization", id))
+		return invalidField(rules.FieldExternalKeyID, fmt.Errorf("no external key with id %s in this organization", id))
 	}
 	return nil
 }
@@ -135,7 +135,7 @@ func (s *Server) updateWorkspace(c *call) (any, *apiError) {
 	}
 	if in.externalKey != nil && *in.externalKey != w.ExternalKeyID {
 		if w.ExternalKeyID != "" {
-			return nil, invalidField(forms.FieldExternalKeyID, fmt.Errorf("workspace %s already uses external key %s; a key is attached for good and cannot be replaced or detached", w.ID, w.ExternalKeyID))
+			return nil, invalidField(rules.FieldExternalKeyID, fmt.Errorf("workspace %s already uses external key %s; a key is attached for good and cannot be replaced or detached", w.ID, w.ExternalKeyID))
 		}
 		if err := s.checkExternalKey(*in.externalKey); err != nil {
 			return nil, err

@@ -1,4 +1,4 @@
-package forms_test
+package rules_test
 
 import (
 	"errors"
@@ -7,7 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/anthropic-tools/workspace-wizard/internal/api"
-	"github.com/anthropic-tools/workspace-wizard/internal/forms"
+	"github.com/anthropic-tools/workspace-wizard/internal/rules"
 	"github.com/anthropic-tools/workspace-wizard/internal/termsafe"
 )
 
@@ -34,7 +34,7 @@ func TestValidateName(t *testing.T) {
 		{"a\u2028b", "the name contains a line break character (U+2028 LINE SEPARATOR) at position 2"},
 	}
 	for _, tc := range cases {
-		assertRule(t, "name "+tc.in, forms.ValidateName(tc.in), tc.want)
+		assertRule(t, "name "+tc.in, rules.ValidateName(tc.in), tc.want)
 	}
 }
 
@@ -58,37 +58,37 @@ func TestParseTag(t *testing.T) {
 		{"env=\u200E", "(U+200E LEFT-TO-RIGHT MARK) at position 1"},
 	}
 	for _, tc := range cases {
-		_, err := forms.ParseTag(tc.in)
+		_, err := rules.ParseTag(tc.in)
 		assertRule(t, "tag "+tc.in, err, tc.want)
 	}
-	tag, _ := forms.ParseTag("url=https://x?a=b")
+	tag, _ := rules.ParseTag("url=https://x?a=b")
 	if tag.Key != "url" || tag.Value != "https://x?a=b" {
 		t.Errorf("ParseTag split at the wrong '=': %+v", tag)
 	}
 }
 
 func TestValidateTags(t *testing.T) {
-	many := make([]api.Tag, forms.MaxTags+1)
+	many := make([]api.Tag, rules.MaxTags+1)
 	for i := range many {
 		many[i] = api.Tag{Key: "k" + strings.Repeat("x", i), Value: "v"}
 	}
-	assertRule(t, "too many", forms.ValidateTags(many), "at most 50 tags")
-	assertRule(t, "exactly max", forms.ValidateTags(many[:forms.MaxTags]), "")
-	assertRule(t, "duplicate", forms.ValidateTags([]api.Tag{{Key: "env", Value: "a"}, {Key: "team", Value: "b"}, {Key: "env", Value: "c"}}), `"env" is used twice`)
-	assertRule(t, "none", forms.ValidateTags(nil), "")
+	assertRule(t, "too many", rules.ValidateTags(many), "at most 50 tags")
+	assertRule(t, "exactly max", rules.ValidateTags(many[:rules.MaxTags]), "")
+	assertRule(t, "duplicate", rules.ValidateTags([]api.Tag{{Key: "env", Value: "a"}, {Key: "team", Value: "b"}, {Key: "env", Value: "c"}}), `"env" is used twice`)
+	assertRule(t, "none", rules.ValidateTags(nil), "")
 }
 
 func TestGeoRules(t *testing.T) {
-	assertRule(t, "ws us", forms.ValidateWorkspaceGeo("us"), "")
-	assertRule(t, "ws default", forms.ValidateWorkspaceGeo(""), "")
-	assertRule(t, "ws eu", forms.ValidateWorkspaceGeo("eu"), `the only workspace geo today is "us"`)
+	assertRule(t, "ws us", rules.ValidateWorkspaceGeo("us"), "")
+	assertRule(t, "ws default", rules.ValidateWorkspaceGeo(""), "")
+	assertRule(t, "ws eu", rules.ValidateWorkspaceGeo("eu"), `the only workspace geo today is "us"`)
 	for _, ok := range []string{"", "unrestricted", "us", "global", "us,global", " us , global "} {
-		assertRule(t, "allowed "+ok, forms.ValidateAllowedGeos(ok), "")
+		assertRule(t, "allowed "+ok, rules.ValidateAllowedGeos(ok), "")
 	}
-	assertRule(t, "allowed mars", forms.ValidateAllowedGeos("us,mars"), `unknown inference geo "mars"`)
-	assertRule(t, "allowed twice", forms.ValidateAllowedGeos("us,us"), "listed twice")
-	assertRule(t, "allowed blank", forms.ValidateAllowedGeos(" , "), "list at least one geo")
-	assertRule(t, "unrestricted+us", forms.ValidateAllowedGeos("unrestricted,us"), "stands alone")
+	assertRule(t, "allowed mars", rules.ValidateAllowedGeos("us,mars"), `unknown inference geo "mars"`)
+	assertRule(t, "allowed twice", rules.ValidateAllowedGeos("us,us"), "listed twice")
+	assertRule(t, "allowed blank", rules.ValidateAllowedGeos(" , "), "list at least one geo")
+	assertRule(t, "unrestricted+us", rules.ValidateAllowedGeos("unrestricted,us"), "stands alone")
 
 	defaults := []struct{ allowed, def, want string }{
 		{"", "", ""},
@@ -102,36 +102,36 @@ func TestGeoRules(t *testing.T) {
 		{"", "eu", `unknown inference geo "eu"`},
 	}
 	for _, tc := range defaults {
-		assertRule(t, "default "+tc.allowed+"/"+tc.def, forms.ValidateDefaultGeo(tc.allowed, tc.def), tc.want)
+		assertRule(t, "default "+tc.allowed+"/"+tc.def, rules.ValidateDefaultGeo(tc.allowed, tc.def), tc.want)
 	}
 }
 
 func TestKeyAndColour(t *testing.T) {
 	for _, ok := range []string{"", "ekey_01SDCCSbTxrXDpWc1phhtcfK", "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"} {
-		assertRule(t, "key "+ok, forms.ValidateExternalKeyID(ok), "")
+		assertRule(t, "key "+ok, rules.ValidateExternalKeyID(ok), "")
 	}
 	for _, bad := range []string{"ekey_", "key_123", "arn:aws:kms:us-east-1:123:key/x", "ekey_01SDCC SbTx"} {
-		assertRule(t, "key "+bad, forms.ValidateExternalKeyID(bad), "is not a key id")
+		assertRule(t, "key "+bad, rules.ValidateExternalKeyID(bad), "is not a key id")
 	}
 	for _, ok := range []string{"", "#6C5BB9", "#abcdef"} {
-		assertRule(t, "colour "+ok, forms.ValidateDisplayColor(ok), "")
+		assertRule(t, "colour "+ok, rules.ValidateDisplayColor(ok), "")
 	}
 	for _, bad := range []string{"6C5BB9", "#6C5BB", "#GGGGGG", "purple"} {
-		assertRule(t, "colour "+bad, forms.ValidateDisplayColor(bad), "is not a colour")
+		assertRule(t, "colour "+bad, rules.ValidateDisplayColor(bad), "is not a colour")
 	}
 }
 
 func TestValidateNamesEveryBrokenField(t *testing.T) {
-	err := forms.Validate(api.Spec{Name: "", Tags: []api.Tag{{Key: "anthropic", Value: "x"}}, AllowedInferenceGeos: "us", DefaultInferenceGeo: "global", DisplayColor: "red"})
+	err := rules.Validate(api.Spec{Name: "", Tags: []api.Tag{{Key: "anthropic", Value: "x"}}, AllowedInferenceGeos: "us", DefaultInferenceGeo: "global", DisplayColor: "red"})
 	var fields []string
-	for _, fe := range forms.FieldErrors(err) {
+	for _, fe := range rules.FieldErrors(err) {
 		fields = append(fields, fe.Field)
 	}
-	want := []string{forms.FieldName, forms.FieldTags, forms.FieldDefaultGeo, forms.FieldDisplayColor}
+	want := []string{rules.FieldName, rules.FieldTags, rules.FieldDefaultGeo, rules.FieldDisplayColor}
 	if strings.Join(fields, " ") != strings.Join(want, " ") {
 		t.Errorf("fields = %v, want %v (err: %v)", fields, want, err)
 	}
-	if forms.Validate(api.Spec{Name: "ok"}) != nil {
+	if rules.Validate(api.Spec{Name: "ok"}) != nil {
 		t.Error("a spec with only a name should be valid")
 	}
 }
@@ -160,8 +160,8 @@ func FuzzRules(f *testing.F) {
 				t.Fatalf("an empty message for %q", a)
 			}
 		}
-		if err := forms.ValidateName(a); err == nil {
-			if n := utf8.RuneCountInString(a); n == 0 || n > forms.MaxNameLen || !utf8.ValidString(a) || strings.TrimSpace(a) == "" {
+		if err := rules.ValidateName(a); err == nil {
+			if n := utf8.RuneCountInString(a); n == 0 || n > rules.MaxNameLen || !utf8.ValidString(a) || strings.TrimSpace(a) == "" {
 				t.Fatalf("accepted bad name %q", a)
 			}
 			if termsafe.String(a) != a {
@@ -170,7 +170,7 @@ func FuzzRules(f *testing.F) {
 		} else {
 			check(err)
 		}
-		if tag, err := forms.ParseTag(a); err == nil {
+		if tag, err := rules.ParseTag(a); err == nil {
 			if tag.Key == "" || strings.HasPrefix(strings.ToLower(tag.Key), "anthropic") || tag.Key+"="+tag.Value != a {
 				t.Fatalf("accepted bad tag %q as %+v", a, tag)
 			}
@@ -180,19 +180,19 @@ func FuzzRules(f *testing.F) {
 		} else {
 			check(err)
 		}
-		if forms.ValidateAllowedGeos(a) == nil && forms.ValidateDefaultGeo(a, b) == nil {
+		if rules.ValidateAllowedGeos(a) == nil && rules.ValidateDefaultGeo(a, b) == nil {
 			s := api.Spec{Name: "n", AllowedInferenceGeos: a, DefaultInferenceGeo: b}
-			if err := forms.Validate(s); err != nil {
+			if err := rules.Validate(s); err != nil {
 				t.Fatalf("rules disagree for allowed=%q default=%q: %v", a, b, err)
 			}
 			if b != "" && b != "us" && b != "global" {
 				t.Fatalf("accepted default geo %q", b)
 			}
 		}
-		check(forms.ValidateExternalKeyID(a))
-		check(forms.ValidateDisplayColor(a))
-		var fe *forms.FieldError
-		if err := forms.Validate(api.Spec{Name: a, DisplayColor: b}); err != nil && !errors.As(err, &fe) {
+		check(rules.ValidateExternalKeyID(a))
+		check(rules.ValidateDisplayColor(a))
+		var fe *rules.FieldError
+		if err := rules.Validate(api.Spec{Name: a, DisplayColor: b}); err != nil && !errors.As(err, &fe) {
 			t.Fatalf("Validate returned a non-field error: %v", err)
 		}
 	})

@@ -1,4 +1,7 @@
-package forms
+package rules
+
+// The wizard's choices and entries checked against the rules: what it may
+// offer, how a typed tag joins the others, and which field an API error names.
 
 import (
 	"slices"

@@ -1,7 +1,9 @@
-// Package forms holds the wizard's huh forms and the field rules they share
-// with flag mode and with the simulated Admin API: each rule is written once,
-// here, as a plain func(string) error whose message says how to fix the value.
-package forms
+// Package rules holds the workspace fields' rules, shared by flag mode
+// (config), the wizard (ui, forms) and the simulated Admin API (fakeapi):
+// field names, limits, defaults, geos, roles and validators. Each rule is
+// written once, here, as a plain func(string) error whose message says how
+// to fix the value. It has no UI imports, so none of its users links a UI.
+package rules
 
 import (
 	"errors"

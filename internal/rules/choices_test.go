@@ -1,11 +1,11 @@
-package forms_test
+package rules_test
 
 import (
 	"slices"
 	"testing"
 
 	"github.com/anthropic-tools/workspace-wizard/internal/api"
-	"github.com/anthropic-tools/workspace-wizard/internal/forms"
+	"github.com/anthropic-tools/workspace-wizard/internal/rules"
 )
 
 func TestDefaultGeoChoicesAreAlwaysValid(t *testing.T) {
@@ -19,12 +19,12 @@ func TestDefaultGeoChoicesAreAlwaysValid(t *testing.T) {
 		{"global", []string{"global"}},
 		{"us,global", []string{"global", "us"}},
 	} {
-		got := forms.DefaultGeoChoices(tc.allowed)
+		got := rules.DefaultGeoChoices(tc.allowed)
 		if !slices.Equal(got, tc.want) {
 			t.Errorf("DefaultGeoChoices(%q) = %v, want %v", tc.allowed, got, tc.want)
 		}
 		for _, g := range got {
-			if err := forms.ValidateDefaultGeo(tc.allowed, g); err != nil {
+			if err := rules.ValidateDefaultGeo(tc.allowed, g); err != nil {
 				t.Errorf("offered %q with allowed %q, which the rule refuses: %v", g, tc.allowed, err)
 			}
 		}
@@ -32,10 +32,10 @@ func TestDefaultGeoChoicesAreAlwaysValid(t *testing.T) {
 }
 
 func TestAllowedGeosValue(t *testing.T) {
-	if got := forms.AllowedGeosValue(true, []string{"us"}); got != "unrestricted" {
+	if got := rules.AllowedGeosValue(true, []string{"us"}); got != "unrestricted" {
 		t.Errorf("unrestricted: %q", got)
 	}
-	if got := forms.AllowedGeosValue(false, []string{"us", "global"}); got != "global,us" {
+	if got := rules.AllowedGeosValue(false, []string{"us", "global"}); got != "global,us" {
 		t.Errorf("set: %q (want InferenceGeos order)", got)
 	}
 }
@@ -55,23 +55,23 @@ func TestCheckTagEntry(t *testing.T) {
 		{"=v", -1, "a tag needs a key"},
 		{"Anthropic-x=1", -1, `may not start with "anthropic"`},
 	} {
-		_, err := forms.CheckTagEntry(tags, tc.editing, tc.entry)
+		_, err := rules.CheckTagEntry(tags, tc.editing, tc.entry)
 		assertRule(t, tc.entry, err, tc.wantErr)
 	}
 }
 
 func TestSplitFieldMessage(t *testing.T) {
 	for _, tc := range []struct{ msg, field, text string }{
-		{"name: String should have at most 40 characters", forms.FieldName, "String should have at most 40 characters"},
-		{"tags: too many", forms.FieldTags, "too many"},
-		{"tags.anthropic: reserved", forms.FieldTags, "reserved"},
-		{"data_residency.default_inference_geo: not allowed", forms.FieldDefaultGeo, "not allowed"},
-		{"data_residency.allowed_inference_geos: bad", forms.FieldAllowedGeos, "bad"},
-		{"external_key_id: the key's policy", forms.FieldExternalKeyID, "the key's policy"},
+		{"name: String should have at most 40 characters", rules.FieldName, "String should have at most 40 characters"},
+		{"tags: too many", rules.FieldTags, "too many"},
+		{"tags.anthropic: reserved", rules.FieldTags, "reserved"},
+		{"data_residency.default_inference_geo: not allowed", rules.FieldDefaultGeo, "not allowed"},
+		{"data_residency.allowed_inference_geos: bad", rules.FieldAllowedGeos, "bad"},
+		{"external_key_id: the key's policy", rules.FieldExternalKeyID, "the key's policy"},
 		{"names are hard", "", "names are hard"},
 		{"something else", "", "something else"},
 	} {
-		field, text := forms.SplitFieldMessage(tc.msg)
+		field, text := rules.SplitFieldMessage(tc.msg)
 		if field != tc.field || text != tc.text {
 			t.Errorf("SplitFieldMessage(%q) = %q, %q; want %q, %q", tc.msg, field, text, tc.field, tc.text)
 		}

@@ -1,11 +1,11 @@
-package forms_test
+package rules_test
 
 import (
 	"strings"
 	"testing"
 
 	"github.com/anthropic-tools/workspace-wizard/internal/api"
-	"github.com/anthropic-tools/workspace-wizard/internal/forms"
+	"github.com/anthropic-tools/workspace-wizard/internal/rules"
 )
 
 func TestValidateUserProfileID(t *testing.T) {
@@ -25,22 +25,22 @@ func TestValidateUserProfileID(t *testing.T) {
 		{"uprof_01ABCdefg\n", "looks like uprof_01ABC"},
 	}
 	for _, tc := range cases {
-		assertRule(t, "user profile "+tc.in, forms.ValidateUserProfileID(tc.in), tc.want)
+		assertRule(t, "user profile "+tc.in, rules.ValidateUserProfileID(tc.in), tc.want)
 	}
 }
 
 // Validate names the user profile field, so flag mode can name the flag
 // and the wizard can open the step.
 func TestValidateNamesUserProfileField(t *testing.T) {
-	err := forms.Validate(api.Spec{Name: "ok", UserProfileID: "prof_1"})
-	fes := forms.FieldErrors(err)
-	if len(fes) != 1 || fes[0].Field != forms.FieldUserProfileID {
-		t.Fatalf("field errors %v, want one for %s", fes, forms.FieldUserProfileID)
+	err := rules.Validate(api.Spec{Name: "ok", UserProfileID: "prof_1"})
+	fes := rules.FieldErrors(err)
+	if len(fes) != 1 || fes[0].Field != rules.FieldUserProfileID {
+		t.Fatalf("field errors %v, want one for %s", fes, rules.FieldUserProfileID)
 	}
-	if err := forms.Validate(api.Spec{Name: "ok", UserProfileID: "uprof_01JDemoProfile"}); err != nil {
+	if err := rules.Validate(api.Spec{Name: "ok", UserProfileID: "uprof_01JDemoProfile"}); err != nil {
 		t.Fatalf("a good id refused: %v", err)
 	}
-	if f, text := forms.SplitFieldMessage("user_profile_id: no user profile uprof_x"); f != forms.FieldUserProfileID || text != "no user profile uprof_x" {
+	if f, text := rules.SplitFieldMessage("user_profile_id: no user profile uprof_x"); f != rules.FieldUserProfileID || text != "no user profile uprof_x" {
 		t.Fatalf("SplitFieldMessage = %q, %q", f, text)
 	}
 }
