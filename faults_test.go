@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/anthropic-tools/workspace-wizard/internal/api/fakeapi"
+	"github.com/anthropic-tools/workspace-wizard/internal/api/fakeapi/fakeapitest"
 )
 
 // For each fault the simulated API can inject into a create: what exit code
@@ -52,7 +53,7 @@ func TestFaultMatrix(t *testing.T) {
 		}
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			srv := fakeapi.NewTest(t, fakeapi.Options{})
+			srv := fakeapitest.New(t, fakeapi.Options{})
 			faults, err := fakeapi.ParseFaults(tc.faults)
 			if err != nil {
 				t.Fatal(err)
@@ -83,7 +84,7 @@ func TestFaultMatrix(t *testing.T) {
 // A create the API reports as incomplete: exit 3, and with --json stdout is
 // the workspace as the API serves it (read back), so a script can fix it.
 func TestIncompleteCreateJSON(t *testing.T) {
-	srv := fakeapi.NewTest(t, fakeapi.Options{})
+	srv := fakeapitest.New(t, fakeapi.Options{})
 	faults, _ := fakeapi.ParseFaults("503-incomplete")
 	srv.AddFaults(faults...)
 	r := runCLI(t, srv, keyEnv(), "--name", "half", "--tag", "env=dev", "--json", "--yes")

@@ -16,6 +16,7 @@ import (
 
 	"github.com/anthropic-tools/workspace-wizard/internal/api"
 	"github.com/anthropic-tools/workspace-wizard/internal/api/fakeapi"
+	"github.com/anthropic-tools/workspace-wizard/internal/api/fakeapi/fakeapitest"
 	"github.com/anthropic-tools/workspace-wizard/internal/ui"
 )
 
@@ -72,7 +73,7 @@ func seedJSON(t *testing.T, name string) (raw []byte, v map[string]any) {
 // and accepted by the simulated API.
 func TestSeedExampleRequest(t *testing.T) {
 	_, want := seedJSON(t, "seed-request.json")
-	srv := fakeapi.NewTest(t, fakeapi.Options{})
+	srv := fakeapitest.New(t, fakeapi.Options{})
 	r := runCLI(t, srv, keyEnv(), "--name", "x", "--external-key-id", "ekey_01SDCCSbTxrXDpWc1phhtcfK",
 		"--tag", "env=prod", "--tag", "team=platform", "--yes", "--json")
 	if r.code != 0 {
@@ -179,7 +180,7 @@ func TestValidationRejectsBeforeSending(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			srv := fakeapi.NewTest(t, fakeapi.Options{})
+			srv := fakeapitest.New(t, fakeapi.Options{})
 			r := runCLI(t, srv, keyEnv(), tc.args...)
 			if r.code != exitUsage {
 				t.Errorf("exit code = %d, want %d", r.code, exitUsage)
@@ -198,7 +199,7 @@ func TestValidationRejectsBeforeSending(t *testing.T) {
 }
 
 func TestNoKey(t *testing.T) {
-	srv := fakeapi.NewTest(t, fakeapi.Options{})
+	srv := fakeapitest.New(t, fakeapi.Options{})
 	r := runCLI(t, srv, nil, "--name", "x", "--yes")
 	if r.code != exitUsage || !strings.Contains(r.stderr, "ANTHROPIC_ADMIN_API_KEY") || !strings.Contains(r.stderr, "--demo") {
 		t.Fatalf("exit %d, stderr %q: want 2 naming the variable and --demo", r.code, r.stderr)
@@ -209,7 +210,7 @@ func TestNoKey(t *testing.T) {
 }
 
 func TestRegularAPIKeyIsWarnedAndRefused(t *testing.T) {
-	srv := fakeapi.NewTest(t, fakeapi.Options{})
+	srv := fakeapitest.New(t, fakeapi.Options{})
 	r := runCLI(t, srv, map[string]string{"ANTHROPIC_ADMIN_API_KEY": "sk-ant-api03-notanadminkey-000000000000"}, "--name", "x", "--yes")
 	if !strings.Contains(r.stderr, "does not look like an admin key") || !strings.Contains(r.stderr, "regular API key") {
 		t.Errorf("no warning about the key kind:\n%s", r.stderr)
@@ -226,7 +227,7 @@ func TestRegularAPIKeyIsWarnedAndRefused(t *testing.T) {
 }
 
 func TestDryRunSendsNothing(t *testing.T) {
-	srv := fakeapi.NewTest(t, fakeapi.Options{})
+	srv := fakeapitest.New(t, fakeapi.Options{})
 	r := runCLI(t, srv, nil, "--name", "ml-research", "--tag", "team=ml", "--allowed-inference-geos", "us",
 		"--default-inference-geo", "us", "--dry-run", "--json")
 	if r.code != 0 {
@@ -244,7 +245,7 @@ func TestDryRunSendsNothing(t *testing.T) {
 }
 
 func TestHumanSummary(t *testing.T) {
-	srv := fakeapi.NewTest(t, fakeapi.Options{})
+	srv := fakeapitest.New(t, fakeapi.Options{})
 	r := runCLI(t, srv, keyEnv(), "--name", "ml-research", "--tag", "team=ml", "--tag", "env=prod",
 		"--allowed-inference-geos", "us", "--default-inference-geo", "us", "--yes")
 	if r.code != 0 {

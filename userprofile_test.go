@@ -6,11 +6,12 @@ import (
 	"testing"
 
 	"github.com/anthropic-tools/workspace-wizard/internal/api/fakeapi"
+	"github.com/anthropic-tools/workspace-wizard/internal/api/fakeapi/fakeapitest"
 )
 
 // --user-profile-id goes into the request body, and the summary shows it.
 func TestUserProfileFlagIsSentAndShown(t *testing.T) {
-	srv := fakeapi.NewTest(t, fakeapi.Options{})
+	srv := fakeapitest.New(t, fakeapi.Options{})
 	for _, p := range fakeapi.DemoUserProfiles() {
 		srv.AddUserProfile(p)
 	}
@@ -40,7 +41,7 @@ func TestUserProfileFlagIsSentAndShown(t *testing.T) {
 }
 
 func TestUserProfileFlagBadShapeSendsNothing(t *testing.T) {
-	srv := fakeapi.NewTest(t, fakeapi.Options{})
+	srv := fakeapitest.New(t, fakeapi.Options{})
 	for _, args := range [][]string{
 		{"--name", "x", "--user-profile-id", "prof_123", "--yes"},
 		{"--name", "x", "--user-profile-id", "uprof_x", "--dry-run"},
@@ -60,7 +61,7 @@ func TestUserProfileFlagBadShapeSendsNothing(t *testing.T) {
 
 // A well-formed id the organization does not have: the API's 400, exit 1.
 func TestUserProfileFlagUnknownProfile(t *testing.T) {
-	srv := fakeapi.NewTest(t, fakeapi.Options{})
+	srv := fakeapitest.New(t, fakeapi.Options{})
 	r := runCLI(t, srv, keyEnv(), "--name", "x", "--user-profile-id", "uprof_01JNobodyHere", "--yes")
 	if r.code != exitFailed {
 		t.Fatalf("exit %d, want %d: %s", r.code, exitFailed, r.stderr)

@@ -11,12 +11,13 @@ import (
 
 	"github.com/anthropic-tools/workspace-wizard/internal/api"
 	"github.com/anthropic-tools/workspace-wizard/internal/api/fakeapi"
+	"github.com/anthropic-tools/workspace-wizard/internal/api/fakeapi/fakeapitest"
 )
 
 // newClient is the real SDK client pointed at a simulated API on loopback.
 func newClient(t *testing.T, timeout time.Duration, faults string) (*api.Client, *fakeapi.Server) {
 	t.Helper()
-	srv := fakeapi.NewTest(t, fakeapi.Options{})
+	srv := fakeapitest.New(t, fakeapi.Options{})
 	f, err := fakeapi.ParseFaults(faults)
 	if err != nil {
 		t.Fatal(err)

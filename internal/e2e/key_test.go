@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/anthropic-tools/workspace-wizard/internal/api/fakeapi"
+	"github.com/anthropic-tools/workspace-wizard/internal/api/fakeapi/fakeapitest"
 )
 
 // A key typed into the wizard is never drawn, written or printed: not the
@@ -13,7 +14,7 @@ import (
 func TestTypedKeyNeverShown(t *testing.T) {
 	t.Parallel()
 	const canary = "sk-ant-admin01-CANARYKEY-4f1d2c3b5a6e7d8c9b0a1f2e3d4c5b6a7988-QQ"
-	srv := fakeapi.NewTest(t, fakeapi.Options{AdminKey: fakeapi.DemoKey, OrgName: "Acme Research"})
+	srv := fakeapitest.New(t, fakeapi.Options{AdminKey: fakeapi.DemoKey, OrgName: "Acme Research"})
 	tm := start(t, 80, 24, nil, "--base-url", srv.URL())
 	tm.WaitFor(t, "Admin API key", wait)
 	tm.Type(canary)

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/anthropic-tools/workspace-wizard/internal/api/fakeapi"
+	"github.com/anthropic-tools/workspace-wizard/internal/api/fakeapi/fakeapitest"
 )
 
 // A signal that ends the wizard after the workspace was created still hands
@@ -57,7 +58,7 @@ func TestSignalAfterCreate(t *testing.T) {
 // created (exit 0, id on stdout), not as cancelled.
 func TestFlagModeInterruptFindsTheWorkspace(t *testing.T) {
 	t.Parallel()
-	srv := fakeapi.NewTest(t, fakeapi.Options{})
+	srv := fakeapitest.New(t, fakeapi.Options{})
 	faults, _ := fakeapi.ParseFaults("stall-after-commit")
 	srv.AddFaults(faults...)
 	tm := start(t, 80, 24, []string{"ANTHROPIC_ADMIN_API_KEY=" + fakeapi.DemoKey},
@@ -110,7 +111,7 @@ func TestSignalWhileWaitingToRetry(t *testing.T) {
 // unknown outcome, and the server never receives a create.
 func TestFlagModeInterruptBeforeThePost(t *testing.T) {
 	t.Parallel()
-	srv := fakeapi.NewTest(t, fakeapi.Options{})
+	srv := fakeapitest.New(t, fakeapi.Options{})
 	faults, _ := fakeapi.ParseFaults("list:stall")
 	srv.AddFaults(faults...)
 	tm := start(t, 80, 24, []string{"ANTHROPIC_ADMIN_API_KEY=" + fakeapi.DemoKey},

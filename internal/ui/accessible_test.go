@@ -9,6 +9,7 @@ import (
 
 	"github.com/anthropic-tools/workspace-wizard/internal/api"
 	"github.com/anthropic-tools/workspace-wizard/internal/api/fakeapi"
+	"github.com/anthropic-tools/workspace-wizard/internal/api/fakeapi/fakeapitest"
 	"github.com/anthropic-tools/workspace-wizard/internal/config"
 )
 
@@ -28,7 +29,7 @@ func accessible(t *testing.T, srv *fakeapi.Server, withKey bool, lines ...string
 }
 
 func TestAccessibleSameRulesAndPath(t *testing.T) {
-	srv := fakeapi.NewTest(t, fakeapi.Options{Now: clock, OrgName: "Acme Research"})
+	srv := fakeapitest.New(t, fakeapi.Options{Now: clock, OrgName: "Acme Research"})
 	out, text := accessible(t, srv, true,
 		"",                   // empty name: refused
 		"plain-prompts",      // name
@@ -65,7 +66,7 @@ func TestAccessibleSameRulesAndPath(t *testing.T) {
 }
 
 func TestAccessible400AsksTheFieldAgain(t *testing.T) {
-	srv := fakeapi.NewTest(t, fakeapi.Options{Now: clock})
+	srv := fakeapitest.New(t, fakeapi.Options{Now: clock})
 	f, _ := fakeapi.ParseFaults("400")
 	srv.AddFaults(f...)
 	out, text := accessible(t, srv, true, "long-name", "", "", "", "n", "y", "short", "y")
@@ -78,7 +79,7 @@ func TestAccessible400AsksTheFieldAgain(t *testing.T) {
 }
 
 func TestAccessibleEndOfInputCancels(t *testing.T) {
-	srv := fakeapi.NewTest(t, fakeapi.Options{Now: clock, AdminKey: fakeapi.DemoKey})
+	srv := fakeapitest.New(t, fakeapi.Options{Now: clock, AdminKey: fakeapi.DemoKey})
 	out, text := accessible(t, srv, false, "sk-ant-api03-x")
 	if !errors.Is(out.Err, ErrCancelled) {
 		t.Fatalf("outcome %v", out.Err)
@@ -94,7 +95,7 @@ func TestAccessibleEndOfInputCancels(t *testing.T) {
 // An unknown outcome in plain prompts: no retry is offered, only looking
 // again, which finds the workspace once it exists.
 func TestAccessibleUnknownOutcomeLooksAgain(t *testing.T) {
-	srv := fakeapi.NewTest(t, fakeapi.Options{Now: clock})
+	srv := fakeapitest.New(t, fakeapi.Options{Now: clock})
 	faults, _ := fakeapi.ParseFaults("504,list:500,list:500,list:500,list:500,list:500")
 	srv.AddFaults(faults...)
 	out, text := accessible(t, srv, true, "limbo", "", "", "", "n", "y",
@@ -118,7 +119,7 @@ func TestAccessibleUnknownOutcomeLooksAgain(t *testing.T) {
 // Plain prompts: creating anyway after an unknown outcome needs the name
 // typed; then the create is sent once more.
 func TestAccessibleCreateAnywayNeedsTheName(t *testing.T) {
-	srv := fakeapi.NewTest(t, fakeapi.Options{Now: clock})
+	srv := fakeapitest.New(t, fakeapi.Options{Now: clock})
 	faults, _ := fakeapi.ParseFaults("529")
 	srv.AddFaults(faults...)
 	out, text := accessible(t, srv, true, "limbo", "", "", "", "n", "y",
@@ -137,7 +138,7 @@ func TestAccessibleCreateAnywayNeedsTheName(t *testing.T) {
 // listed users, a role, then each add's answer. The outcome is the
 // workspace whatever happens to the members.
 func TestAccessibleAddMembers(t *testing.T) {
-	srv := fakeapi.NewTest(t, fakeapi.Options{Now: clock})
+	srv := fakeapitest.New(t, fakeapi.Options{Now: clock})
 	out, text := accessible(t, srv, true, "plain-team", "", "", "", "n", "y",
 		"y",       // add members now
 		"1,9",     // refused: there is no user 9
@@ -181,7 +182,7 @@ func TestAccessibleAddMembers(t *testing.T) {
 // sends nothing.
 func TestAccessibleMembersFailures(t *testing.T) {
 	t.Run("list refused", func(t *testing.T) {
-		srv := fakeapi.NewTest(t, fakeapi.Options{Now: clock})
+		srv := fakeapitest.New(t, fakeapi.Options{Now: clock})
 		srv.AddFaults(fakeapi.Fault{Target: fakeapi.TargetUsers, Kind: fakeapi.FaultPermissionDenied})
 		out, text := accessible(t, srv, true, "no-list", "", "", "", "n", "y", "y")
 		for _, want := range []string{"✗ This key may not list the organization's users: only organization admins can list the organization's users (request-id req_",
@@ -195,7 +196,7 @@ func TestAccessibleMembersFailures(t *testing.T) {
 		}
 	})
 	t.Run("add refused", func(t *testing.T) {
-		srv := fakeapi.NewTest(t, fakeapi.Options{Now: clock})
+		srv := fakeapitest.New(t, fakeapi.Options{Now: clock})
 		srv.AddFaults(fakeapi.Fault{Target: fakeapi.TargetMembers, Kind: fakeapi.FaultInvalid})
 		out, text := accessible(t, srv, true, "add-refused", "", "", "", "n", "y", "y", "2", "")
 		for _, want := range []string{"Adding 1 member as workspace_developer…",
@@ -212,7 +213,7 @@ func TestAccessibleMembersFailures(t *testing.T) {
 		}
 	})
 	t.Run("default no", func(t *testing.T) {
-		srv := fakeapi.NewTest(t, fakeapi.Options{Now: clock})
+		srv := fakeapitest.New(t, fakeapi.Options{Now: clock})
 		out, text := accessible(t, srv, true, "hurried", "", "", "", "n", "y", "")
 		if out.Err != nil || out.Workspace == nil || !strings.Contains(text, "Add members now? (y/n) [n]: ") {
 			t.Fatalf("outcome %+v\n%s", out, text)

@@ -15,6 +15,7 @@ import (
 
 	"github.com/anthropic-tools/workspace-wizard/internal/api"
 	"github.com/anthropic-tools/workspace-wizard/internal/api/fakeapi"
+	"github.com/anthropic-tools/workspace-wizard/internal/api/fakeapi/fakeapitest"
 	"github.com/anthropic-tools/workspace-wizard/internal/config"
 )
 
@@ -56,7 +57,7 @@ func newHarness(t testing.TB, opts ...harnessOpt) *harness {
 	for _, f := range opts {
 		f(st)
 	}
-	srv := fakeapi.NewTest(t, st.fake)
+	srv := fakeapitest.New(t, st.fake)
 	srv.AddFaults(st.faults...)
 	for _, p := range st.profiles {
 		srv.AddUserProfile(p)

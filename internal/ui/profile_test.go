@@ -8,6 +8,7 @@ import (
 
 	"github.com/anthropic-tools/workspace-wizard/internal/api"
 	"github.com/anthropic-tools/workspace-wizard/internal/api/fakeapi"
+	"github.com/anthropic-tools/workspace-wizard/internal/api/fakeapi/fakeapitest"
 	"github.com/anthropic-tools/workspace-wizard/internal/rules"
 )
 
@@ -204,7 +205,7 @@ func TestUserProfileRefusedByAPIReturnsToStep(t *testing.T) {
 }
 
 func TestAccessibleUserProfile(t *testing.T) {
-	srv := fakeapi.NewTest(t, fakeapi.Options{Now: clock})
+	srv := fakeapitest.New(t, fakeapi.Options{Now: clock})
 	for _, p := range fakeapi.DemoUserProfiles() {
 		srv.AddUserProfile(p)
 	}
@@ -231,7 +232,7 @@ func TestAccessibleUserProfile(t *testing.T) {
 	}
 
 	// Without profiles the step is not asked.
-	plain := fakeapi.NewTest(t, fakeapi.Options{Now: clock})
+	plain := fakeapitest.New(t, fakeapi.Options{Now: clock})
 	_, text = accessible(t, plain, true, "no-profiles", "", "", "", "n", "y")
 	if strings.Contains(text, "User profile") || !strings.Contains(text, "Step 5 of 5: Review") {
 		t.Errorf("the step was asked without profiles:\n%s", text)

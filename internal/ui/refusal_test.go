@@ -10,6 +10,7 @@ import (
 
 	"github.com/anthropic-tools/workspace-wizard/internal/api"
 	"github.com/anthropic-tools/workspace-wizard/internal/api/fakeapi"
+	"github.com/anthropic-tools/workspace-wizard/internal/api/fakeapi/fakeapitest"
 )
 
 // A name the API refused: Enter cannot send it again and the help line
@@ -183,7 +184,7 @@ func TestCancelAfterARefusedCreateSaysSo(t *testing.T) {
 
 // Plain prompts: quitting at review after a refused create says so too.
 func TestAccessibleCancelAfterARefusedCreateSaysSo(t *testing.T) {
-	srv := fakeapi.NewTest(t, fakeapi.Options{Now: clock})
+	srv := fakeapitest.New(t, fakeapi.Options{Now: clock})
 	f, _ := fakeapi.ParseFaults("400")
 	srv.AddFaults(f...)
 	out, text := accessible(t, srv, true, "long-name", "", "", "", "n", "y", "short", "q")

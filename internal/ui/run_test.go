@@ -13,6 +13,7 @@ import (
 
 	"github.com/anthropic-tools/workspace-wizard/internal/api"
 	"github.com/anthropic-tools/workspace-wizard/internal/api/fakeapi"
+	"github.com/anthropic-tools/workspace-wizard/internal/api/fakeapi/fakeapitest"
 	"github.com/anthropic-tools/workspace-wizard/internal/config"
 )
 
@@ -69,7 +70,7 @@ func waitFor(t *testing.T, what string, cond func() bool) {
 // keys fed through a pipe and its output collected; done gets the outcome.
 func startRun(t *testing.T) (*fakeapi.Server, *io.PipeWriter, *syncBuffer, chan Outcome) {
 	t.Helper()
-	srv := fakeapi.NewTest(t, fakeapi.Options{})
+	srv := fakeapitest.New(t, fakeapi.Options{})
 	in, keys := io.Pipe()
 	out := newSyncBuffer(t)
 	done := make(chan Outcome, 1)

@@ -13,6 +13,7 @@ import (
 
 	"github.com/anthropic-tools/workspace-wizard/internal/api"
 	"github.com/anthropic-tools/workspace-wizard/internal/api/fakeapi"
+	"github.com/anthropic-tools/workspace-wizard/internal/api/fakeapi/fakeapitest"
 	"github.com/anthropic-tools/workspace-wizard/internal/config"
 	"github.com/anthropic-tools/workspace-wizard/internal/rules"
 )
@@ -99,7 +100,7 @@ func TestNarrowScreensWrapInsteadOfCutting(t *testing.T) {
 // Ctrl+C at a plain prompt is SIGINT, which cancels the context: the
 // prompt stops waiting and the wizard ends as cancelled.
 func TestAccessibleCancelAtPrompt(t *testing.T) {
-	srv := fakeapi.NewTest(t, fakeapi.Options{Now: clock})
+	srv := fakeapitest.New(t, fakeapi.Options{Now: clock})
 	pr, pw := io.Pipe()
 	defer pw.Close()
 	ctx, cancel := context.WithCancel(context.Background())

@@ -8,7 +8,7 @@
 //	srv := fakeapi.New(fakeapi.Options{...})   // not yet listening
 //	url, err := srv.Start()                     // listens on 127.0.0.1:0, returns "http://127.0.0.1:PORT"
 //	defer srv.Close()
-//	fakeapi.NewTest(t, opts) *Server            // Start + t.Cleanup(Close); fails t on error
+//	fakeapitest.New(t, opts) *Server           // (package fakeapitest) Start + t.Cleanup(Close); fails t on error
 //	srv.URL() string
 //	srv.AddFaults(faults ...Fault)              // queued; each applies once, in order
 //	srv.SetLatency(d time.Duration)             // added to every response

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/anthropic-tools/workspace-wizard/internal/api/fakeapi"
+	"github.com/anthropic-tools/workspace-wizard/internal/api/fakeapi/fakeapitest"
 )
 
 const workspacesPath = "/v1/organizations/workspaces"
@@ -35,7 +36,7 @@ func newServer(t *testing.T, opts fakeapi.Options) *fakeapi.Server {
 	if opts.Rand == nil {
 		opts.Rand = rand.New(rand.NewPCG(1, 2))
 	}
-	return fakeapi.NewTest(t, opts)
+	return fakeapitest.New(t, opts)
 }
 
 // response is what came back over HTTP.

@@ -10,7 +10,6 @@ import (
 	"net"
 	"net/http"
 	"sync"
-	"testing"
 	"time"
 )
 
@@ -88,17 +87,6 @@ func New(opts Options) *Server {
 	s.orgID = s.uuid4()
 	s.store = seedStore()
 	s.mux = s.newMux()
-	return s
-}
-
-// NewTest starts a server for a test and closes it when the test ends.
-func NewTest(t testing.TB, opts Options) *Server {
-	t.Helper()
-	s := New(opts)
-	if _, err := s.Start(); err != nil {
-		t.Fatalf("start the simulated Admin API: %v", err)
-	}
-	t.Cleanup(s.Close)
 	return s
 }
 
