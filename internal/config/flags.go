@@ -291,14 +291,14 @@ func SuggestFlag(typed string) string {
 	var cands []cand
 	for _, f := range append(Flags, Flag{Name: "help"}, Flag{Name: "version"}) {
 		d := distance(typed, f.Name)
+		if len(typed) >= 3 && strings.HasPrefix(f.Name, typed) {
+			d = min(d, 1) // a prefix is as good as a typo
+		}
 		if d > 2 {
 			d = 99
-			if len(typed) >= 3 && strings.HasPrefix(f.Name, typed) {
-				d = 3
-			}
 			for _, w := range strings.Split(f.Name, "-") {
 				if len(w) >= 4 && distance(typed, w) <= 1 {
-					d = 4
+					d = 3
 				}
 			}
 		}
