@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -24,7 +25,7 @@ import (
 
 // create is flag mode's submit: the same api.Creator the wizard uses, with
 // progress as lines on stderr.
-func create(ctx context.Context, cfg *config.Config, admin api.Admin, d deps) int {
+func create(ctx context.Context, cfg *config.Config, admin api.Admin, d deps) error {
 	fmt.Fprintf(d.stderr, "Creating workspace %q…\n", cfg.Spec.Name)
 	var sending atomic.Bool // a POST may be on its way
 	c := &api.Creator{API: admin, Now: d.now, Sleep: d.sleep, LookAgainAfter: lookAgainAfter(cfg), OnEvent: func(e api.Event) {
@@ -53,17 +54,17 @@ func create(ctx context.Context, cfg *config.Config, admin api.Admin, d deps) in
 	defer note()
 	res, err := c.Create(ctx, cfg.Spec)
 	if err != nil {
-		return fail(d.stderr, err)
+		return err
 	}
 	if res.Recovered {
 		fmt.Fprintln(d.stderr, "Found it: the workspace was created although the answer was lost. No second request was needed.")
 	}
-	code := printWorkspace(d.stdout, res.Workspace, cfg.JSON, false)
+	printWorkspace(d.stdout, res.Workspace, cfg.JSON, false)
 	if res.Incomplete != nil {
 		fmt.Fprintln(d.stderr, explainIncomplete(res))
-		return exitIncomplete
+		return &shownError{errIncomplete}
 	}
-	return code
+	return nil
 }
 
 // explainIncomplete says that the workspace exists but not all of the
@@ -103,7 +104,7 @@ func lookAgainAfter(cfg *config.Config) time.Duration {
 // or hide are \u-escaped: the same values); else the id alone (idOnly,
 // after the wizard has shown it in full) or a summary. Every server string
 // is made terminal-safe (termsafe) before it is printed.
-func printWorkspace(w io.Writer, ws *anthropic.Workspace, asJSON, idOnly bool) int {
+func printWorkspace(w io.Writer, ws *anthropic.Workspace, asJSON, idOnly bool) {
 	switch {
 	case asJSON:
 		var buf bytes.Buffer
@@ -139,23 +140,22 @@ func printWorkspace(w io.Writer, ws *anthropic.Workspace, asJSON, idOnly bool) i
 		tw.Flush()
 		fmt.Fprintf(w, "Next: add members and create an API key for it in the Console: %s\n", api.ConsoleURL)
 	}
-	return exitOK
 }
 
 // dryRun prints the request that would be sent, and sends nothing.
-func dryRun(cfg *config.Config, d deps) int {
+func dryRun(cfg *config.Config, d deps) error {
 	body, err := json.MarshalIndent(cfg.Spec.Params(), "", "  ")
 	if err != nil {
-		return fail(d.stderr, err)
+		return err
 	}
 	if cfg.JSON {
 		fmt.Fprintln(d.stdout, string(body))
-		return exitOK
+		return nil
 	}
 	fmt.Fprintln(d.stdout, "POST /v1/organizations/workspaces")
 	fmt.Fprintln(d.stdout, string(body))
 	fmt.Fprintln(d.stderr, "Dry run: the request is valid. Nothing was sent.")
-	return exitOK
+	return nil
 }
 
 // short is one line for an API failure during progress, safe to print.
@@ -245,6 +245,27 @@ func explainAPI(e *api.Error) string {
 	}
 	return b.String()
 }
+
+// redact wraps w in a redactor. A terminal stays recognisable as one (Fd),
+// so that fang's help and errors can still tell that they may use colour.
+func redact(w io.Writer, keys *keyring) io.Writer {
+	r := redactor{w, keys}
+	if f, ok := w.(*os.File); ok {
+		return fileRedactor{r, f}
+	}
+	return r
+}
+
+// fileRedactor is a redactor over a file: it writes only through the
+// redactor, and answers Fd (and Read, Close) for terminal detection.
+type fileRedactor struct {
+	redactor
+	f *os.File
+}
+
+func (r fileRedactor) Read(p []byte) (int, error) { return r.f.Read(p) }
+func (r fileRedactor) Close() error               { return nil }
+func (r fileRedactor) Fd() uintptr                { return r.f.Fd() }
 
 // redactor replaces every admin key of the run with a placeholder in
 // everything written.

@@ -7,11 +7,11 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"runtime/debug"
 	"strings"
 	"syscall"
 	"time"
 
+	"charm.land/fang/v2"
 	"github.com/charmbracelet/x/term"
 
 	"github.com/anthropic-tools/workspace-wizard/internal/api"
@@ -38,6 +38,7 @@ type deps struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	interactive    bool // stdin and stderr are a terminal
+	errTerminal    bool // stderr is a terminal: errors get fang's styling
 	now            func() time.Time
 	// sleep waits between attempts and looks; tests pass one that does
 	// not wait. nil means a real timer.
@@ -56,6 +57,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		stdout:      stdout,
 		stderr:      stderr,
 		interactive: isTerminal(stdin) && isTerminal(stderr),
+		errTerminal: isTerminal(stderr),
 		now:         time.Now,
 	})
 }
@@ -66,33 +68,29 @@ func isTerminal(f any) bool {
 }
 
 func runWith(ctx context.Context, args []string, d deps) int {
-	cfg, err := config.Parse(args, d.getenv)
-	if err != nil {
-		return fail(d.stderr, err)
-	}
 	// Belt and braces: whatever is printed, the key's bytes never are. The
 	// wizard gets the terminal itself, which it needs to size and style.
-	terminal := d.stderr
-	keys := &keyring{}
-	keys.add(cfg.APIKey.Reveal())
-	d.stdout = redactor{d.stdout, keys}
-	d.stderr = redactor{d.stderr, keys}
-	switch {
-	case cfg.ShowHelp:
-		fmt.Fprint(d.stdout, config.Usage)
-		return exitOK
-	case cfg.ShowVersion:
-		fmt.Fprintln(d.stdout, "workspace-wizard", version())
-		return exitOK
-	case cfg.DemoFaults != "" && !cfg.Demo:
-		return fail(d.stderr, &config.UsageError{Msg: "--demo-faults works only with --demo"})
-	}
+	a := &app{terminal: d.stderr, keys: &keyring{}, args: args}
+	a.keys.add(strings.TrimSpace(d.getenv(config.EnvAdminKey)))
+	d.stdout = redact(d.stdout, a.keys)
+	d.stderr = redact(d.stderr, a.keys)
+	a.d = d
+	root := a.newRoot()
+	root.SetArgs(args)
+	root.SetIn(d.stdin)
+	root.SetOut(d.stdout)
+	root.SetErr(d.stderr)
+	err := fang.Execute(ctx, root, fang.WithVersion(version()), fang.WithErrorHandler(a.printError))
+	return exitCode(cobraUsage(err))
+}
+
+// create is the bare program and the create command, once its flags are
+// known to be valid: the wizard at a terminal, else flag mode.
+func (a *app) create(ctx context.Context, cfg *config.Config) error {
+	d := a.d
 	wizard := !cfg.Yes && !cfg.DryRun
 	if wizard && !d.interactive {
-		return fail(d.stderr, &config.UsageError{Msg: "no terminal to run the wizard in: pass --yes to create from flags (with --name), or --dry-run to check them"})
-	}
-	if err := checkSpec(cfg, wizard); err != nil {
-		return fail(d.stderr, err)
+		return &config.UsageError{Msg: "no terminal to run the wizard in: pass --yes to create from flags (with --name), or --dry-run to check them"}
 	}
 	if cfg.DryRun {
 		return dryRun(cfg, d)
@@ -100,36 +98,51 @@ func runWith(ctx context.Context, args []string, d deps) int {
 
 	conn, err := connect(cfg, d)
 	if err != nil {
-		return fail(d.stderr, err)
+		return err
 	}
 	defer conn.close()
 
 	if wizard {
 		// A key typed in the wizard is redacted from what main prints after it.
 		connectTyped := func(k config.Secret) api.Admin {
-			keys.add(k.Reveal())
+			a.keys.add(k.Reveal())
 			return conn.connect(k)
 		}
-		opts := ui.Options{Config: cfg, API: conn.admin, Connect: connectTyped, Demo: cfg.Demo, Input: d.stdin, Output: terminal, Now: d.now, LookAgainAfter: lookAgainAfter(cfg)}
+		opts := ui.Options{Config: cfg, API: conn.admin, Connect: connectTyped, Demo: cfg.Demo, Input: d.stdin, Output: a.terminal, Now: d.now, LookAgainAfter: lookAgainAfter(cfg)}
 		run := ui.Run
 		if cfg.Accessible {
 			run = ui.RunAccessible
 		}
 		out := run(ctx, opts)
 		if out.Err != nil {
-			return fail(d.stderr, out.Err)
+			return wizardError(ctx, out.Err)
 		}
-		code := printWorkspace(d.stdout, out.Workspace, cfg.JSON, true)
+		printWorkspace(d.stdout, out.Workspace, cfg.JSON, true)
 		if out.Result != nil && out.Result.Incomplete != nil {
 			fmt.Fprintln(d.stderr, explainIncomplete(out.Result))
-			return exitIncomplete
+			return &shownError{errIncomplete}
 		}
-		return code
+		return nil
 	}
 	if conn.admin == nil {
-		return fail(d.stderr, &config.UsageError{Msg: "no admin key: set " + config.EnvAdminKey + " to an admin key (sk-ant-admin…, made in the Console under Settings → Admin keys), or try --demo"})
+		return &config.UsageError{Msg: "no admin key: set " + config.EnvAdminKey + " to an admin key (sk-ant-admin…, made in the Console under Settings → Admin keys), or try --demo"}
 	}
 	return create(ctx, cfg, conn.admin, d)
+}
+
+// wizardError is how the wizard's error ends the run. A failure the wizard
+// showed on its failure screen (an API error, an unknown outcome), which
+// stays on the terminal, is not printed a second time; a cancel, a signal
+// or a wizard that broke is explained.
+func wizardError(ctx context.Context, err error) error {
+	var (
+		apiErr  *api.Error
+		unknown *api.UnknownOutcomeError
+	)
+	if ctx.Err() == nil && !errors.Is(err, ui.ErrCancelled) && (errors.As(err, &apiErr) || errors.As(err, &unknown)) {
+		return &shownError{err}
+	}
+	return err
 }
 
 // checkSpec applies the shared field rules to what the flags say, naming
@@ -168,18 +181,10 @@ func connect(cfg *config.Config, d deps) (*connection, error) {
 		if err != nil {
 			return nil, &config.UsageError{Msg: "--demo-faults: " + err.Error()}
 		}
-		srv := fakeapi.New(fakeapi.Options{})
-		url, err := srv.Start()
+		srv, url, err := startDemo("", faults)
 		if err != nil {
-			return nil, fmt.Errorf("start the simulated Admin API: %w", err)
+			return nil, err
 		}
-		for _, w := range fakeapi.DemoWorkspaces() {
-			srv.AddWorkspace(w)
-		}
-		for _, p := range fakeapi.DemoUserProfiles() {
-			srv.AddUserProfile(p)
-		}
-		srv.AddFaults(faults...)
 		base, key, c.close = url, config.Secret(fakeapi.DemoKey), srv.Close
 	} else if key != "" && !key.LooksLikeAdminKey() {
 		msg := "warning: " + config.EnvAdminKey + " does not look like an admin key: admin keys start with sk-ant-admin"
@@ -189,7 +194,7 @@ func connect(cfg *config.Config, d deps) (*connection, error) {
 		fmt.Fprintln(d.stderr, msg)
 	}
 	c.connect = func(k config.Secret) api.Admin {
-		return api.New(api.Options{APIKey: k.Reveal(), BaseURL: base, Timeout: cfg.Timeout, UserAgent: "workspace-wizard/" + version()})
+		return api.New(api.Options{APIKey: k.Reveal(), BaseURL: base, Timeout: cfg.Timeout, UserAgent: "workspace-wizard/" + strings.Fields(version())[0]})
 	}
 	if key != "" {
 		c.admin = c.connect(key)
@@ -197,11 +202,22 @@ func connect(cfg *config.Config, d deps) (*connection, error) {
 	return c, nil
 }
 
-func version() string {
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		return bi.Main.Version
+// startDemo starts the simulated Admin API on addr ("" for a free loopback
+// port), seeded as the demo organization, with faults queued.
+func startDemo(addr string, faults []fakeapi.Fault) (*fakeapi.Server, string, error) {
+	srv := fakeapi.New(fakeapi.Options{Addr: addr})
+	url, err := srv.Start()
+	if err != nil {
+		return nil, "", fmt.Errorf("start the simulated Admin API: %w", err)
 	}
-	return "dev"
+	for _, w := range fakeapi.DemoWorkspaces() {
+		srv.AddWorkspace(w)
+	}
+	for _, p := range fakeapi.DemoUserProfiles() {
+		srv.AddUserProfile(p)
+	}
+	srv.AddFaults(faults...)
+	return srv, url, nil
 }
 
 // exitCode maps an error to the exit code scripts see. It is the only place
@@ -217,6 +233,8 @@ func exitCode(err error) int {
 		return exitOK
 	case errors.As(err, &usage):
 		return exitUsage
+	case errors.Is(err, errIncomplete):
+		return exitIncomplete
 	case errors.As(err, &unknown):
 		return exitUnknown
 	case errors.Is(err, ui.ErrCancelled):
@@ -230,10 +248,4 @@ func exitCode(err error) int {
 		}
 	}
 	return exitFailed
-}
-
-// fail prints err for a person and returns its exit code.
-func fail(w io.Writer, err error) int {
-	fmt.Fprintln(w, explain(err))
-	return exitCode(err)
 }

@@ -93,27 +93,6 @@ func (s Spec) Params() anthropic.OrganizationWorkspaceNewParams {
 	return p
 }
 
-// Args returns the command line that creates the same workspace without the
-// wizard: the flags in a fixed order, --yes last. Values are shell-quoted.
-func (s Spec) Args() []string {
-	args := []string{"--name", ShellQuote(s.Name)}
-	for _, t := range s.Tags {
-		args = append(args, "--tag", ShellQuote(t.Key+"="+t.Value))
-	}
-	add := func(flag, v string) {
-		if v != "" {
-			args = append(args, flag, ShellQuote(v))
-		}
-	}
-	add("--workspace-geo", s.WorkspaceGeo)
-	add("--allowed-inference-geos", s.AllowedInferenceGeos)
-	add("--default-inference-geo", s.DefaultInferenceGeo)
-	add("--external-key-id", s.ExternalKeyID)
-	add("--display-color", s.DisplayColor)
-	add("--user-profile-id", s.UserProfileID)
-	return append(args, "--yes")
-}
-
 // ShellQuote quotes s for a POSIX shell when it holds anything but plain
 // word characters, so a printed command line can be pasted as it is.
 func ShellQuote(s string) string {

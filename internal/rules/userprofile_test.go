@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/anthropic-tools/workspace-wizard/internal/api"
+	"github.com/anthropic-tools/workspace-wizard/internal/config"
 	"github.com/anthropic-tools/workspace-wizard/internal/rules"
 )
 
@@ -50,7 +51,7 @@ func TestSpecCarriesUserProfile(t *testing.T) {
 	if p := s.Params(); p.UserProfileID.Value != "uprof_01JDemoProfile" {
 		t.Fatalf("params user_profile_id %q", p.UserProfileID.Value)
 	}
-	if got := strings.Join(s.Args(), " "); got != "--name w --user-profile-id uprof_01JDemoProfile --yes" {
+	if got := strings.Join(config.Args(s), " "); got != "--name w --user-profile-id uprof_01JDemoProfile --yes" {
 		t.Fatalf("args %q", got)
 	}
 	if p := (api.Spec{Name: "w"}).Params(); p.UserProfileID.Valid() {

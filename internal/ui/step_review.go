@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/anthropic-tools/workspace-wizard/internal/api"
+	"github.com/anthropic-tools/workspace-wizard/internal/config"
 	"github.com/anthropic-tools/workspace-wizard/internal/rules"
 )
 
@@ -175,7 +176,7 @@ func (m *Model) viewReview(b *block) {
 	}
 	b.gap()
 	b.line(s.Dim.Render("The same from a script:"))
-	args := append([]string{"workspace-wizard"}, spec.Args()...)
+	args := append([]string{"workspace-wizard"}, config.Args(spec)...)
 	if m.plain {
 		b.lines = append(b.lines, m.text(strings.Join(args, " "))) // one line, to copy as it is
 		return

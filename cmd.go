@@ -1,0 +1,159 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"charm.land/fang/v2"
+	"github.com/spf13/cobra"
+
+	"github.com/anthropic-tools/workspace-wizard/internal/config"
+)
+
+// app is one run of the program: its dependencies, the raw command line
+// (for reporting every unknown flag, which pflag stops at) and the admin
+// keys to redact.
+type app struct {
+	d        deps
+	terminal io.Writer // the unredacted stderr, for the wizard to draw on
+	keys     *keyring
+	args     []string
+}
+
+const longHelp = `Create an Anthropic workspace through the Admin API, step by step in a
+terminal wizard, or from flags with --yes (no terminal needed).
+
+Environment:
+%s
+Exit codes:
+  0 created (or a valid dry run)      1 failed, nothing created
+  2 invalid input or usage, nothing sent
+  3 created, but not all of the request took effect: do not create it again
+  4 key refused or not allowed        5 outcome unknown: check before trying again
+  130 cancelled`
+
+const examples = `# the wizard, against the built-in simulated Admin API
+workspace-wizard --demo
+# create from flags
+workspace-wizard --name ml-research --tag team=ml --yes --json
+# validate and print the request; send nothing
+workspace-wizard --name ml-research --dry-run
+# serve the simulated Admin API for curl or a second terminal
+workspace-wizard demo-server --addr 127.0.0.1:8080`
+
+// newRoot builds the command tree: the bare program and create are the
+// same command; demo-server serves the simulated API; cobra adds help and
+// completion, fang a man page.
+func (a *app) newRoot() *cobra.Command {
+	root := a.createCommand("workspace-wizard")
+	root.Short = "Create an Anthropic workspace, step by step or from flags"
+	root.Long = fmt.Sprintf(longHelp, config.EnvHelp())
+	root.Example = examples
+	root.SuggestionsMinimumDistance = 2
+	root.SetVersionTemplate("workspace-wizard {{.Version}}\n")
+
+	create := a.createCommand("create")
+	create.Short = "Create a workspace (the same as no command)"
+	create.Long = root.Long
+	root.AddCommand(create, a.demoServerCommand())
+	return root
+}
+
+// createCommand is today's program: the wizard, or flag mode with --yes or
+// --dry-run. The flags come from config's table.
+func (a *app) createCommand(use string) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:  use + " [flags]",
+		Args: cobra.ArbitraryArgs, // reported with the flags' errors, below
+		// Unknown flags are reported by config, every one of them.
+		FParseErrWhitelist: cobra.FParseErrWhitelist{UnknownFlags: true},
+	}
+	b := config.Bind(cmd.Flags(), a.d.getenv)
+	showVersion := cmd.Flags().Bool("version", false, "print the version")
+	cmd.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
+		_, err = b.Config(a.args, err)
+		return err
+	})
+	cmd.RunE = func(cmd *cobra.Command, args []string) error {
+		if *showVersion { // on the root, cobra has printed it already
+			fmt.Fprintln(a.d.stdout, "workspace-wizard", version())
+			return nil
+		}
+		cfg, err := b.Config(a.args, nil)
+		var msgs []string
+		if err != nil {
+			msgs = append(msgs, err.Error())
+		}
+		if len(args) > 0 {
+			msgs = append(msgs, a.unexpectedArg(cmd, args[0]))
+		}
+		if cfg.DemoFaults != "" && !cfg.Demo {
+			msgs = append(msgs, "--demo-faults works only with --demo")
+		}
+		wizard := !cfg.Yes && !cfg.DryRun
+		if err := checkSpec(cfg, wizard); err != nil {
+			msgs = append(msgs, err.Error())
+		}
+		if len(msgs) > 0 {
+			return &config.UsageError{Msg: strings.Join(msgs, "\n")}
+		}
+		return a.create(cmd.Context(), cfg)
+	}
+	return cmd
+}
+
+// unexpectedArg explains a word that is neither a flag nor a command: a
+// mistyped command, or a name given without --name.
+func (a *app) unexpectedArg(cmd *cobra.Command, arg string) string {
+	if cmd.HasSubCommands() {
+		if s := cmd.SuggestionsFor(arg); len(s) > 0 {
+			return fmt.Sprintf("unknown command %q; did you mean %q?", arg, s[0])
+		}
+	}
+	return fmt.Sprintf("unexpected argument %q; give the name with --name %q", arg, arg)
+}
+
+// shownError is an error the user has already been shown (the wizard's
+// failure screen), or errIncomplete after its explanation: it sets the exit
+// code and is not printed again.
+type shownError struct{ err error }
+
+func (e *shownError) Error() string { return e.err.Error() }
+func (e *shownError) Unwrap() error { return e.err }
+
+// errIncomplete is a create that made the workspace but not all of the
+// request took effect; its explanation is printed where it happens.
+var errIncomplete = errors.New("the workspace was created, but not all of the request took effect")
+
+// printError is fang's error handler: every error is explained once, here,
+// unless it was shown already. In a terminal it gets fang's error badge.
+func (a *app) printError(w io.Writer, styles fang.Styles, err error) {
+	var shown *shownError
+	if errors.As(err, &shown) {
+		return
+	}
+	msg := explain(cobraUsage(err))
+	if a.d.errTerminal {
+		fmt.Fprintln(w, styles.ErrorHeader.String())
+		msg = strings.TrimPrefix(msg, "Error: ")
+	}
+	fmt.Fprintln(w, msg)
+}
+
+// cobraUsage makes cobra's own usage errors (an unknown command's
+// arguments, completion for an unknown shell) usage errors, exit 2. fang
+// recognises them by the same prefixes.
+func cobraUsage(err error) error {
+	var usage *config.UsageError
+	if err == nil || errors.As(err, &usage) {
+		return err
+	}
+	for _, p := range []string{"unknown command", "invalid argument", "accepts ", "unknown flag", "unknown shorthand flag", "flag needs an argument"} {
+		if strings.HasPrefix(err.Error(), p) {
+			return &config.UsageError{Msg: config.FlagErrorMessage(err)}
+		}
+	}
+	return err
+}

@@ -1,0 +1,80 @@
+package main
+
+import (
+	"fmt"
+	"net"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/anthropic-tools/workspace-wizard/internal/api"
+	"github.com/anthropic-tools/workspace-wizard/internal/api/fakeapi"
+	"github.com/anthropic-tools/workspace-wizard/internal/config"
+)
+
+// demoServerCommand runs the simulated Admin API on its own, seeded as
+// --demo's, so that curl, a second terminal or any Admin API client can be
+// pointed at it. It serves until the context ends (SIGINT, SIGTERM).
+func (a *app) demoServerCommand() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "demo-server [--addr 127.0.0.1:PORT] [--faults LIST]",
+		Short: "Serve the simulated Admin API on a loopback port until Ctrl+C",
+		Long: `Serve the simulated Admin API (the one --demo uses) on a loopback address until
+Ctrl+C, for curl, a second terminal or any Admin API client. It accepts any key
+that starts with sk-ant-admin; it prints one to use.`,
+		Example: `workspace-wizard demo-server --addr 127.0.0.1:8080
+workspace-wizard demo-server --faults 529-after-commit`,
+		Args: cobra.ArbitraryArgs,
+	}
+	addr := cmd.Flags().String("addr", "127.0.0.1:0", "loopback address to listen on (port 0: a free port)")
+	faultList := cmd.Flags().String("faults", a.d.getenv(config.EnvDemoFaults),
+		"make the simulated API fail, as --demo-faults does, e.g. 529,500-after-commit [$"+config.EnvDemoFaults+"]")
+	cmd.Flags().Lookup("faults").DefValue = ""
+	cmd.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
+		return &config.UsageError{Msg: config.FlagErrorMessage(err)}
+	})
+	cmd.RunE = func(cmd *cobra.Command, args []string) error {
+		var msgs []string
+		if len(args) > 0 {
+			msgs = append(msgs, fmt.Sprintf("unexpected argument %q: demo-server takes only --addr and --faults", args[0]))
+		}
+		if err := checkLoopback(*addr); err != nil {
+			msgs = append(msgs, "--addr: "+err.Error())
+		}
+		faults, err := fakeapi.ParseFaults(*faultList)
+		if err != nil {
+			msgs = append(msgs, "--faults: "+err.Error())
+		}
+		if len(msgs) > 0 {
+			return &config.UsageError{Msg: strings.Join(msgs, "\n")}
+		}
+		srv, url, err := startDemo(*addr, faults)
+		if err != nil {
+			return err
+		}
+		defer srv.Close()
+		out := a.d.stdout
+		fmt.Fprintf(out, "The simulated Admin API is listening on %s (Ctrl+C stops it).\n", url)
+		fmt.Fprintf(out, "Admin key to use (any sk-ant-admin… key is accepted): %s\n\n", fakeapi.DemoKey)
+		fmt.Fprintf(out, "  curl -s %s/v1/organizations/me -H 'x-api-key: %s' -H 'anthropic-version: 2026-10-21'\n", url, fakeapi.DemoKey)
+		fmt.Fprintf(out, "  %s=%s workspace-wizard --base-url %s\n", config.EnvAdminKey, fakeapi.DemoKey, url)
+		<-cmd.Context().Done()
+		srv.Close()
+		fmt.Fprintln(a.d.stderr, "Stopped the simulated Admin API.")
+		return nil
+	}
+	return cmd
+}
+
+// checkLoopback refuses any address but a loopback one: the simulated API
+// accepts any admin key, so it must not be reachable from elsewhere.
+func checkLoopback(addr string) error {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return fmt.Errorf("%q is not HOST:PORT; use for example 127.0.0.1:8080", addr)
+	}
+	if !api.IsLoopback(host) {
+		return fmt.Errorf("%q is not a loopback address; the simulated API accepts any key, so it listens only on 127.0.0.1, ::1 or localhost", host)
+	}
+	return nil
+}
