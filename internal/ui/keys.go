@@ -99,6 +99,8 @@ func (m *Model) helpKeys() bindingHelp {
 		case m.tags.apiErr != "" && m.tags.editing < 0:
 			// Enter on an empty line would send the refused tags again.
 			short = []key.Binding{refusedNote(), with(k.Up, "↑", "select a tag"), back, quit}
+		case m.returnReview:
+			short = []key.Binding{with(k.Next, "enter", "add tag / back to review"), with(k.Up, "↑", "select a tag"), back, quit}
 		default:
 			short = []key.Binding{with(k.Next, "enter", "add tag / continue"), with(k.Up, "↑", "select a tag"), back, quit}
 		}

@@ -336,6 +336,11 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 			return nil, false // the form goes back a field
 		}
 		if prev := m.prevStep(); prev >= 0 {
+			if prev != m.state {
+				// A step reached by going back is left forward, to the
+				// next step: review is no longer one Enter away.
+				m.returnReview = false
+			}
 			return m.goTo(prev), true
 		}
 		if m.returnReview && m.stepIndex(m.state) >= 0 {
