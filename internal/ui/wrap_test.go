@@ -35,8 +35,8 @@ func TestResultAt40x12ShowsTheWholeIDAndScrolls(t *testing.T) {
 	for range 20 {
 		h.press("down")
 	}
-	h.see("Next", "Add members")
-	h.notSee("more lines")
+	h.see("Next", "Add members", "more lines (↑ scrolls)")
+	h.notSee("more lines (↓")
 	for range 20 {
 		h.press("up")
 	}
