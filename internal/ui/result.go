@@ -103,6 +103,12 @@ func (m *Model) updateFailed(msg tea.Msg) tea.Cmd {
 		m.api = nil
 		m.reentering = true
 		m.key.input.Reset()
+		m.key.err = ""
+		// Say why a key is asked for: this run has one (perhaps --demo's).
+		var e *api.Error
+		if errors.As(m.failure.err, &e) {
+			m.key.reason = startRefusal(e, m.opts.Demo)
+		}
 		return m.goTo(stateKey)
 	case key.Matches(k, m.keys.Review) && !m.failure.unsure:
 		return m.goTo(stateReview)

@@ -258,7 +258,8 @@ func (m *Model) headerView(w int) []string {
 		org = "…"
 	}
 	top := s.Brand.Render("workspace-wizard")
-	if m.state != stateKey {
+	if m.state != stateKey || m.org != "" {
+		// Asked for another key, the wizard still names the organization.
 		top += " " + s.Dim.Render("in") + " " + s.Org.Render(m.text(org))
 	}
 	if ansi.StringWidth(top) > w {
