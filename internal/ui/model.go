@@ -94,7 +94,7 @@ type Model struct {
 	sub     submitStep
 	failure failure
 	result  *api.Result
-	copied  bool // the id went to the clipboard
+	notice  string // a passing word by the keys ("✓ ID copied"), gone at the next key
 	mem     membersStep
 
 	reentering bool // a refused key is being replaced: go back to review after
@@ -285,6 +285,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 	case tea.KeyPressMsg:
+		m.notice = "" // a notice lasts until the next key
 		if cmd, ok := m.globalKey(msg); ok {
 			return cmd
 		}

@@ -220,6 +220,13 @@ func (m *Model) helpLines(w int) []string {
 	}
 	sep := m.help.Styles.ShortSeparator.Render(m.help.ShortSeparator)
 	var lines []string
+	if m.notice != "" {
+		// Drawn by the keys, never in the screen's content: it is not
+		// part of what stays on the terminal (finalView).
+		sub := &block{width: w}
+		sub.line(m.styles.OK.Render(m.notice))
+		lines = append(lines, sub.lines...)
+	}
 	for _, g := range groups {
 		cur := ""
 		for _, b := range g {
