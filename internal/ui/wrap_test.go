@@ -54,7 +54,7 @@ func TestReviewCommandWrapsBetweenArguments(t *testing.T) {
 		h.press("enter") // the flags' key is chosen, then validated
 	}
 	h.wantState(stateReview)
-	want := "workspace-wizard --name research-prod --tag env=prod --tag team=research --external-key-id " + keyID + " --yes"
+	want := "workspace-wizard --demo --name research-prod --tag env=prod --tag team=research --external-key-id " + keyID + " --yes"
 	for _, w := range []int{80, 40} {
 		h.send(tea.WindowSizeMsg{Width: w, Height: 40})
 		s := h.screen()
