@@ -24,7 +24,7 @@ type keyMap struct {
 func newKeyMap() keyMap {
 	return keyMap{
 		Next:         key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "continue")),
-		Back:         key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "back")),
+		Back:         key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab/esc", "back")),
 		Quit:         key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
 		Help:         key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Up:           key.NewBinding(key.WithKeys("up", "k", "ctrl+p"), key.WithHelp("↑/↓", "move")),
@@ -86,9 +86,9 @@ func (m *Model) helpKeys() bindingHelp {
 		switch {
 		case m.name.apiErr != "":
 			// Enter would send the refused name again: it does nothing.
-			short = []key.Binding{refusedNote(), with(back, "shift+tab", "back to review"), quit}
+			short = []key.Binding{refusedNote(), with(back, "shift+tab/esc", "back to review"), quit}
 		case m.returnReview:
-			short = []key.Binding{with(k.Next, "enter", "back to review"), quit}
+			short = []key.Binding{with(k.Next, "enter", "back to review"), with(back, "esc", "review, unchanged"), quit}
 		default:
 			short = []key.Binding{k.Next, quit}
 		}

@@ -236,6 +236,12 @@ func (m *Model) waiting() bool {
 }
 
 func (m *Model) update(msg tea.Msg) tea.Cmd {
+	if k, ok := msg.(tea.KeyPressMsg); ok && m.escIsBack(k) {
+		// Esc has one meaning on the steps: back, as Shift+Tab (a form's
+		// previous field first). Where something is being edited, the
+		// step itself takes esc to cancel the edit.
+		msg = tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift}
+	}
 	switch msg := msg.(type) {
 	case spinner.TickMsg:
 		if msg.ID == m.spin.ID() {
@@ -347,6 +353,9 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		if m.returnReview && m.stepIndex(m.state) >= 0 {
 			// The first step, opened from review: back is review.
 			return m.goTo(stateReview), true
+		}
+		if m.state == stateName {
+			m.notice = "This is the first step: nothing to go back to (ctrl+c quits)"
 		}
 		return nil, m.state <= stateReview
 	case key.Matches(msg, m.keys.Help) && !m.typing():

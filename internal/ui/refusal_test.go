@@ -22,7 +22,7 @@ func TestRefusedNameIsNotSentAgainAndShiftTabGoesBack(t *testing.T) {
 	h.fault("400")
 	h.press("enter")
 	h.wantState(stateName)
-	h.see("✗ The API refused this name", "edit the value; the API refused it", "shift+tab back to review")
+	h.see("✗ The API refused this name", "edit the value; the API refused it", "shift+tab/esc back to review")
 	h.notSee("enter back to review")
 
 	h.press("enter")

@@ -224,7 +224,11 @@ func (m *Model) helpLines(w int) []string {
 		// Drawn by the keys, never in the screen's content: it is not
 		// part of what stays on the terminal (finalView).
 		sub := &block{width: w}
-		sub.line(m.styles.OK.Render(m.notice))
+		st := m.styles.Dim
+		if strings.HasPrefix(m.notice, "✓") {
+			st = m.styles.OK
+		}
+		sub.line(st.Render(m.notice))
 		lines = append(lines, sub.lines...)
 	}
 	for _, g := range groups {
