@@ -42,7 +42,7 @@ func TestFaultMatrix(t *testing.T) {
 		{"409-key-changed", exitFailed, []string{"external_key_changed", "Change --external-key-id", "Nothing was created"}, 1, 0},
 		{"403-egress", exitAuth, []string{"sandbox_egress_restricted", "network access is restricted"}, 1, 0},
 		{"unknown-code", exitFailed, []string{"some_future_code", "being moved between regions", "Nothing was created"}, 1, 0},
-		{"400", exitFailed, []string{"name: String should have at most 40 characters", "invalid_request_error", "HTTP 400", "request-id req_", "Change --name and run again"}, 1, 0},
+		{"400", exitFailed, []string{"name: a workspace with this name is being archived; choose another name", "invalid_request_error", "HTTP 400", "request-id req_", "Change --name and run again"}, 1, 0},
 		{"401", exitAuth, []string{"HTTP 401", "admin key (sk-ant-admin…)"}, 1, 0},
 		{"403", exitAuth, []string{"permission_error", "Only organization admins"}, 1, 0},
 	}

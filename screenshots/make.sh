@@ -276,7 +276,7 @@ type_text "Quarterly research and evaluation sandbox"
 waitfor "> Quarterly research"
 to_review
 keys Enter
-waitfor "at most 40 characters"
+waitfor "is being archived"
 shot 11-api-error-at-field
 
 # --- 12: overloaded (529): it may have landed, so it is looked for, not resent --

@@ -90,7 +90,7 @@ func TestTagErrorFixedInline(t *testing.T) {
 // the API's message at the field and every other answer kept.
 func TestServerRejectsName(t *testing.T) {
 	t.Parallel()
-	const apiMsg = "at most 40 characters"
+	const apiMsg = "is being archived; choose another name"
 	tm := start(t, 80, 24, nil, "--demo", "--demo-faults", "400")
 	typeName(t, tm, "Quarterly research")
 	enterTo(t, tm, tagsStep)

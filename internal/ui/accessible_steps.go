@@ -68,7 +68,7 @@ func (p *prompter) askEncryption() error {
 		switch st.status {
 		case "ok":
 			p.say("OK: %s", st.message)
-		case "failed":
+		case "failed", "missing": // write-once: never taken as it is
 			p.say("Error: %s", st.message)
 			continue
 		default:

@@ -70,7 +70,7 @@ func TestAccessible400AsksTheFieldAgain(t *testing.T) {
 	f, _ := fakeapi.ParseFaults("400")
 	srv.AddFaults(f...)
 	out, text := accessible(t, srv, true, "long-name", "", "", "", "n", "y", "short", "y")
-	if !strings.Contains(text, "Error: The API refused this name: String should have at most 40 characters") {
+	if !strings.Contains(text, "Error: The API refused this name: a workspace with this name is being archived; choose another name") {
 		t.Errorf("the API's message is not shown at the name:\n%s", text)
 	}
 	if out.Workspace == nil || out.Workspace.Name != "short" {

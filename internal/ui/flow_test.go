@@ -21,7 +21,7 @@ func TestHurriedPathCreatesWithDefaults(t *testing.T) {
 	h.press("enter")
 	h.wantState(stateReview)
 	h.see("Step 5 of 5 · Review", "none (default)", "unrestricted (default)", "global (default)", "PERMANENT",
-		"workspace-wizard --name research-prod --yes")
+		"workspace-wizard --demo --name research-prod --yes")
 	h.golden("review_defaults")
 	if n := h.posts(); n != 0 {
 		t.Fatalf("%d creates sent before Create was pressed", n)

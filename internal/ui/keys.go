@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"slices"
 	"strconv"
+	"strings"
 
 	"charm.land/bubbles/v2/key"
 
@@ -24,7 +26,7 @@ type keyMap struct {
 func newKeyMap() keyMap {
 	return keyMap{
 		Next:         key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "continue")),
-		Back:         key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "back")),
+		Back:         key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab/esc", "back")),
 		Quit:         key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
 		Help:         key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Up:           key.NewBinding(key.WithKeys("up", "k", "ctrl+p"), key.WithHelp("↑/↓", "move")),
@@ -86,9 +88,9 @@ func (m *Model) helpKeys() bindingHelp {
 		switch {
 		case m.name.apiErr != "":
 			// Enter would send the refused name again: it does nothing.
-			short = []key.Binding{refusedNote(), with(back, "shift+tab", "back to review"), quit}
+			short = []key.Binding{refusedNote(), with(back, "shift+tab/esc", "back to review"), quit}
 		case m.returnReview:
-			short = []key.Binding{with(k.Next, "enter", "back to review"), quit}
+			short = []key.Binding{with(k.Next, "enter", "back to review"), with(back, "esc", "review, unchanged"), quit}
 		default:
 			short = []key.Binding{k.Next, quit}
 		}
@@ -99,13 +101,13 @@ func (m *Model) helpKeys() bindingHelp {
 		case m.tags.apiErr != "" && m.tags.editing < 0:
 			// Enter on an empty line would send the refused tags again.
 			short = []key.Binding{refusedNote(), with(k.Up, "↑", "select a tag"), back, quit}
+		case m.tags.editing >= 0:
+			short = []key.Binding{with(k.Next, "enter", "save the tag"), k.CancelEdit, back, quit}
+		case m.returnReview:
+			short = []key.Binding{with(k.Next, "enter", "add tag / back to review"), with(k.Up, "↑", "select a tag"), back, quit}
 		default:
 			short = []key.Binding{with(k.Next, "enter", "add tag / continue"), with(k.Up, "↑", "select a tag"), back, quit}
 		}
-		if m.tags.editing >= 0 {
-			short = append(short[:len(short):len(short)], k.CancelEdit)
-		}
-		extra = []key.Binding{k.Edit, k.Delete, k.CancelEdit}
 	case stateResidency:
 		short = []key.Binding{with(k.Up, "↑/↓", "choose"), k.Tab, k.Next, back, k.Help}
 	case stateProfile:
@@ -124,8 +126,13 @@ func (m *Model) helpKeys() bindingHelp {
 			short = []key.Binding{with(k.Next, "enter", "check the key"), with(k.Cancel, "esc", "back"), quit}
 		}
 	case stateReview:
-		short = []key.Binding{k.Create, with(k.Jump, "1-"+strconv.Itoa(len(m.steps())-1), "edit a step"), with(k.Up, "↑/↓", "select"), back, k.Help}
-		extra = []key.Binding{with(k.Edit, "enter", "change the selected row")}
+		enter := k.Create
+		if m.review < rowCreate {
+			// The selected row opens its step: Enter does not create.
+			enter = with(k.Edit, "enter", "change "+strings.ToLower(stepNames[rowStep[m.review]]))
+		}
+		short = []key.Binding{enter, with(k.Jump, "1-"+strconv.Itoa(len(m.steps())-1), "edit a step"), with(k.Up, "↑/↓", "select"), back, k.Help}
+		extra = []key.Binding{with(k.Edit, "↑ enter", "change the selected row")}
 	case stateSubmitting:
 		short = []key.Binding{with(k.Cancel, "esc/ctrl+c", "cancel")}
 	case stateResult:
@@ -174,10 +181,60 @@ func (m *Model) helpKeys() bindingHelp {
 		}
 		short = append(short, with(k.Review, "e", "back to review"), with(k.Exit, "q", "exit"))
 	}
-	full := [][]key.Binding{short}
-	if len(extra) > 0 {
-		full = append(full, extra)
+	return m.completeHelp(short, extra)
+}
+
+// completeHelp adds the keys every screen shares, where they apply, to a
+// screen's own. Full help (?) shows only keys the short line does not, and
+// ? is offered only when there are such keys and ? is not a character
+// being typed: there, every key is on the short line.
+func (m *Model) completeHelp(short, extra []key.Binding) bindingHelp {
+	k := m.keys
+	short = slices.DeleteFunc(slices.Clone(short), func(b key.Binding) bool { return sameKeys(b, k.Help) })
+	var common []key.Binding
+	if m.canGoBack() {
+		common = append(common, k.Back)
 	}
-	full = append(full, []key.Binding{back, quit, with(k.Help, "?", "fewer keys"), k.PageUp, k.PageDown})
-	return bindingHelp{short: short, full: full}
+	common = append(common, k.Quit)
+	if m.scrollMax > 0 || m.scrollMin < 0 {
+		common = append(common, k.PageUp, k.PageDown)
+	}
+	more := slices.Clone(extra) // chosen by the screen: shown as they are
+	for _, b := range common {
+		if !slices.ContainsFunc(short, func(s key.Binding) bool { return sameKeys(s, b) }) &&
+			!slices.ContainsFunc(more, func(s key.Binding) bool { return sameKeys(s, b) }) {
+			more = append(more, b)
+		}
+	}
+	if len(more) == 0 {
+		return bindingHelp{short: short, full: [][]key.Binding{short}}
+	}
+	if m.typing() {
+		short = append(short, more...)
+		return bindingHelp{short: short, full: [][]key.Binding{short}}
+	}
+	return bindingHelp{
+		short: append(short, k.Help),
+		full:  [][]key.Binding{short, append(more, with(k.Help, "?", "fewer keys"))},
+	}
+}
+
+// sameKeys reports whether a and b answer to the same key (a help item
+// with no key, a note, is never the same as a binding).
+func sameKeys(a, b key.Binding) bool {
+	if a.Help().Key == "" || b.Help().Key == "" {
+		return false
+	}
+	for _, x := range a.Keys() {
+		if slices.Contains(b.Keys(), x) {
+			return true
+		}
+	}
+	return false
+}
+
+// canGoBack reports whether Shift+Tab (or Esc) goes back from this screen.
+func (m *Model) canGoBack() bool {
+	i := m.stepIndex(m.state)
+	return i > 0 || i == 0 && m.returnReview || m.state == stateEncryption && m.enc.phase != encChoose
 }

@@ -94,7 +94,7 @@ type Model struct {
 	sub     submitStep
 	failure failure
 	result  *api.Result
-	copied  bool // the id went to the clipboard
+	notice  string // a passing word by the keys ("✓ ID copied"), gone at the next key
 	mem     membersStep
 
 	reentering bool // a refused key is being replaced: go back to review after
@@ -236,6 +236,12 @@ func (m *Model) waiting() bool {
 }
 
 func (m *Model) update(msg tea.Msg) tea.Cmd {
+	if k, ok := msg.(tea.KeyPressMsg); ok && m.escIsBack(k) {
+		// Esc has one meaning on the steps: back, as Shift+Tab (a form's
+		// previous field first). Where something is being edited, the
+		// step itself takes esc to cancel the edit.
+		msg = tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift}
+	}
 	switch msg := msg.(type) {
 	case spinner.TickMsg:
 		if msg.ID == m.spin.ID() {
@@ -285,6 +291,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 	case tea.KeyPressMsg:
+		m.notice = "" // a notice lasts until the next key
 		if cmd, ok := m.globalKey(msg); ok {
 			return cmd
 		}
@@ -336,11 +343,19 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 			return nil, false // the form goes back a field
 		}
 		if prev := m.prevStep(); prev >= 0 {
+			if prev != m.state {
+				// A step reached by going back is left forward, to the
+				// next step: review is no longer one Enter away.
+				m.returnReview = false
+			}
 			return m.goTo(prev), true
 		}
 		if m.returnReview && m.stepIndex(m.state) >= 0 {
 			// The first step, opened from review: back is review.
 			return m.goTo(stateReview), true
+		}
+		if m.state == stateName {
+			m.notice = "This is the first step: nothing to go back to (ctrl+c quits)"
 		}
 		return nil, m.state <= stateReview
 	case key.Matches(msg, m.keys.Help) && !m.typing():

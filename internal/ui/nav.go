@@ -19,6 +19,24 @@ func (m *Model) typing() bool {
 	return false
 }
 
+// escIsBack reports whether esc means back (Shift+Tab) here: on every
+// numbered step, except while a tag is selected or edited, or an
+// encryption key is being picked or typed, where esc cancels that.
+func (m *Model) escIsBack(k tea.KeyPressMsg) bool {
+	if k.String() != "esc" {
+		return false
+	}
+	switch m.state {
+	case stateName, stateResidency, stateProfile, stateReview:
+		return true
+	case stateTags:
+		return m.tags.editing < 0 && m.tags.cursor < 0
+	case stateEncryption:
+		return m.enc.phase == encChoose
+	}
+	return false
+}
+
 func (m *Model) quit(o Outcome) tea.Cmd {
 	m.outcome = o
 	m.done = true

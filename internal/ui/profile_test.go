@@ -90,7 +90,9 @@ func TestUserProfileJumpFromReviewAndBack(t *testing.T) {
 	h.wantState(stateProfile)
 	h.press("shift+tab") // back from a step opened from review: the step before it
 	h.wantState(stateEncryption)
-	h.press("enter") // opened from review: Enter goes back there
+	h.press("enter") // reached by going back: Enter goes on to the next step
+	h.wantState(stateProfile)
+	h.press("enter")
 	h.wantState(stateReview)
 	h.press("5", "down", "enter")
 	h.wantState(stateReview)

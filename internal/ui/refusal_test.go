@@ -23,7 +23,7 @@ func TestRefusedNameIsNotSentAgainAndShiftTabGoesBack(t *testing.T) {
 	h.fault("400")
 	h.press("enter")
 	h.wantState(stateName)
-	h.see("✗ The API refused this name", "edit the value; the API refused it", "shift+tab back to review")
+	h.see("✗ The API refused this name", "edit the value; the API refused it", "shift+tab/esc back to review")
 	h.notSee("enter back to review")
 
 	h.press("enter")
@@ -71,10 +71,10 @@ func TestRefusedTagsAreNotSentAgainAndShiftTabGoesBack(t *testing.T) {
 	h.wantState(stateTags)
 	h.press("shift+tab")
 	h.wantState(stateName)
+	h.press("enter") // reached by going back: on to the tags, still refused
+	h.wantState(stateTags)
+	h.see("✗ The API refused the tags: the value is reserved")
 	h.press("enter")
-	h.wantState(stateReview)
-	h.see("env=prod ✗ refused by the API: change it")
-	h.press("enter") // Create
 	h.wantState(stateTags)
 	if n := h.posts(); n != 0 {
 		t.Fatalf("%d creates sent; the refused tags were sent", n)
@@ -83,7 +83,7 @@ func TestRefusedTagsAreNotSentAgainAndShiftTabGoesBack(t *testing.T) {
 	h.press("up", "d") // remove the refused tag
 	h.see("add tag / continue")
 	h.notSee("edit the value; the API refused it", "✗")
-	h.press("enter")
+	h.press("enter", "enter", "enter") // on through residency and encryption
 	h.wantState(stateReview)
 	h.press("enter")
 	h.wantState(stateResult)
@@ -131,14 +131,14 @@ func TestRefusedEncryptionKeyMustBeChosenAgain(t *testing.T) {
 	})
 	t.Run("around the step", func(t *testing.T) {
 		h := refused(t)
-		h.press("shift+tab") // to residency, then Enter: back to review
+		h.press("shift+tab") // to residency, then Enter: on to the key again
 		h.wantState(stateResidency)
 		h.press("enter")
-		h.wantState(stateReview)
-		h.see(fakeapi.DemoExternalKeyAWS, "✗ refused by the API: change it")
-		h.press("enter") // Create
 		h.wantState(stateEncryption)
 		h.see("✗ The API refused this encryption key")
+		h.press("enter") // yes, a key: it must be chosen again
+		h.wantState(stateEncryption)
+		h.see("Choose the encryption key", "✗ The API refused this encryption key")
 		if n := h.posts(); n != 1 {
 			t.Fatalf("%d creates sent; the refused key was sent again", n)
 		}

@@ -57,7 +57,7 @@ func (m *Model) updateResult(msg tea.Msg) tea.Cmd {
 	case key.Matches(k, m.keys.Down):
 		m.scrollBy(1)
 	case key.Matches(k, m.keys.Copy):
-		m.copied = true
+		m.notice = "✓ ID copied to the clipboard"
 		// What is shown is what is copied: a pasted id cannot run a command.
 		return tea.SetClipboard(m.text(m.result.Workspace.ID))
 	case key.Matches(k, m.keys.Members):
@@ -103,6 +103,12 @@ func (m *Model) updateFailed(msg tea.Msg) tea.Cmd {
 		m.api = nil
 		m.reentering = true
 		m.key.input.Reset()
+		m.key.err = ""
+		// Say why a key is asked for: this run has one (perhaps --demo's).
+		var e *api.Error
+		if errors.As(m.failure.err, &e) {
+			m.key.reason = startRefusal(e, m.opts.Demo)
+		}
 		return m.goTo(stateKey)
 	case key.Matches(k, m.keys.Review) && !m.failure.unsure:
 		return m.goTo(stateReview)
@@ -200,9 +206,6 @@ func (m *Model) viewResult(b *block) {
 	row := func(label, value string) { b.field(s.Label, label, 15, value) }
 	// Every value is the server's: shown through m.text.
 	row("ID", s.Value.Bold(true).Render(m.text(ws.ID)))
-	if m.copied {
-		b.line(s.OK.Render("  ✓ ID copied to the clipboard"))
-	}
 	row("Name", m.text(ws.Name))
 	row("Created", ws.CreatedAt.In(m.loc).Format("2006-01-02 15:04:05 MST"))
 	if ws.DisplayColor != "" {

@@ -127,7 +127,12 @@ func (st *encStep) validated(msg keyValidatedMsg) {
 	}
 	st.checking = false
 	st.statusID = msg.id
+	var e *api.Error
 	switch {
+	case errors.As(msg.err, &e) && e.Status == 404:
+		// Write-once: an id the organization does not have is never
+		// taken on one more Enter; it must be changed.
+		st.status, st.message = "missing", "no external key with that id in this organization ("+e.Message+")."+e.RequestIDNote()+" Check the id and change it, or go back and choose another key or none."
 	case msg.err != nil:
 		st.status, st.message = "unknown", "could not validate the key: "+msg.err.Error()+". Press Enter again to use it anyway."
 	case msg.res.Status == "success":

@@ -1,8 +1,10 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
@@ -26,6 +28,7 @@ type nameStep struct {
 	names   map[string]string // nil until listed
 	loading bool
 	listErr error
+	cut     int // the length of a name the field's CharLimit cut, or 0
 }
 
 func newNameStep(s Styles, name string) nameStep {
@@ -62,7 +65,7 @@ func (m *Model) updateName(msg tea.Msg) tea.Cmd {
 			if v := strings.TrimSpace(st.input.Value()); v != st.input.Value() {
 				st.input.SetValue(v)
 			}
-			st.err = rules.ValidateName(st.input.Value())
+			st.err = st.validate(st.input.Value())
 			if st.err != nil || st.apiErr != "" {
 				return nil
 			}
@@ -76,10 +79,23 @@ func (m *Model) updateName(msg tea.Msg) tea.Cmd {
 		}
 	}
 	before := st.input.Value()
+	// The field keeps at most CharLimit characters: a longer paste is cut,
+	// and the error must then say how long the name really was.
+	wanted := utf8.RuneCountInString(before)
+	switch msg := msg.(type) {
+	case tea.PasteMsg:
+		wanted += utf8.RuneCountInString(msg.Content)
+	case tea.KeyPressMsg:
+		wanted += utf8.RuneCountInString(msg.Text)
+	}
 	var cmd tea.Cmd
 	st.input, cmd = st.input.Update(msg)
 	if v := st.input.Value(); v != before {
-		st.err = rules.ValidateName(strings.TrimSpace(v)) // a space typed between words is no error
+		st.cut = 0
+		if wanted > st.input.CharLimit && utf8.RuneCountInString(v) == st.input.CharLimit {
+			st.cut = wanted
+		}
+		st.err = st.validate(strings.TrimSpace(v)) // a space typed between words is no error
 
 		st.apiErr = ""
 		st.warn = ""
@@ -91,6 +107,16 @@ func (m *Model) updateName(msg tea.Msg) tea.Cmd {
 		}
 	}
 	return cmd
+}
+
+// validate is rules.ValidateName, saying so when the field cut the name
+// to its CharLimit: "this name has 305" would be untrue of a 10,000-character paste.
+func (st *nameStep) validate(v string) error {
+	err := rules.ValidateName(v)
+	if err != nil && st.cut > 0 && utf8.RuneCountInString(v) > rules.MaxNameLen {
+		return fmt.Errorf("use at most %d characters: the pasted name has %d, cut to the first %d here", rules.MaxNameLen, st.cut, st.input.CharLimit)
+	}
+	return err
 }
 
 func (st *nameStep) gotNames(msg namesMsg) {

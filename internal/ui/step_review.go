@@ -176,7 +176,12 @@ func (m *Model) viewReview(b *block) {
 	}
 	b.gap()
 	b.line(s.Dim.Render("The same from a script:"))
-	args := append([]string{"workspace-wizard"}, config.Args(spec)...)
+	args := []string{"workspace-wizard"}
+	if m.opts.Demo {
+		// This run talks to the simulated API: so must the pasted line.
+		args = append(args, "--demo")
+	}
+	args = append(args, config.Args(spec)...)
 	if m.plain {
 		b.lines = append(b.lines, m.text(strings.Join(args, " "))) // one line, to copy as it is
 		return

@@ -65,12 +65,25 @@ func NewStyles(isDark bool) Styles {
 		Button:    lipgloss.NewStyle().Foreground(dim).Padding(0, 1),
 		ButtonOn:  lipgloss.NewStyle().Bold(true).Foreground(lipgloss.Color("#FFFFFF")).Background(accent).Padding(0, 1),
 		Code:      lipgloss.NewStyle().Foreground(text),
-		Help:      help.DefaultStyles(isDark),
+		Help:      helpStyles(text, dim),
 		Input:     textinput.DefaultStyles(isDark),
 	}
 	s.Input.Focused.Prompt = lipgloss.NewStyle().Foreground(accent)
 	s.Input.Cursor.Color = accent
 	return s
+}
+
+// helpStyles are the key hints: the keys in the text colour, what they do
+// and the separators in dim. bubbles' defaults (#4A4A4A on a dark
+// background, #B2B2B2 on a light one) are below 2:1; these are above 4.5:1
+// on #1e1e1e and on white (contrast_test.go).
+func helpStyles(text, dim color.Color) help.Styles {
+	key := lipgloss.NewStyle().Foreground(text)
+	desc := lipgloss.NewStyle().Foreground(dim)
+	return help.Styles{
+		ShortKey: key, ShortDesc: desc, ShortSeparator: desc, Ellipsis: desc,
+		FullKey: key, FullDesc: desc, FullSeparator: desc,
+	}
 }
 
 // swatch is a small block of the workspace's colour.

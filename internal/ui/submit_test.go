@@ -57,7 +57,7 @@ func TestJumpFromReviewAndBack(t *testing.T) {
 
 func TestAPIRefusalReturnsToTheFieldWithAnswersKept(t *testing.T) {
 	h := newHarness(t)
-	h.typeText("a name the server finds too long")
+	h.typeText("a name the server refuses")
 	h.press("enter")
 	h.typeText("team=ml")
 	h.press("enter", "enter", "enter", "enter")
@@ -65,7 +65,7 @@ func TestAPIRefusalReturnsToTheFieldWithAnswersKept(t *testing.T) {
 	h.fault("400")
 	h.press("enter")
 	h.wantState(stateName)
-	h.see("a name the server finds too long", "✗ The API refused this name: String should have at most 40 characters (request-id req_")
+	h.see("a name the server refuses", "✗ The API refused this name: a workspace with this name is being archived; choose another name (request-id req_")
 	h.golden("name_api_error")
 	h.press("enter")
 	h.wantState(stateName) // the same name would be refused again

@@ -147,17 +147,29 @@ func (m *Model) layout() (head, lines, foot []string) {
 	// The user's own scrolling (pgup/pgdn, or ↑/↓ on the last screens).
 	m.scrollMin, m.scrollMax = -start, len(lines)-win-start
 	start += min(max(m.scroll, m.scrollMin), m.scrollMax)
+	arrows := m.state == stateResult || m.state == stateFailed
+	more := func(arrow string, n int, keys, arrowKey string) string {
+		if arrows {
+			keys = arrowKey + " scrolls"
+		}
+		return m.styles.Dim.Render(arrow + " " + strconv.Itoa(n) + " more lines (" + keys + ")")
+	}
+	// Lines above the window are announced on its first row, as those
+	// below are on its last: the row's own line gives way, the bottom of
+	// the window (where the focused line is kept) stays.
+	above := func(shown []string, hidden int) []string {
+		if hidden <= 0 || len(shown) < 3 {
+			return shown
+		}
+		return append([]string{more("↑", hidden+1, "pgup", "↑")}, shown[1:]...)
+	}
 	if start+win >= len(lines) {
-		return head, lines[len(lines)-room:], foot
+		return head, above(slices.Clone(lines[len(lines)-room:]), len(lines)-room), foot
 	}
 	rest := len(lines) - start - win
-	lines = slices.Clone(lines[start : start+win])
+	lines = above(slices.Clone(lines[start:start+win]), start)
 	if win < room {
-		hint := "pgdn"
-		if m.state == stateResult || m.state == stateFailed {
-			hint = "↓ scrolls"
-		}
-		lines = append(lines, m.styles.Dim.Render("↓ "+strconv.Itoa(rest)+" more lines ("+hint+")"))
+		lines = append(lines, more("↓", rest, "pgdn", "↓"))
 	}
 	return head, lines, foot
 }
@@ -208,6 +220,17 @@ func (m *Model) helpLines(w int) []string {
 	}
 	sep := m.help.Styles.ShortSeparator.Render(m.help.ShortSeparator)
 	var lines []string
+	if m.notice != "" {
+		// Drawn by the keys, never in the screen's content: it is not
+		// part of what stays on the terminal (finalView).
+		sub := &block{width: w}
+		st := m.styles.Dim
+		if strings.HasPrefix(m.notice, "✓") {
+			st = m.styles.OK
+		}
+		sub.line(st.Render(m.notice))
+		lines = append(lines, sub.lines...)
+	}
 	for _, g := range groups {
 		cur := ""
 		for _, b := range g {
@@ -246,7 +269,8 @@ func (m *Model) headerView(w int) []string {
 		org = "…"
 	}
 	top := s.Brand.Render("workspace-wizard")
-	if m.state != stateKey {
+	if m.state != stateKey || m.org != "" {
+		// Asked for another key, the wizard still names the organization.
 		top += " " + s.Dim.Render("in") + " " + s.Org.Render(m.text(org))
 	}
 	if ansi.StringWidth(top) > w {

@@ -34,8 +34,8 @@ func (m *Model) viewEnc(b *block) {
 		switch {
 		case st.inputErr != nil:
 			b.wrap(s.Error, "✗ "+st.inputErr.Error())
-		default:
-			m.encStatus(b)
+		case st.checking || st.apiErr != "" || st.statusID == st.input.Value():
+			m.encStatus(b) // about the id as typed, not one typed before
 		}
 		if st.listNote != "" {
 			b.wrap(s.Desc, st.listNote)
@@ -57,7 +57,7 @@ func (m *Model) encStatus(b *block) {
 		b.wrap(s.Error, "✗ "+st.apiErr)
 	case st.status == "ok":
 		b.wrap(s.OK, "✓ "+st.message)
-	case st.status == "failed":
+	case st.status == "failed" || st.status == "missing":
 		b.wrap(s.Error, "✗ "+st.message)
 	case st.status == "unknown":
 		b.wrap(s.Warn, "⚠ "+st.message)

@@ -36,8 +36,8 @@ func TestResultAt40x12ShowsTheWholeIDAndScrolls(t *testing.T) {
 	for range 20 {
 		h.press("down")
 	}
-	h.see("Next", "Add members")
-	h.notSee("more lines")
+	h.see("Next", "Add members", "more lines (↑ scrolls)")
+	h.notSee("more lines (↓")
 	for range 20 {
 		h.press("up")
 	}
@@ -55,7 +55,7 @@ func TestReviewCommandWrapsBetweenArguments(t *testing.T) {
 		h.press("enter") // the flags' key is chosen, then validated
 	}
 	h.wantState(stateReview)
-	want := "workspace-wizard --name research-prod --tag env=prod --tag team=research --external-key-id " + keyID + " --yes"
+	want := "workspace-wizard --demo --name research-prod --tag env=prod --tag team=research --external-key-id " + keyID + " --yes"
 	for _, w := range []int{80, 40} {
 		h.send(tea.WindowSizeMsg{Width: w, Height: 40})
 		s := h.screen()

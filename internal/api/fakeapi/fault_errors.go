@@ -29,7 +29,7 @@ func faultError(c *call, f Fault, committed any) *apiError {
 	case FaultTimeout, FaultTimeoutAfter:
 		e.status, e.typ, e.msg = http.StatusGatewayTimeout, typeTimeout, "Request timed out"
 	case FaultInvalid:
-		e = invalid("name: String should have at most 40 characters")
+		e = invalid("name: a workspace with this name is being archived; choose another name")
 		if target != TargetCreate && target != TargetUpdate {
 			e.msg = "the request was refused"
 		}

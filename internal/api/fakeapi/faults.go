@@ -28,7 +28,7 @@ const (
 	FaultDropAfter        FaultKind = "drop-after-commit"  // applied, then the connection is closed without an answer
 	FaultStall            FaultKind = "stall"              // no answer until the client gives up or the server closes; nothing applied
 	FaultStallAfter       FaultKind = "stall-after-commit" // applied, then no answer until the client gives up
-	FaultInvalid          FaultKind = "400"                // 400 a server-side rule the client cannot check ("name: String should have at most 40 characters")
+	FaultInvalid          FaultKind = "400"                // 400 a server-side rule the client cannot check ("name: a workspace with this name is being archived; choose another name")
 	FaultInvalidKey       FaultKind = "400-key"            // 400 "external_key_id: the key's cloud KMS policy does not grant access …"
 	FaultUnauthenticated  FaultKind = "401"                // 401 authentication_error
 	FaultPermissionDenied FaultKind = "403"                // 403 permission_error

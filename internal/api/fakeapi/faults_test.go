@@ -83,7 +83,7 @@ func TestCreateFaults(t *testing.T) {
 		{"500-after-commit", 500, "api_error", "Internal server error", "", "", true},
 		{"504", 504, "timeout_error", "Request timed out", "", "", false},
 		{"504-after-commit", 504, "timeout_error", "Request timed out", "", "", true},
-		{"400", 400, "invalid_request_error", "name: String should have at most 40 characters", "", "", false},
+		{"400", 400, "invalid_request_error", "name: a workspace with this name is being archived; choose another name", "", "", false},
 		{"400-key", 400, "invalid_request_error", "external_key_id: the key's cloud KMS policy does not grant access to this workspace's compartment", "", "", false},
 		{"401", 401, "authentication_error", "invalid x-api-key", "", "", false},
 		{"403", 403, "permission_error", "only organization admins can create workspaces", "", "", false},
