@@ -1,4 +1,4 @@
-package main
+package app
 
 import (
 	"os/exec"
@@ -16,6 +16,7 @@ func TestDependencyRules(t *testing.T) {
 	}
 	forbidden := map[string][]string{ // package -> deps it must not have (exact, or a prefix ending in "/")
 		"github.com/anthropic-tools/workspace-wizard":                      {"testing"},
+		"github.com/anthropic-tools/workspace-wizard/internal/app":         {"testing"},
 		"github.com/anthropic-tools/workspace-wizard/internal/api/fakeapi": {"testing", "charm.land/"},
 		"github.com/anthropic-tools/workspace-wizard/internal/rules":       {"testing", "charm.land/"},
 	}

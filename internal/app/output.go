@@ -1,4 +1,4 @@
-package main
+package app
 
 import (
 	"bytes"
@@ -7,9 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"text/tabwriter"
 	"time"
@@ -23,33 +21,34 @@ import (
 	"github.com/anthropic-tools/workspace-wizard/internal/ui"
 )
 
-// create is flag mode's submit: the same api.Creator the wizard uses, with
+// submit is flag mode's create: the same api.Creator the wizard uses, with
 // progress as lines on stderr.
-func create(ctx context.Context, cfg *config.Config, admin api.Admin, d deps) error {
-	fmt.Fprintf(d.stderr, "Creating workspace %q…\n", cfg.Spec.Name)
+func (o *Options) submit(ctx context.Context, admin api.Admin) error {
+	cfg := o.Config
+	fmt.Fprintf(o.ErrOut, "Creating workspace %q…\n", cfg.Spec.Name)
 	var sending atomic.Bool // a POST may be on its way
-	c := &api.Creator{API: admin, Now: d.now, Sleep: d.sleep, LookAgainAfter: lookAgainAfter(cfg), OnEvent: func(e api.Event) {
+	c := &api.Creator{API: admin, Now: o.Now, Sleep: o.Sleep, LookAgainAfter: lookAgainAfter(cfg), OnEvent: func(e api.Event) {
 		switch e.Kind {
 		case api.EventSending:
 			sending.Store(true)
 		case api.EventWaiting:
-			fmt.Fprintf(d.stderr, "%s; nothing was created. Trying again in %s…\n", short(e.Err), e.Wait.Round(100*time.Millisecond))
+			fmt.Fprintf(o.ErrOut, "%s; nothing was created. Trying again in %s…\n", short(e.Err), e.Wait.Round(100*time.Millisecond))
 		case api.EventReconciling:
 			if e.Look == 1 {
-				fmt.Fprintf(d.stderr, "%s; the workspace may have been created. Looking for it; it is never sent again blindly…\n", short(e.Err))
+				fmt.Fprintf(o.ErrOut, "%s; the workspace may have been created. Looking for it; it is never sent again blindly…\n", short(e.Err))
 			} else {
-				fmt.Fprintf(d.stderr, "Not found yet; looking again (look %d)…\n", e.Look)
+				fmt.Fprintf(o.ErrOut, "Not found yet; looking again (look %d)…\n", e.Look)
 			}
 		case api.EventRechecking:
-			fmt.Fprintf(d.stderr, "%s; nothing was created. Validating the encryption key again before sending once more…\n", short(e.Err))
+			fmt.Fprintf(o.ErrOut, "%s; nothing was created. Validating the encryption key again before sending once more…\n", short(e.Err))
 		}
 	}}
 	note := context.AfterFunc(ctx, func() {
 		if !sending.Load() {
-			fmt.Fprintln(d.stderr, "Cancelling before anything is sent…")
+			fmt.Fprintln(o.ErrOut, "Cancelling before anything is sent…")
 			return
 		}
-		fmt.Fprintln(d.stderr, "Cancelling… finding out whether the workspace was created (Ctrl+C again quits at once).")
+		fmt.Fprintln(o.ErrOut, "Cancelling… finding out whether the workspace was created (Ctrl+C again quits at once).")
 	})
 	defer note()
 	res, err := c.Create(ctx, cfg.Spec)
@@ -57,11 +56,11 @@ func create(ctx context.Context, cfg *config.Config, admin api.Admin, d deps) er
 		return err
 	}
 	if res.Recovered {
-		fmt.Fprintln(d.stderr, "Found it: the workspace was created although the answer was lost. No second request was needed.")
+		fmt.Fprintln(o.ErrOut, "Found it: the workspace was created although the answer was lost. No second request was needed.")
 	}
-	printWorkspace(d.stdout, res.Workspace, cfg.JSON, false)
+	printWorkspace(o.Out, res.Workspace, cfg.JSON, false)
 	if res.Incomplete != nil {
-		fmt.Fprintln(d.stderr, explainIncomplete(res))
+		fmt.Fprintln(o.ErrOut, explainIncomplete(res))
 		return &shownError{errIncomplete}
 	}
 	return nil
@@ -143,18 +142,19 @@ func printWorkspace(w io.Writer, ws *anthropic.Workspace, asJSON, idOnly bool) {
 }
 
 // dryRun prints the request that would be sent, and sends nothing.
-func dryRun(cfg *config.Config, d deps) error {
+func (o *Options) dryRun() error {
+	cfg := o.Config
 	body, err := json.MarshalIndent(cfg.Spec.Params(), "", "  ")
 	if err != nil {
 		return err
 	}
 	if cfg.JSON {
-		fmt.Fprintln(d.stdout, string(body))
+		fmt.Fprintln(o.Out, string(body))
 		return nil
 	}
-	fmt.Fprintln(d.stdout, "POST /v1/organizations/workspaces")
-	fmt.Fprintln(d.stdout, string(body))
-	fmt.Fprintln(d.stderr, "Dry run: the request is valid. Nothing was sent.")
+	fmt.Fprintln(o.Out, "POST /v1/organizations/workspaces")
+	fmt.Fprintln(o.Out, string(body))
+	fmt.Fprintln(o.ErrOut, "Dry run: the request is valid. Nothing was sent.")
 	return nil
 }
 
@@ -244,63 +244,4 @@ func explainAPI(e *api.Error) string {
 		b.WriteString("\nNothing was created.")
 	}
 	return b.String()
-}
-
-// redact wraps w in a redactor. A terminal stays recognisable as one (Fd),
-// so that fang's help and errors can still tell that they may use colour.
-func redact(w io.Writer, keys *keyring) io.Writer {
-	r := redactor{w, keys}
-	if f, ok := w.(*os.File); ok {
-		return fileRedactor{r, f}
-	}
-	return r
-}
-
-// fileRedactor is a redactor over a file: it writes only through the
-// redactor, and answers Fd (and Read, Close) for terminal detection.
-type fileRedactor struct {
-	redactor
-	f *os.File
-}
-
-func (r fileRedactor) Read(p []byte) (int, error) { return r.f.Read(p) }
-func (r fileRedactor) Close() error               { return nil }
-func (r fileRedactor) Fd() uintptr                { return r.f.Fd() }
-
-// redactor replaces every admin key of the run with a placeholder in
-// everything written.
-type redactor struct {
-	w    io.Writer
-	keys *keyring
-}
-
-func (r redactor) Write(p []byte) (int, error) {
-	keys := r.keys.list()
-	if out := termsafe.Redact(string(p), keys...); out != string(p) {
-		if _, err := io.WriteString(r.w, out); err != nil {
-			return 0, err
-		}
-		return len(p), nil
-	}
-	return r.w.Write(p)
-}
-
-// keyring is every admin key used in this run: the environment's and each
-// one typed in the wizard, which a server may echo in an error that main
-// prints after the wizard ends.
-type keyring struct {
-	mu   sync.Mutex
-	keys []string
-}
-
-func (k *keyring) add(key string) {
-	k.mu.Lock()
-	defer k.mu.Unlock()
-	k.keys = append(k.keys, key)
-}
-
-func (k *keyring) list() []string {
-	k.mu.Lock()
-	defer k.mu.Unlock()
-	return append([]string(nil), k.keys...)
 }
