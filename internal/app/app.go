@@ -93,5 +93,5 @@ func runWith(ctx context.Context, args []string, o *Options) int {
 	root.SetOut(o.Out)
 	root.SetErr(o.ErrOut)
 	err := fang.Execute(ctx, root, fang.WithVersion(version()), fang.WithErrorHandler(o.printError))
-	return exitCode(cobraUsage(err))
+	return exitCode(err)
 }

@@ -106,18 +106,6 @@ func (o *Options) unexpectedArg(cmd *cobra.Command, arg string) string {
 	return fmt.Sprintf("unexpected argument %q; give the name with --name %q", arg, arg)
 }
 
-// shownError is an error the user has already been shown (the wizard's
-// failure screen), or errIncomplete after its explanation: it sets the exit
-// code and is not printed again.
-type shownError struct{ err error }
-
-func (e *shownError) Error() string { return e.err.Error() }
-func (e *shownError) Unwrap() error { return e.err }
-
-// errIncomplete is a create that made the workspace but not all of the
-// request took effect; its explanation is printed where it happens.
-var errIncomplete = errors.New("the workspace was created, but not all of the request took effect")
-
 // printError is fang's error handler: every error is explained once, here,
 // unless it was shown already. In a terminal it gets fang's error badge.
 func (o *Options) printError(w io.Writer, styles fang.Styles, err error) {
@@ -125,26 +113,10 @@ func (o *Options) printError(w io.Writer, styles fang.Styles, err error) {
 	if errors.As(err, &shown) {
 		return
 	}
-	msg := explain(cobraUsage(err))
+	msg := explain(err)
 	if o.ErrTerminal {
 		fmt.Fprintln(w, styles.ErrorHeader.String())
 		msg = strings.TrimPrefix(msg, "Error: ")
 	}
 	fmt.Fprintln(w, msg)
-}
-
-// cobraUsage makes cobra's own usage errors (an unknown command's
-// arguments, completion for an unknown shell) usage errors, exit 2. fang
-// recognises them by the same prefixes.
-func cobraUsage(err error) error {
-	var usage *config.UsageError
-	if err == nil || errors.As(err, &usage) {
-		return err
-	}
-	for _, p := range []string{"unknown command", "invalid argument", "accepts ", "unknown flag", "unknown shorthand flag", "flag needs an argument"} {
-		if strings.HasPrefix(err.Error(), p) {
-			return &config.UsageError{Msg: config.FlagErrorMessage(err)}
-		}
-	}
-	return err
 }

@@ -13,17 +13,6 @@ import (
 	"github.com/anthropic-tools/workspace-wizard/internal/ui"
 )
 
-// Exit codes: scripts rely on these, and the README lists them.
-const (
-	exitOK         = 0
-	exitFailed     = 1 // nothing was created
-	exitUsage      = 2 // invalid input or usage; nothing was sent
-	exitIncomplete = 3 // created, but not all of the request took effect
-	exitAuth       = 4 // the key was refused or lacks permission
-	exitUnknown    = 5 // the workspace may exist: check before trying again
-	exitCancelled  = 130
-)
-
 // create is the bare program and the create command, once its flags are
 // known to be valid (o.Config): the wizard at a terminal, else flag mode.
 func (o *Options) create(ctx context.Context) error {
@@ -63,8 +52,7 @@ func (o *Options) create(ctx context.Context) error {
 		}
 		printWorkspace(o.Out, out.Workspace, cfg.JSON, true)
 		if out.Result != nil && out.Result.Incomplete != nil {
-			fmt.Fprintln(o.ErrOut, explainIncomplete(out.Result))
-			return &shownError{errIncomplete}
+			return o.incomplete(out.Result)
 		}
 		return nil
 	}
@@ -146,34 +134,4 @@ func (o *Options) connect() (closeDemo func(), err error) {
 		}
 	}
 	return closeDemo, nil
-}
-
-// exitCode maps an error to the exit code scripts see. It is the only place
-// that does.
-func exitCode(err error) int {
-	var (
-		usage   *config.UsageError
-		unknown *api.UnknownOutcomeError
-		apiErr  *api.Error
-	)
-	switch {
-	case err == nil:
-		return exitOK
-	case errors.As(err, &usage):
-		return exitUsage
-	case errors.Is(err, errIncomplete):
-		return exitIncomplete
-	case errors.As(err, &unknown):
-		return exitUnknown
-	case errors.Is(err, ui.ErrCancelled):
-		return exitCancelled
-	case errors.As(err, &apiErr):
-		switch apiErr.Kind {
-		case api.KindAuth:
-			return exitAuth
-		case api.KindCanceled:
-			return exitCancelled
-		}
-	}
-	return exitFailed
 }
