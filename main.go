@@ -2,8 +2,12 @@
 // API: an interactive wizard at a terminal, flags in and JSON out without one.
 package main
 
-import "os"
+import (
+	"os"
+
+	"github.com/anthropic-tools/workspace-wizard/internal/app"
+)
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	os.Exit(app.Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }

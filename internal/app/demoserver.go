@@ -1,4 +1,4 @@
-package main
+package app
 
 import (
 	"fmt"
@@ -15,7 +15,7 @@ import (
 // demoServerCommand runs the simulated Admin API on its own, seeded as
 // --demo's, so that curl, a second terminal or any Admin API client can be
 // pointed at it. It serves until the context ends (SIGINT, SIGTERM).
-func (a *app) demoServerCommand() *cobra.Command {
+func (o *Options) demoServerCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "demo-server [--addr 127.0.0.1:PORT] [--faults LIST]",
 		Short: "Serve the simulated Admin API on a loopback port until Ctrl+C",
@@ -27,7 +27,7 @@ workspace-wizard demo-server --faults 529-after-commit`,
 		Args: cobra.ArbitraryArgs,
 	}
 	addr := cmd.Flags().String("addr", "127.0.0.1:0", "loopback address to listen on (port 0: a free port)")
-	faultList := cmd.Flags().String("faults", a.d.getenv(config.EnvDemoFaults),
+	faultList := cmd.Flags().String("faults", o.Getenv(config.EnvDemoFaults),
 		"make the simulated API fail, as --demo-faults does, e.g. 529,500-after-commit [$"+config.EnvDemoFaults+"]")
 	cmd.Flags().Lookup("faults").DefValue = ""
 	cmd.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
@@ -53,14 +53,14 @@ workspace-wizard demo-server --faults 529-after-commit`,
 			return err
 		}
 		defer srv.Close()
-		out := a.d.stdout
+		out := o.Out
 		fmt.Fprintf(out, "The simulated Admin API is listening on %s (Ctrl+C stops it).\n", url)
 		fmt.Fprintf(out, "Admin key to use (any sk-ant-admin… key is accepted): %s\n\n", fakeapi.DemoKey)
 		fmt.Fprintf(out, "  curl -s %s/v1/organizations/me -H 'x-api-key: %s' -H 'anthropic-version: 2026-10-21'\n", url, fakeapi.DemoKey)
 		fmt.Fprintf(out, "  %s=%s workspace-wizard --base-url %s\n", config.EnvAdminKey, fakeapi.DemoKey, url)
 		<-cmd.Context().Done()
 		srv.Close()
-		fmt.Fprintln(a.d.stderr, "Stopped the simulated Admin API.")
+		fmt.Fprintln(o.ErrOut, "Stopped the simulated Admin API.")
 		return nil
 	}
 	return cmd
@@ -77,4 +77,22 @@ func checkLoopback(addr string) error {
 		return fmt.Errorf("%q is not a loopback address; the simulated API accepts any key, so it listens only on 127.0.0.1, ::1 or localhost", host)
 	}
 	return nil
+}
+
+// startDemo starts the simulated Admin API on addr ("" for a free loopback
+// port), seeded as the demo organization, with faults queued.
+func startDemo(addr string, faults []fakeapi.Fault) (*fakeapi.Server, string, error) {
+	srv := fakeapi.New(fakeapi.Options{Addr: addr})
+	url, err := srv.Start()
+	if err != nil {
+		return nil, "", fmt.Errorf("start the simulated Admin API: %w", err)
+	}
+	for _, w := range fakeapi.DemoWorkspaces() {
+		srv.AddWorkspace(w)
+	}
+	for _, p := range fakeapi.DemoUserProfiles() {
+		srv.AddUserProfile(p)
+	}
+	srv.AddFaults(faults...)
+	return srv, url, nil
 }

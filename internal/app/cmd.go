@@ -1,4 +1,4 @@
-package main
+package app
 
 import (
 	"errors"
@@ -11,16 +11,6 @@ import (
 
 	"github.com/anthropic-tools/workspace-wizard/internal/config"
 )
-
-// app is one run of the program: its dependencies, the raw command line
-// (for reporting every unknown flag, which pflag stops at) and the admin
-// keys to redact.
-type app struct {
-	d        deps
-	terminal io.Writer // the unredacted stderr, for the wizard to draw on
-	keys     *keyring
-	args     []string
-}
 
 const longHelp = `Create an Anthropic workspace through the Admin API, step by step in a
 terminal wizard, or from flags with --yes (no terminal needed).
@@ -46,48 +36,48 @@ workspace-wizard demo-server --addr 127.0.0.1:8080`
 // newRoot builds the command tree: the bare program and create are the
 // same command; demo-server serves the simulated API; cobra adds help and
 // completion, fang a man page.
-func (a *app) newRoot() *cobra.Command {
-	root := a.createCommand("workspace-wizard")
+func (o *Options) newRoot() *cobra.Command {
+	root := o.createCommand("workspace-wizard")
 	root.Short = "Create an Anthropic workspace, step by step or from flags"
 	root.Long = fmt.Sprintf(longHelp, config.EnvHelp())
 	root.Example = examples
 	root.SuggestionsMinimumDistance = 2
 	root.SetVersionTemplate("workspace-wizard {{.Version}}\n")
 
-	create := a.createCommand("create")
+	create := o.createCommand("create")
 	create.Short = "Create a workspace (the same as no command)"
 	create.Long = root.Long
-	root.AddCommand(create, a.demoServerCommand())
+	root.AddCommand(create, o.demoServerCommand())
 	return root
 }
 
 // createCommand is today's program: the wizard, or flag mode with --yes or
 // --dry-run. The flags come from config's table.
-func (a *app) createCommand(use string) *cobra.Command {
+func (o *Options) createCommand(use string) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:  use + " [flags]",
 		Args: cobra.ArbitraryArgs, // reported with the flags' errors, below
 		// Unknown flags are reported by config, every one of them.
 		FParseErrWhitelist: cobra.FParseErrWhitelist{UnknownFlags: true},
 	}
-	b := config.Bind(cmd.Flags(), a.d.getenv)
+	b := config.Bind(cmd.Flags(), o.Getenv)
 	showVersion := cmd.Flags().Bool("version", false, "print the version")
 	cmd.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
-		_, err = b.Config(a.args, err)
+		_, err = b.Config(o.args, err)
 		return err
 	})
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
 		if *showVersion { // on the root, cobra has printed it already
-			fmt.Fprintln(a.d.stdout, "workspace-wizard", version())
+			fmt.Fprintln(o.Out, "workspace-wizard", version())
 			return nil
 		}
-		cfg, err := b.Config(a.args, nil)
+		cfg, err := b.Config(o.args, nil)
 		var msgs []string
 		if err != nil {
 			msgs = append(msgs, err.Error())
 		}
 		if len(args) > 0 {
-			msgs = append(msgs, a.unexpectedArg(cmd, args[0]))
+			msgs = append(msgs, o.unexpectedArg(cmd, args[0]))
 		}
 		if cfg.DemoFaults != "" && !cfg.Demo {
 			msgs = append(msgs, "--demo-faults works only with --demo")
@@ -99,14 +89,15 @@ func (a *app) createCommand(use string) *cobra.Command {
 		if len(msgs) > 0 {
 			return &config.UsageError{Msg: strings.Join(msgs, "\n")}
 		}
-		return a.create(cmd.Context(), cfg)
+		o.Config = cfg
+		return o.create(cmd.Context())
 	}
 	return cmd
 }
 
 // unexpectedArg explains a word that is neither a flag nor a command: a
 // mistyped command, or a name given without --name.
-func (a *app) unexpectedArg(cmd *cobra.Command, arg string) string {
+func (o *Options) unexpectedArg(cmd *cobra.Command, arg string) string {
 	if cmd.HasSubCommands() {
 		if s := cmd.SuggestionsFor(arg); len(s) > 0 {
 			return fmt.Sprintf("unknown command %q; did you mean %q?", arg, s[0])
@@ -115,45 +106,17 @@ func (a *app) unexpectedArg(cmd *cobra.Command, arg string) string {
 	return fmt.Sprintf("unexpected argument %q; give the name with --name %q", arg, arg)
 }
 
-// shownError is an error the user has already been shown (the wizard's
-// failure screen), or errIncomplete after its explanation: it sets the exit
-// code and is not printed again.
-type shownError struct{ err error }
-
-func (e *shownError) Error() string { return e.err.Error() }
-func (e *shownError) Unwrap() error { return e.err }
-
-// errIncomplete is a create that made the workspace but not all of the
-// request took effect; its explanation is printed where it happens.
-var errIncomplete = errors.New("the workspace was created, but not all of the request took effect")
-
 // printError is fang's error handler: every error is explained once, here,
 // unless it was shown already. In a terminal it gets fang's error badge.
-func (a *app) printError(w io.Writer, styles fang.Styles, err error) {
+func (o *Options) printError(w io.Writer, styles fang.Styles, err error) {
 	var shown *shownError
 	if errors.As(err, &shown) {
 		return
 	}
-	msg := explain(cobraUsage(err))
-	if a.d.errTerminal {
+	msg := explain(err)
+	if o.ErrTerminal {
 		fmt.Fprintln(w, styles.ErrorHeader.String())
 		msg = strings.TrimPrefix(msg, "Error: ")
 	}
 	fmt.Fprintln(w, msg)
-}
-
-// cobraUsage makes cobra's own usage errors (an unknown command's
-// arguments, completion for an unknown shell) usage errors, exit 2. fang
-// recognises them by the same prefixes.
-func cobraUsage(err error) error {
-	var usage *config.UsageError
-	if err == nil || errors.As(err, &usage) {
-		return err
-	}
-	for _, p := range []string{"unknown command", "invalid argument", "accepts ", "unknown flag", "unknown shorthand flag", "flag needs an argument"} {
-		if strings.HasPrefix(err.Error(), p) {
-			return &config.UsageError{Msg: config.FlagErrorMessage(err)}
-		}
-	}
-	return err
 }

@@ -1,4 +1,4 @@
-package main
+package app
 
 import (
 	"bytes"
@@ -38,13 +38,13 @@ func runCLI(t *testing.T, srv *fakeapi.Server, env map[string]string, args ...st
 	var out, errb bytes.Buffer
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	code := runWith(ctx, args, deps{
-		getenv: func(k string) string { return env[k] },
-		stdin:  strings.NewReader(""),
-		stdout: &out, stderr: &errb,
-		now: time.Now,
+	code := runWith(ctx, args, &Options{
+		Getenv: func(k string) string { return env[k] },
+		In:     strings.NewReader(""),
+		Out:    &out, ErrOut: &errb,
+		Now: time.Now,
 		// Backoff and looks do not wait in tests.
-		sleep: func(ctx context.Context, _ time.Duration) error { return ctx.Err() },
+		Sleep: func(ctx context.Context, _ time.Duration) error { return ctx.Err() },
 	})
 	r := result{code, out.String(), errb.String()}
 	if strings.Contains(r.stdout+r.stderr, testKey) || strings.Contains(r.stdout+r.stderr, testKey[len("sk-ant-admin01-"):]) {
@@ -77,7 +77,7 @@ func TestSeedExampleRequest(t *testing.T) {
 	r := runCLI(t, srv, keyEnv(), "--name", "x", "--external-key-id", "ekey_01SDCCSbTxrXDpWc1phhtcfK",
 		"--tag", "env=prod", "--tag", "team=platform", "--yes", "--json")
 	if r.code != 0 {
-		t.Fatalf("exit %d, stderr:\n%s", r.code, r.stderr)
+		t.Fatalf("exit %d, ErrOut:\n%s", r.code, r.stderr)
 	}
 	var post *fakeapi.Request
 	for _, req := range srv.Requests() {
@@ -283,7 +283,7 @@ func TestHelpAndVersion(t *testing.T) {
 // The README's usage must stay the program's: every flag --help lists is
 // documented there.
 func TestReadmeDocumentsEveryFlag(t *testing.T) {
-	readme, err := os.ReadFile(filepath.Join(".", "README.md"))
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -300,9 +300,9 @@ func TestReadmeDocumentsEveryFlag(t *testing.T) {
 // to ask for.
 func TestWizardChecksItsFlagsFirst(t *testing.T) {
 	var out, errb bytes.Buffer
-	code := runWith(context.Background(), []string{"--demo", "--display-color", "red", "--tag", "team=ml"}, deps{
-		getenv: func(string) string { return "" }, stdin: strings.NewReader(""),
-		stdout: &out, stderr: &errb, interactive: true, now: time.Now,
+	code := runWith(context.Background(), []string{"--demo", "--display-color", "red", "--tag", "team=ml"}, &Options{
+		Getenv: func(string) string { return "" }, In: strings.NewReader(""),
+		Out: &out, ErrOut: &errb, Interactive: true, Now: time.Now,
 	})
 	if code != exitUsage || !strings.Contains(errb.String(), `--display-color: "red" is not a colour`) {
 		t.Fatalf("exit %d, stderr %q: want 2 naming --display-color", code, errb.String())

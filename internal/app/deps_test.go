@@ -1,4 +1,4 @@
-package main
+package app
 
 import (
 	"os/exec"
@@ -8,7 +8,8 @@ import (
 
 // The package boundaries issue 9 drew, checked with the go command: the
 // binary does not link the testing package, and neither the rules nor the
-// simulated Admin API links a UI module (charm.land/...).
+// simulated Admin API links a UI module (charm.land/...); the error table
+// links neither a UI nor the app, so the wizard can import it.
 func TestDependencyRules(t *testing.T) {
 	goCmd, err := exec.LookPath("go")
 	if err != nil {
@@ -16,8 +17,12 @@ func TestDependencyRules(t *testing.T) {
 	}
 	forbidden := map[string][]string{ // package -> deps it must not have (exact, or a prefix ending in "/")
 		"github.com/anthropic-tools/workspace-wizard":                      {"testing"},
+		"github.com/anthropic-tools/workspace-wizard/internal/app":         {"testing"},
 		"github.com/anthropic-tools/workspace-wizard/internal/api/fakeapi": {"testing", "charm.land/"},
 		"github.com/anthropic-tools/workspace-wizard/internal/rules":       {"testing", "charm.land/"},
+		// The error table, which the wizard is to import: no UI, and not the app.
+		"github.com/anthropic-tools/workspace-wizard/internal/outcome": {"testing", "charm.land/",
+			"github.com/anthropic-tools/workspace-wizard/internal/ui", "github.com/anthropic-tools/workspace-wizard/internal/app"},
 	}
 	args := []string{"list", "-f", `{{.ImportPath}} {{join .Deps " "}}`}
 	for pkg := range forbidden {

@@ -1,4 +1,4 @@
-package main
+package app
 
 import (
 	"bufio"
@@ -88,14 +88,14 @@ func TestDemoServer(t *testing.T) {
 	done := make(chan int, 1)
 	go func() {
 		defer pw.Close()
-		done <- runWith(ctx, []string{"demo-server", "--addr", "127.0.0.1:0"}, deps{
-			getenv: func(k string) string {
+		done <- runWith(ctx, []string{"demo-server", "--addr", "127.0.0.1:0"}, &Options{
+			Getenv: func(k string) string {
 				if k == "ANTHROPIC_ADMIN_API_KEY" {
 					return testKey
 				}
 				return ""
 			},
-			stdin: strings.NewReader(""), stdout: pw, stderr: &errb, now: time.Now,
+			In: strings.NewReader(""), Out: pw, ErrOut: &errb, Now: time.Now,
 		})
 	}()
 	var printed strings.Builder
@@ -219,8 +219,8 @@ func TestWizardFailureIsPrintedOnce(t *testing.T) {
 	} {
 		err := wizardError(context.Background(), tc.err)
 		var errb bytes.Buffer
-		a := &app{d: deps{stderr: &errb}}
-		a.printError(&errb, fang.Styles{}, err)
+		o := &Options{ErrOut: &errb}
+		o.printError(&errb, fang.Styles{}, err)
 		if exitCode(err) != tc.code || (errb.Len() == 0) != tc.shown {
 			t.Errorf("%v: exit %d (want %d), printed %q (shown already: %v)", tc.err, exitCode(err), tc.code, errb.String(), tc.shown)
 		}
