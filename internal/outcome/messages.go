@@ -75,17 +75,17 @@ func incompleteMessage(err error) string {
 	res, e := ie.Result, ie.Result.Incomplete
 	reqID := ""
 	if e.RequestID != "" {
-		reqID = ", request-id " + e.RequestID
+		reqID = ", request-id " + termsafe.String(e.RequestID)
 	}
 	return fmt.Sprintf("Warning: the workspace %s was created, but not all of the request took effect:\n  %s\n  (%s, HTTP %d%s)",
-		res.Workspace.ID, e.Message, e.Code, e.Status, reqID)
+		termsafe.String(res.Workspace.ID), termsafe.String(e.Message), termsafe.String(e.Code), e.Status, reqID)
 }
 
 func incompleteHint(err error) string {
 	hint := "Do not create it again: fix what the message names on this workspace, in the Console (" + api.ConsoleURL + ") or with the Update Workspace API."
 	var ie *IncompleteError
 	if errors.As(err, &ie) && ie.Result != nil && ie.Result.FetchErr != nil {
-		hint += "\nReading the workspace back failed too (" + ie.Result.FetchErr.Error() + "); only its id is shown."
+		hint += "\nReading the workspace back failed too (" + termsafe.String(ie.Result.FetchErr.Error()) + "); only its id is shown."
 	}
 	return hint
 }

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/anthropics/anthropic-sdk-go/v2"
+
 	"github.com/anthropic-tools/workspace-wizard/internal/api"
 	"github.com/anthropic-tools/workspace-wizard/internal/config"
 )
@@ -77,5 +79,19 @@ func TestKinds(t *testing.T) {
 				t.Errorf("Explain printed an escape: %q", msg)
 			}
 		})
+	}
+}
+
+// What a server sent in an incomplete create reaches the person made safe:
+// no escape, bell or bidi override from its message, code or request id.
+func TestIncompleteIsTerminalSafe(t *testing.T) {
+	const evil = "x\x1b]52;c;cm0=\x07y\u202Ez"
+	ws := &anthropic.Workspace{}
+	_ = ws.UnmarshalJSON([]byte(`{"id":"wrkspc_1` + "\\u001b[2J" + `","name":"n"}`))
+	res := &api.Result{Workspace: ws, FetchErr: errors.New("get: " + evil),
+		Incomplete: &api.Error{Status: 503, Code: "workspace_created_incomplete" + evil, Message: "tags not saved " + evil, RequestID: "req_" + evil}}
+	text := Explain(&IncompleteError{Result: res})
+	if strings.ContainsAny(text, "\x1b\x07\u202E") || !strings.Contains(text, "tags not saved") {
+		t.Fatalf("unsafe or missing text: %q", text)
 	}
 }
