@@ -4,19 +4,49 @@
 package fakeapitest
 
 import (
+	"strings"
+	"sync"
 	"testing"
 
 	"github.com/anthropic-tools/workspace-wizard/internal/api/fakeapi"
 )
 
+// allowed holds the servers whose tests opted out of the unused-fault check.
+var allowed sync.Map // *fakeapi.Server → struct{}
+
 // New starts a server for a test and closes it when the test ends; it
 // fails the test if the server cannot start.
+//
+// When the test ends, New also fails it if any queued fault was never used
+// (as gh's httpmock.Verify does for unmatched stubs): a fault the test never
+// reached means the test asserted less than it meant to. A test that queues
+// faults it deliberately does not reach calls AllowUnusedFaults.
 func New(t testing.TB, opts fakeapi.Options) *fakeapi.Server {
 	t.Helper()
 	s := fakeapi.New(opts)
 	if _, err := s.Start(); err != nil {
 		t.Fatalf("start the simulated Admin API: %v", err)
 	}
+	// Cleanups run last-registered first: Close (every handler returned)
+	// before the check.
+	t.Cleanup(func() {
+		_, ok := allowed.LoadAndDelete(s)
+		if ok || t.Skipped() {
+			return
+		}
+		if left := s.PendingFaults(); len(left) > 0 {
+			names := make([]string, len(left))
+			for i, f := range left {
+				names[i] = f.String()
+			}
+			t.Errorf("%d queued fault(s) never used: %s; the test did not reach them (fix the test, or call fakeapitest.AllowUnusedFaults and say why)",
+				len(left), strings.Join(names, ", "))
+		}
+	})
 	t.Cleanup(s.Close)
 	return s
 }
+
+// AllowUnusedFaults lets the test that started s with New end with faults
+// still queued. Say why at the call.
+func AllowUnusedFaults(s *fakeapi.Server) { allowed.Store(s, struct{}{}) }
