@@ -12,7 +12,10 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
-// screens reaches every screen and calls check on each at the current size.
+// eachScreen reaches every screen and calls check on each at the current
+// size. Before each check it asserts the screen is the one named, by text
+// the user sees there at every size the tests use (down to 20×5), so a walk
+// that silently stays on one screen fails.
 func eachScreen(t *testing.T, w, hgt int, check func(h *harness, name string)) {
 	var tags []api.Tag
 	for i := range 20 {
@@ -20,31 +23,40 @@ func eachScreen(t *testing.T, w, hgt int, check func(h *harness, name string)) {
 	}
 	h := newHarness(t, withSpec(api.Spec{Tags: tags}))
 	h.send(tea.WindowSizeMsg{Width: w, Height: hgt})
-	check(h, "name")
+	at := func(name string, shows ...string) {
+		t.Helper()
+		h.see(shows...)
+		check(h, name)
+	}
+	at("name", "Step 1 of 5 · Name", "Workspace name")
 	h.typeText("resized")
 	h.press("enter")
-	check(h, "tags")
+	at("tags", "Step 2 of 5 · Tags")
+	h.notSee("✗")
 	h.typeText("anthropic=bad")
-	check(h, "tags with error")
+	at("tags with error", "Step 2 of 5 · Tags", "✗ tag key")
 	h.press("ctrl+u", "enter")
-	check(h, "residency")
+	at("residency", "Step 3 of 5 · Data residency")
 	h.press("enter", "down")
-	check(h, "encryption")
+	at("encryption", "Step 4 of 5 · Encryption key", "from our cloud")
 	h.press("enter")
-	check(h, "encryption keys")
+	at("encryption keys", "Step 4 of 5 · Encryption key", "· aws")
+	h.notSee("from our cloud")
 	h.press("esc", "up", "enter")
-	check(h, "review")
+	at("review", "Step 5 of 5 · Review")
 	h.fault("429,429,429,429")
 	h.press("enter")
-	check(h, "failed")
+	at("failed", "✗ Not created")
 	h.press("r")
-	check(h, "result")
+	at("result", "Created", "✓ Workspace")
+	h.notSee("Not created")
 	h.press("m")
-	check(h, "members")
+	at("members", "Add members to “resized”", "Admin ·")
 	h.press("space", "tab", "enter")
-	check(h, "members added")
+	at("members added", "Add members to “resized”", "Added 1 of 1")
 	h.press("enter")
-	check(h, "result with members")
+	at("result with members", "Created", "✓ Workspace")
+	h.notSee("Add members to")
 }
 
 func TestSmallAndLargeWindows(t *testing.T) {
