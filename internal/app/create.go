@@ -9,6 +9,7 @@ import (
 	"github.com/anthropic-tools/workspace-wizard/internal/api"
 	"github.com/anthropic-tools/workspace-wizard/internal/api/fakeapi"
 	"github.com/anthropic-tools/workspace-wizard/internal/config"
+	"github.com/anthropic-tools/workspace-wizard/internal/outcome"
 	"github.com/anthropic-tools/workspace-wizard/internal/rules"
 	"github.com/anthropic-tools/workspace-wizard/internal/ui"
 )
@@ -71,7 +72,7 @@ func wizardError(ctx context.Context, err error) error {
 		apiErr  *api.Error
 		unknown *api.UnknownOutcomeError
 	)
-	if ctx.Err() == nil && !errors.Is(err, ui.ErrCancelled) && (errors.As(err, &apiErr) || errors.As(err, &unknown)) {
+	if ctx.Err() == nil && !errors.Is(err, outcome.ErrCancelled) && (errors.As(err, &apiErr) || errors.As(err, &unknown)) {
 		return &shownError{err}
 	}
 	return err

@@ -8,7 +8,6 @@ import (
 	"github.com/anthropic-tools/workspace-wizard/internal/api"
 	"github.com/anthropic-tools/workspace-wizard/internal/config"
 	"github.com/anthropic-tools/workspace-wizard/internal/outcome"
-	"github.com/anthropic-tools/workspace-wizard/internal/ui"
 )
 
 // What the person reads and the exit code a script sees both come from
@@ -23,18 +22,8 @@ func exitCode(err error) int { return outcome.ExitCode(problem(err)) }
 func explain(err error) string { return outcome.Explain(problem(err)) }
 
 // problem is err in the outcome table's terms: cobra's own usage errors
-// become usage errors, and the wizard's cancels the table's (until the
-// wizard returns outcome's errors itself).
-func problem(err error) error {
-	err = cobraUsage(err)
-	switch {
-	case errors.Is(err, ui.ErrCancelledAfterRefusal):
-		return fmt.Errorf("%w: %w", outcome.ErrCancelledAfterRefusal, err)
-	case errors.Is(err, ui.ErrCancelled):
-		return fmt.Errorf("%w: %w", outcome.ErrCancelled, err)
-	}
-	return err
-}
+// become usage errors.
+func problem(err error) error { return cobraUsage(err) }
 
 // shownError is an error the user has already been shown (the wizard's
 // failure screen, or an incomplete create's explanation): it sets the exit

@@ -17,7 +17,7 @@ import (
 	"github.com/anthropic-tools/workspace-wizard/internal/api"
 	"github.com/anthropic-tools/workspace-wizard/internal/api/fakeapi"
 	"github.com/anthropic-tools/workspace-wizard/internal/api/fakeapi/fakeapitest"
-	"github.com/anthropic-tools/workspace-wizard/internal/ui"
+	"github.com/anthropic-tools/workspace-wizard/internal/outcome"
 )
 
 // testKey is recognisable, so a leak anywhere is easy to grep for.
@@ -318,8 +318,8 @@ func TestCancelMessages(t *testing.T) {
 		err  error
 		want string
 	}{
-		{ui.ErrCancelled, "Cancelled. Nothing was sent."},
-		{ui.ErrCancelledAfterRefusal, "Cancelled. The API refused the earlier create, so nothing was created."},
+		{outcome.ErrCancelled, "Cancelled. Nothing was sent."},
+		{outcome.ErrCancelledAfterRefusal, "Cancelled. The API refused the earlier create, so nothing was created."},
 	} {
 		if got := explain(tc.err); got != tc.want || exitCode(tc.err) != exitCancelled {
 			t.Errorf("explain = %q (exit %d), want %q (exit 130)", got, exitCode(tc.err), tc.want)

@@ -181,7 +181,7 @@ func TestOverloadedIsLookedForThenCreatedAnyway(t *testing.T) {
 	tm.Press("enter")
 	tm.WaitFor(t, "Creating “busy-day”", wait)
 	screen := tm.WaitFor(t, "may or may not have been created", createWait)
-	for _, want := range []string{"Overloaded", "looked for it 2 times", "a create anyway"} {
+	for _, want := range []string{"overloaded (529)", "looked for 2 times", "a create anyway"} {
 		if !Shows(screen, want) {
 			t.Errorf("the unknown-outcome screen does not show %q\n%s", want, tm.Dump())
 		}

@@ -30,7 +30,7 @@ type Residency struct {
 // ResidencyForm asks where the workspace's data lives (permanent), where
 // inference may run, and the default inference geo, which is offered only
 // from the allowed geos so an invalid pair cannot be picked.
-func ResidencyForm(v *Residency) *huh.Form {
+func ResidencyForm(v *Residency) Form {
 	wsGeo := huh.NewSelect[string]().Key(rules.FieldWorkspaceGeo).
 		Title("Workspace geo").
 		Description("Where its data is stored. PERMANENT: cannot be changed later.").
@@ -45,7 +45,10 @@ func ResidencyForm(v *Residency) *huh.Form {
 		Value(&v.Default).
 		OptionsFunc(func() []huh.Option[string] { return geoOptions(rules.DefaultGeoChoices(v.Allowed)) }, &v.Allowed).
 		Height(2 + len(rules.InferenceGeos))
-	return huh.NewForm(huh.NewGroup(wsGeo, allowed, def)).WithKeyMap(KeyMap())
+	return newForm(huh.NewForm(huh.NewGroup(wsGeo, allowed, def)).WithKeyMap(KeyMap()),
+		labelsOf(rules.FieldWorkspaceGeo, huh.NewOptions(rules.WorkspaceGeos...)),
+		labelsOf(rules.FieldAllowedGeos, allowedOptions()),
+		labelsOf(rules.FieldDefaultGeo, geoOptions(rules.InferenceGeos)))
 }
 
 // AllowedChoices are the allowed-inference-geos answers: unrestricted, then
@@ -110,17 +113,17 @@ func geoOptions(geos []string) []huh.Option[string] {
 
 // EncryptionChoiceForm asks whether the workspace gets a customer-managed
 // encryption key; no is the default.
-func EncryptionChoiceForm(useKey *bool) *huh.Form {
-	return huh.NewForm(huh.NewGroup(
+func EncryptionChoiceForm(useKey *bool) Form {
+	opts := []huh.Option[bool]{
+		huh.NewOption("No, Anthropic manages encryption (default)", false),
+		huh.NewOption("Yes, use a key from our cloud KMS (CMEK)", true),
+	}
+	return newForm(huh.NewForm(huh.NewGroup(
 		huh.NewSelect[bool]().Key(rules.FieldExternalKeyID).
 			Title("Customer-managed encryption key").
 			Description("Optional. Most workspaces need no key of their own.").
-			Value(useKey).
-			Options(
-				huh.NewOption("No, Anthropic manages encryption (default)", false),
-				huh.NewOption("Yes, use a key from our cloud KMS (CMEK)", true),
-			),
-	)).WithKeyMap(KeyMap())
+			Value(useKey).Options(opts...),
+	)).WithKeyMap(KeyMap()), labelsOf(rules.FieldExternalKeyID, opts))
 }
 
 // TypeKeyID is the key form's answer for "type a key id instead".
@@ -130,7 +133,7 @@ const TypeKeyID = ""
 // then the id) and a last choice to type an id instead (TypeKeyID). The
 // labels are the server's words, made safe to show (termsafe); the values
 // are the ids as received.
-func ExternalKeyForm(keys []anthropic.ExternalKey, id *string) *huh.Form {
+func ExternalKeyForm(keys []anthropic.ExternalKey, id *string) Form {
 	var opts []huh.Option[string]
 	for _, k := range keys {
 		var parts []string
@@ -142,11 +145,11 @@ func ExternalKeyForm(keys []anthropic.ExternalKey, id *string) *huh.Form {
 		opts = append(opts, huh.NewOption(strings.Join(parts, " · ")+"\n  "+termsafe.String(k.ID), k.ID))
 	}
 	opts = append(opts, huh.NewOption("Type a key id instead", TypeKeyID))
-	return huh.NewForm(huh.NewGroup(
+	return newForm(huh.NewForm(huh.NewGroup(
 		huh.NewSelect[string]().Key(rules.FieldExternalKeyID).
 			Title("Choose the encryption key").
 			Value(id).Options(opts...),
-	)).WithKeyMap(KeyMap())
+	)).WithKeyMap(KeyMap()), labelsOf(rules.FieldExternalKeyID, opts))
 }
 
 // KeyMap is huh's keymap for forms inside the wizard: ↑/↓ choose, tab and

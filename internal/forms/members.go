@@ -32,7 +32,7 @@ type Members struct {
 // organization role, the email under them) and asks for the workspace role
 // they all get. Labels are wrapped to width, since huh cuts option lines
 // that do not fit.
-func MembersForm(users []anthropic.OrganizationUser, v *Members, width int) *huh.Form {
+func MembersForm(users []anthropic.OrganizationUser, v *Members, width int) Form {
 	// The form's border, padding, cursor and checkbox take 8 columns.
 	w := max(width-8, 10)
 	var opts []huh.Option[string]
@@ -63,7 +63,7 @@ func MembersForm(users []anthropic.OrganizationUser, v *Members, width int) *huh
 	for _, o := range opts {
 		height += strings.Count(o.Key, "\n") + 1
 	}
-	return huh.NewForm(huh.NewGroup(
+	return newForm(huh.NewForm(huh.NewGroup(
 		huh.NewMultiSelect[string]().Key(rules.FieldMemberUsers).
 			Title(title).Description(desc).
 			Options(opts...).Value(&v.UserIDs).Filterable(false).Height(height),
@@ -71,7 +71,7 @@ func MembersForm(users []anthropic.OrganizationUser, v *Members, width int) *huh
 			Title("Workspace role").
 			Description("Every member added gets this role.").
 			Value(&v.Role).Options(roles...),
-	)).WithKeyMap(KeyMap())
+	)).WithKeyMap(KeyMap()), labelsOf(rules.FieldMemberUsers, opts), labelsOf(rules.FieldMemberRole, roles))
 }
 
 // wrapLabel wraps one line of an option's text to w columns after indent;

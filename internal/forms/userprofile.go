@@ -29,7 +29,7 @@ func UserProfileLabel(p anthropic.UserProfile) string {
 // UserProfileForm offers no user profile (the default) or one of the
 // organization's profiles. An id in *id that is not among them (given as a
 // flag) is offered too, so it can be kept or dropped.
-func UserProfileForm(profiles []anthropic.UserProfile, id *string) *huh.Form {
+func UserProfileForm(profiles []anthropic.UserProfile, id *string) Form {
 	opts := []huh.Option[string]{huh.NewOption("None: requests need not name a user profile (default)", NoUserProfile)}
 	listed := false
 	for _, p := range profiles {
@@ -39,10 +39,10 @@ func UserProfileForm(profiles []anthropic.UserProfile, id *string) *huh.Form {
 	if *id != NoUserProfile && !listed {
 		opts = append(opts, huh.NewOption(strings.TrimSpace(termsafe.String(*id)+" (given with --user-profile-id)"), *id))
 	}
-	return huh.NewForm(huh.NewGroup(
+	return newForm(huh.NewForm(huh.NewGroup(
 		huh.NewSelect[string]().Key(rules.FieldUserProfileID).
 			Title("User profile").
 			Description("Optional. Most workspaces name none.").
 			Value(id).Options(opts...),
-	)).WithKeyMap(KeyMap())
+	)).WithKeyMap(KeyMap()), labelsOf(rules.FieldUserProfileID, opts))
 }

@@ -95,7 +95,7 @@ var table = [...]Row{
 		"workspaces: ask an admin, or use an admin key of theirs.")},
 	Egress: {ExitAuth, apiMessage, text("The key's network access is restricted (sandbox egress): this machine may not reach " +
 		"the Admin API with it. Run from a network the key allows, or ask an organization admin.")},
-	RateLimited:  {ExitFailed, apiMessage, text(nothingCreated + " Wait a minute and run the same command again.")},
+	RateLimited:  {ExitFailed, apiMessage, text(nothingCreated + " Wait a minute, then try again.")},
 	FieldRefused: {ExitFailed, apiMessage, fieldHint},
 	Refused:      {ExitFailed, apiMessage, text(nothingCreated)},
 	Billing:      {ExitFailed, apiMessage, text(nothingCreated)},

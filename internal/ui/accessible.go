@@ -1,242 +1,343 @@
 package ui
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
+	"time"
 
-	"github.com/charmbracelet/x/term"
-
+	"github.com/anthropic-tools/workspace-wizard/internal/api"
 	"github.com/anthropic-tools/workspace-wizard/internal/config"
+	"github.com/anthropic-tools/workspace-wizard/internal/wizard"
 )
 
-// prompter is the accessible wizard: one question per line. It fills the
-// same Model fields as the full-screen wizard, so the spec, the review text
-// and the error handling are the full-screen wizard's own.
-type prompter struct {
-	m     *Model
-	in    *bufio.Reader // one reader for every prompt, so no typed-ahead line is lost
-	out   io.Writer
-	lines chan readResult // lines read in the background, so ctrl+c (ctx) ends a prompt
-	eof   bool
-}
-
-type readResult struct {
-	line string
-	err  error
-}
-
-// readLine returns the next line, or errEOF when the input ends or the
-// context is cancelled (ctrl+c at a prompt).
-func (p *prompter) readLine() (string, error) {
-	if p.eof {
-		return "", errEOF
-	}
-	if p.lines == nil {
-		p.lines = make(chan readResult, 1)
-		go func() {
-			for {
-				s, err := p.in.ReadString('\n')
-				p.lines <- readResult{s, err}
-				if err != nil {
-					return
-				}
-			}
-		}()
-	}
-	select {
-	case r := <-p.lines:
-		if r.err != nil {
-			p.eof = true
-			if r.line == "" {
-				return "", errEOF
-			}
-		}
-		return r.line, nil
-	case <-p.m.ctx.Done():
-		p.eof = true
-		return "", errEOF
-	}
-}
-
-var errEOF = errors.New("input ended")
-
-func newPrompter(ctx context.Context, o Options) *prompter {
+// RunAccessible runs the wizard as plain prompts, one question per line,
+// on o.Input and o.Output: no screen drawing and no animation. It is the
+// second front end over the same core (internal/wizard): the same rules,
+// review, create and error table as the full-screen wizard.
+func RunAccessible(ctx context.Context, o Options) Outcome {
 	if o.Output == nil {
 		o.Output = io.Discard
 	}
 	if o.Input == nil {
 		o.Input = strings.NewReader("")
 	}
-	m := newModel(ctx, o)
-	m.animate = false
-	m.plain = true
-	m.width = 80
-	return &prompter{m: m, in: bufio.NewReader(o.Input), out: o.Output}
+	return newAccessible(ctx, o).run()
 }
 
-// say prints one line. Every string or error in args is made safe to show
-// first (Model.text): accessible mode's messages quote the server.
-func (p *prompter) say(format string, args ...any) {
-	for i, a := range args {
-		switch v := a.(type) {
-		case string:
-			args[i] = p.m.text(v)
-		case error:
-			args[i] = p.m.text(v.Error())
-		}
-	}
-	fmt.Fprintf(p.out, format+"\n", args...)
+// accessible is the plain-prompt wizard.
+type accessible struct {
+	ctx context.Context
+	s   *wizard.Session
+	p   Prompter
+	loc *time.Location
 }
 
-// ask prints a prompt and reads one line; def is taken on an empty line.
-func (p *prompter) ask(prompt, def string) (string, error) {
-	if def != "" {
-		prompt += " [" + def + "]"
+func newAccessible(ctx context.Context, o Options) *accessible {
+	if o.Now == nil {
+		o.Now = time.Now
 	}
-	fmt.Fprint(p.out, prompt+": ")
-	line, err := p.readLine()
-	if err != nil {
-		fmt.Fprintln(p.out)
-		return "", errEOF
+	s := wizard.New(wizard.Options{Config: o.Config, API: o.API, Connect: o.Connect, Demo: o.Demo,
+		Now: o.Now, Sleep: o.Sleep, LookAgainAfter: o.LookAgainAfter})
+	loc := o.Location
+	if loc == nil {
+		loc = time.Local
 	}
-	line = strings.TrimRight(line, "\r\n")
-	if line == "" {
-		return def, nil
-	}
-	return line, nil
+	return &accessible{ctx: ctx, s: s, p: newLinePrompter(ctx, o.Input, o.Output, s.Text), loc: loc}
 }
 
-// askSecret reads a line without echoing it when the input is a terminal.
-func (p *prompter) askSecret(prompt string) (string, error) {
-	if f, ok := p.m.opts.Input.(interface{ Fd() uintptr }); ok && term.IsTerminal(f.Fd()) && p.lines == nil {
-		// ReadPassword turns echo off and back on when it returns; on ctrl+c
-		// (ctx) it is left blocked in its goroutine and the program exits,
-		// so the terminal's state is saved here and put back on every return.
-		saved, err := term.GetState(f.Fd())
-		restore := func() {
-			if err == nil {
-				_ = term.Restore(f.Fd(), saved)
-			}
-		}
-		defer restore()
-		fmt.Fprint(p.out, prompt+" (not shown): ")
-		done := make(chan readResult, 1)
-		go func() {
-			b, err := term.ReadPassword(f.Fd())
-			done <- readResult{string(b), err}
-		}()
-		select {
-		case r := <-done:
-			fmt.Fprintln(p.out)
-			if r.err != nil {
-				return "", errEOF
-			}
-			return r.line, nil
-		case <-p.m.ctx.Done():
-			restore()
-			fmt.Fprintln(p.out)
-			return "", errEOF
-		}
+// say writes one message, made safe to show (Prompter.Say).
+func (a *accessible) say(format string, args ...any) { a.p.Say(fmt.Sprintf(format, args...)) }
+
+// steps are the numbered steps, as the full-screen wizard numbers them.
+func (a *accessible) steps() []wizard.Field {
+	steps := []wizard.Field{wizard.FieldName, wizard.FieldTags, wizard.FieldResidency, wizard.FieldKey}
+	if a.s.Org.ProfilesOffered {
+		steps = append(steps, wizard.FieldProfile)
 	}
-	return p.ask(prompt, "")
+	return steps
 }
 
-func (p *prompter) run() Outcome {
-	m := p.m
-	if m.api == nil {
-		if err := p.askKey(); err != nil {
-			return Outcome{Err: m.cancelled()}
+func (a *accessible) header(step int, name string) {
+	a.say("\nStep %d of %d: %s", step, len(a.steps())+1, name)
+}
+
+func (a *accessible) run() Outcome {
+	s := a.s
+	if s.Admin() == nil {
+		if err := a.askKey(); err != nil {
+			return Outcome{Err: s.Cancelled()}
 		}
-	} else if org, err := m.api.Organization(m.ctx); err == nil && !m.opts.Demo {
-		m.org = org.Name
-	} else if err != nil {
-		m.handleOrg(orgMsg{err: err})
-		if m.api == nil { // the key was refused: ask for another
-			if err := p.askKey(); err != nil {
-				return Outcome{Err: m.cancelled()}
+	} else {
+		org, err := wizard.Organization(a.ctx, s.Admin())
+		if s.SetOrganization(org, err) {
+			if err := a.askKey(); err != nil { // the key was refused: ask for another
+				return Outcome{Err: s.Cancelled()}
 			}
 		}
 	}
-	if m.api != nil && !m.prof.asked {
+	if s.NeedProfiles() {
 		// The user-profile step is offered when the organization has profiles.
-		m.prof.asked = true
-		m.gotProfiles(profilesCmd(m.ctx, m.api)().(profilesMsg))
+		s.SetProfiles(wizard.Profiles(a.ctx, s.Admin()))
 	}
-	p.say("workspace-wizard: create a workspace in %s", m.org)
-	if m.orgErr != "" {
-		p.say("Error: %s", m.orgErr)
+	a.say("workspace-wizard: create a workspace in %s", s.Org.Name)
+	if s.Org.Err != "" {
+		a.say("Error: %s", s.Org.Err)
 	}
-	next := stateName
-	for {
-		m.state = next
-		var err error
-		switch next {
-		case stateName:
-			err = p.askName()
-		case stateTags:
-			err = p.askTags()
-		case stateResidency:
-			err = p.askResidency()
-		case stateEncryption:
-			err = p.askEncryption()
-		case stateProfile:
-			err = p.askProfile()
-		case stateReview:
-			next, err = p.askReview()
-			if err == nil && next == stateSubmitting {
-				if out, done := p.create(); done {
-					return out
-				}
-				next = m.state
+	fromReview := false
+	for i := 0; ; {
+		steps := a.steps()
+		if i < len(steps) {
+			if err := a.ask(i+1, steps[i]); err != nil {
+				return Outcome{Err: s.Cancelled()}
 			}
-			if err != nil {
-				return Outcome{Err: m.cancelled()}
+			i++
+			if fromReview {
+				i = len(a.steps())
 			}
 			continue
 		}
+		n, err := a.review()
 		if err != nil {
-			return Outcome{Err: m.cancelled()}
+			return Outcome{Err: s.Cancelled()}
 		}
-		next = m.steps()[m.stepIndex(next)+1]
-		if m.returnReview {
-			next = stateReview
+		if n > 0 {
+			i, fromReview = n-1, true
+			continue
 		}
+		out, back, done := a.create()
+		if done {
+			return out
+		}
+		i, fromReview = indexOf(a.steps(), back), true
 	}
 }
 
-func (p *prompter) header(s state) {
-	p.say("\nStep %d of %d: %s", p.m.stepIndex(s)+1, len(p.m.steps()), stepNames[s])
+func indexOf(steps []wizard.Field, f wizard.Field) int {
+	for i, s := range steps {
+		if s == f {
+			return i
+		}
+	}
+	return len(steps)
 }
 
-func (p *prompter) askKey() error {
-	m := p.m
-	if m.key.reason != "" {
-		p.say("Error: %s", m.key.reason)
+// ask runs one step.
+func (a *accessible) ask(n int, f wizard.Field) error {
+	switch f {
+	case wizard.FieldName:
+		return a.askName(n)
+	case wizard.FieldTags:
+		return a.askTags(n)
+	case wizard.FieldResidency:
+		return a.askResidency(n)
+	case wizard.FieldKey:
+		return a.askKeyID(n)
+	}
+	return a.askProfile(n)
+}
+
+func (a *accessible) askKey() error {
+	s := a.s
+	if r := s.Org.KeyReason; r != "" {
+		a.say("Error: %s", r)
 	} else {
-		p.say("No ANTHROPIC_ADMIN_API_KEY is set. Paste an admin key (sk-ant-admin...); it is not shown or stored. Run with --demo to try without one.")
+		a.say("No ANTHROPIC_ADMIN_API_KEY is set. Paste an admin key (sk-ant-admin...); it is not shown or stored. Run with --demo to try without one.")
 	}
 	for {
-		k, err := p.askSecret("Admin key")
+		v, err := a.p.Password("Admin key")
 		if err != nil {
 			return err
 		}
-		m.key.input.SetValue(k)
-		key := config.Secret(strings.TrimSpace(k))
-		if key == "" || key.LooksLikeRegularAPIKey() || key.Check() != nil {
-			m.updateKey(keyEnter())
-			p.say("Error: %s", m.key.err)
+		k := config.Secret(strings.TrimSpace(v))
+		if problem := wizard.KeyProblem(k); problem != "" {
+			a.say("Error: %s", problem)
 			continue
 		}
-		m.remember(key)
-		msg := checkKeyCmd(m.ctx, m.opts.Connect, key)().(keyCheckedMsg)
-		m.updateKey(msg)
-		if m.api != nil {
-			return nil
+		if why := s.SetConnected(s.Connector(k)(a.ctx)); why != "" {
+			a.say("Error: %s", why)
+			continue
 		}
-		p.say("Error: %s", m.key.err)
+		return nil
+	}
+}
+
+// review shows the answers and asks what next: 0 creates, n > 0 opens step
+// n again.
+func (a *accessible) review() (int, error) {
+	steps := len(a.steps())
+	a.header(steps+1, "Review")
+	// One write, so a screen reader (or a test) gets the review whole.
+	var text strings.Builder
+	num := 0
+	for _, r := range a.s.Review() {
+		n := " "
+		if r.First {
+			num++
+			n = strconv.Itoa(num)
+		}
+		v := r.Value
+		if r.Default {
+			v += " (default)"
+		}
+		if r.Note != "" {
+			v += " (" + r.Note + ")"
+		}
+		if r.Lock != "" {
+			v += " " + r.Lock
+		}
+		if r.Warn != "" {
+			v += " ⚠ " + r.Warn
+		}
+		if r.Refused {
+			v += " ✗ refused by the API: change it"
+		}
+		fmt.Fprintf(&text, "  %s %s %s\n", n, pad(r.Label, 18), v)
+	}
+	if c := a.s.Spec().DisplayColor; c != "" {
+		fmt.Fprintf(&text, "    %s %s\n", pad("Colour", 18), c)
+	}
+	text.WriteString("The same from a script:\n" + strings.Join(a.s.Args(), " "))
+	a.p.Say(text.String())
+	last := strconv.Itoa(steps)
+	for {
+		v, err := a.p.Input("Create this workspace? y to create, 1-"+last+" to change a step, q to quit", "y")
+		if err != nil {
+			return 0, err
+		}
+		switch strings.ToLower(v) {
+		case "y", "yes":
+			return 0, nil
+		case "q", "n", "no":
+			return 0, ErrInputEnded
+		}
+		if k, err := strconv.Atoi(v); err == nil && k >= 1 && k <= steps {
+			return k, nil
+		}
+		a.say("Error: answer y, a step number from 1 to %s, or q", last)
+	}
+}
+
+// create sends the workspace through the session's Creator. done is false
+// when a step must be answered again (the API refused one answer): back
+// names it.
+func (a *accessible) create() (out Outcome, back wizard.Field, done bool) {
+	s := a.s
+	for {
+		f, toStep, err := s.Check()
+		if toStep {
+			a.say("Error: %s", s.Refusal(f))
+			return Outcome{}, f, false
+		}
+		var res *api.Result
+		if err == nil {
+			a.say("Creating the workspace…")
+			res, err = s.Creator(func(ev api.Event) {
+				if ev.Kind != api.EventSending || ev.Attempt > 1 {
+					s.Sent()
+					a.say("  %s", wizard.EventText(ev))
+				}
+			}).Create(a.ctx, s.Spec())
+		}
+		if err == nil {
+			s.Created(res)
+			return a.created(), 0, true
+		}
+		fail := s.Failed(err)
+		if fail.HasField {
+			// The API refused one answer: its step is asked again.
+			a.say("Error: %s", s.Refusal(fail.Field))
+			return Outcome{}, fail.Field, false
+		}
+		a.say("%s", fail.Title)
+		for _, l := range fail.Lines {
+			a.say("%s", l)
+		}
+		switch {
+		case fail.Unsure:
+			out, again := a.lookAgain(fail)
+			if !again {
+				return out, 0, true
+			}
+		case fail.Reenter:
+			if ok, err := a.p.Confirm("Enter another admin key and create again?", true); err != nil || !ok {
+				return Outcome{Err: fail.Err}, 0, true
+			}
+			s.AskNewKey(fail.Err)
+			if err := a.askKey(); err != nil {
+				return Outcome{Err: fail.Err}, 0, true
+			}
+		case fail.Retry:
+			if ok, err := a.p.Confirm("Try again?", true); err != nil || !ok {
+				return Outcome{Err: fail.Err}, 0, true
+			}
+		default:
+			return Outcome{Err: fail.Err}, 0, true
+		}
+	}
+}
+
+// lookAgain offers more looks after an unknown outcome, then a create
+// anyway that only typing the name confirms. again is true when the user
+// typed it: the create is sent once more. It never sends the create again
+// on its own.
+func (a *accessible) lookAgain(fail wizard.Failure) (out Outcome, again bool) {
+	s := a.s
+	var ue *api.UnknownOutcomeError
+	errors.As(fail.Err, &ue)
+	for {
+		ok, err := a.p.Confirm("Look for the workspace again?", true)
+		if err != nil {
+			return Outcome{Err: fail.Err}, false
+		}
+		if !ok {
+			name := s.Name()
+			a.say("%s", wizard.CreateAnywayPrompt(name))
+			v, err := a.p.Input("To create it anyway, type its name; press Enter to stop", "")
+			if err != nil || wizard.ConfirmsCreateAnyway(v, name) != nil {
+				return Outcome{Err: fail.Err}, false
+			}
+			return Outcome{}, true
+		}
+		ws, err := s.Creator(nil).Find(a.ctx, s.Spec(), ue.Since, ue.Existing)
+		if ws != nil {
+			s.Created(&api.Result{Workspace: ws, Recovered: true})
+			return a.created(), false
+		}
+		a.say("  %s", wizard.LookedAgain(s.Now().In(a.loc), err))
+	}
+}
+
+// created shows the workspace, then offers to add members to it, which
+// cannot change the outcome.
+func (a *accessible) created() Outcome {
+	a.summary()
+	a.offerMembers()
+	res := a.s.Result()
+	return Outcome{Workspace: res.Workspace, Result: res}
+}
+
+func (a *accessible) summary() {
+	sum := a.s.Summary(a.loc)
+	if sum.Incomplete {
+		a.say("⚠ Workspace created, but not all of the request took effect")
+	} else {
+		a.say("✓ Workspace created")
+	}
+	for _, n := range sum.Notes {
+		a.say("%s", n)
+	}
+	for _, f := range sum.Fields {
+		a.say("%s %s", pad(f.Label, 15), f.Value)
+	}
+	if sum.Recovered {
+		a.say("%s", wizard.RecoveredNote)
+	}
+	a.say("Next")
+	for _, n := range sum.Next {
+		a.say("• %s", n)
 	}
 }

@@ -1,121 +1,322 @@
 package ui
 
 import (
-	"fmt"
+	"errors"
+	"slices"
 	"strconv"
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
+	"github.com/anthropics/anthropic-sdk-go/v2"
 
+	"github.com/anthropic-tools/workspace-wizard/internal/api"
+	"github.com/anthropic-tools/workspace-wizard/internal/forms"
 	"github.com/anthropic-tools/workspace-wizard/internal/rules"
+	"github.com/anthropic-tools/workspace-wizard/internal/wizard"
 )
 
-func (p *prompter) askEncryption() error {
-	m, st := p.m, &p.m.enc
-	p.header(stateEncryption)
-	if st.apiErr != "" {
-		p.say("Error: %s", st.apiErr)
+// The steps as plain prompts: each asks until its answer passes the same
+// rules as the full-screen wizard's, and hands it to the session.
+
+func (a *accessible) askName(n int) error {
+	s := a.s
+	a.header(n, "Name")
+	if r := s.Refusal(wizard.FieldName); r != "" {
+		a.say("Error: %s", r)
 	}
-	def := "n"
-	if st.useKey {
-		def = "y"
-	}
-	p.say("A customer-managed encryption key is optional. %s", writeOnce)
 	for {
-		v, err := p.ask("Use a customer-managed key? (y/n)", def)
+		v, err := a.p.Input("Workspace name (1-255 characters)", s.Name())
 		if err != nil {
 			return err
 		}
-		switch strings.ToLower(v) {
-		case "n", "no":
-			st.useKey = false
-			return nil
-		case "y", "yes":
-		default:
-			p.say("Error: answer y or n")
+		v = strings.TrimSpace(v)
+		if err := s.CheckName(v); err != nil {
+			a.say("Error: %s", err)
 			continue
 		}
-		break
-	}
-	st.useKey = true
-	if !st.loaded {
-		m.updateEnc(extKeysCmd(m.ctx, m.api)().(extKeysMsg))
-	}
-	if st.listNote != "" {
-		p.say("%s", st.listNote)
-	}
-	for i, k := range st.keys {
-		p.say("  %d) %s  %s", i+1, strings.Join(nonEmpty(k.DisplayName, k.ProviderConfig.Type, k.Geo), " · "), k.ID)
-	}
-	for {
-		prompt := "Key id"
-		if len(st.keys) > 0 {
-			prompt = "Key number, or a key id"
+		_ = s.SetName(v)
+		if s.NeedNames() {
+			s.SetNames(wizard.Names(a.ctx, s.Admin()))
 		}
-		v, err := p.ask(prompt, st.chosen)
-		if err != nil {
-			return err
+		if w := s.Duplicate(v); w != "" {
+			a.say("Warning: %s", w)
 		}
-		if n, err := strconv.Atoi(v); err == nil && n >= 1 && n <= len(st.keys) {
-			v = st.keys[n-1].ID
-		}
-		if err := rules.ValidateExternalKeyID(v); err != nil || v == "" {
-			p.say("Error: %s", cmpErr(err, "type a key id"))
-			continue
-		}
-		st.chosen = v
-		m.updateEnc(validateKeyCmd(m.ctx, m.api, v)().(keyValidatedMsg))
-		switch st.status {
-		case "ok":
-			p.say("OK: %s", st.message)
-		case "failed", "missing": // write-once: never taken as it is
-			p.say("Error: %s", st.message)
-			continue
-		default:
-			p.say("Warning: %s", strings.TrimSuffix(st.message, " Press Enter again to use it anyway."))
-		}
-		st.apiErr = ""
 		return nil
 	}
 }
 
-func cmpErr(err error, msg string) string {
-	if err != nil {
-		return err.Error()
+func (a *accessible) askTags(n int) error {
+	s := a.s
+	a.header(n, "Tags")
+	if r := s.Refusal(wizard.FieldTags); r != "" {
+		a.say("Error: %s", r)
 	}
-	return msg
+	a.say("Add tags as key=value, one per line. -key removes a tag. An empty line finishes; no tags is fine.")
+	for {
+		if tags := s.Tags(); len(tags) > 0 {
+			a.say("Tags now: %s", wizard.TagList(tags))
+		}
+		setErr := s.TagsError()
+		if setErr != nil {
+			a.say("Error: %s", setErr)
+		}
+		v, err := a.p.Input("Tag", "")
+		if err != nil {
+			return err
+		}
+		switch {
+		case v == "" && setErr == nil:
+			return nil
+		case v == "":
+		case strings.HasPrefix(v, "-"):
+			if !s.RemoveTagKey(v[1:]) {
+				a.say("Error: there is no tag with key %q", v[1:])
+			}
+		default:
+			if err := s.AddTag(-1, v); err != nil {
+				a.say("Error: %s", err)
+			}
+		}
+	}
 }
 
-func (p *prompter) askReview() (state, error) {
-	m := p.m
-	m.state = stateReview
-	m.returnReview = false
-	b := m.newBlock(78)
-	m.review = -1
-	m.viewReview(b)
-	// One write, so a screen reader (or a test) gets the review whole.
-	n := len(m.steps())
-	last := strconv.Itoa(n - 1)
-	text := fmt.Sprintf("\nStep %d of %d: Review\n", n, n)
-	for _, l := range b.lines {
-		text += ansi.Strip(l) + "\n"
+func (a *accessible) askResidency(n int) error {
+	s := a.s
+	a.header(n, "Data residency")
+	if r := s.Refusal(wizard.FieldResidency); r != "" {
+		a.say("Error: %s", r)
 	}
-	fmt.Fprint(p.out, text)
+	r := s.Residency()
+	a.say("Workspace geo: %s. PERMANENT: it cannot be changed later (it is the only geo today).", r.WorkspaceGeo)
 	for {
-		v, err := p.ask("Create this workspace? y to create, 1-"+last+" to change a step, q to quit", "y")
+		v, err := a.p.Input("Allowed inference geos: unrestricted, or a comma-separated list of "+strings.Join(rules.InferenceGeos, ", "), r.Allowed)
 		if err != nil {
-			return 0, err
+			return err
 		}
-		switch strings.ToLower(v) {
-		case "y", "yes":
-			return stateSubmitting, nil
-		case "q", "n", "no":
-			return 0, errEOF
+		if err := rules.ValidateAllowedGeos(v); err != nil || strings.TrimSpace(v) == "" {
+			if err == nil {
+				err = errors.New("choose at least one geo, or unrestricted")
+			}
+			a.say("Error: %s", err)
+			continue
 		}
-		if k, err := strconv.Atoi(v); err == nil && k >= 1 && k < n {
-			m.returnReview = true
-			return m.steps()[k-1], nil
+		geos := api.SplitGeos(v)
+		r.Allowed = rules.AllowedGeosValue(geos[0] == api.Unrestricted, geos)
+		break
+	}
+	choices := rules.DefaultGeoChoices(r.Allowed)
+	if len(choices) == 1 {
+		r.Default = choices[0]
+		a.say("Default inference geo: %s (the only allowed geo).", r.Default)
+	} else {
+		def := slices.Index(choices, r.Default)
+		i, err := a.p.Select("Default inference geo (us is priced at "+rules.USInferencePremium+")", choices, def)
+		if err != nil {
+			return err
 		}
-		p.say("Error: answer y, a step number from 1 to %s, or q", last)
+		r.Default = choices[i]
+	}
+	if note := s.SetResidency(r); note != "" {
+		a.say("Note: %s", note)
+	}
+	if r.Default == "us" {
+		a.say("Note: US-only inference is priced at %s.", rules.USInferencePremium)
+	}
+	return nil
+}
+
+func (a *accessible) askKeyID(n int) error {
+	s := a.s
+	a.header(n, "Encryption key")
+	if r := s.Refusal(wizard.FieldKey); r != "" {
+		a.say("Error: %s", r)
+	}
+	a.say("A customer-managed encryption key is optional. %s", wizard.WriteOnceWarning)
+	use, err := a.p.Confirm("Use a customer-managed key?", s.UsesKey())
+	if err != nil {
+		return err
+	}
+	if !use {
+		s.NoKey()
+		return nil
+	}
+	if !s.Org.KeysListed {
+		s.SetExternalKeys(wizard.ExternalKeys(a.ctx, s.Admin()))
+	}
+	if note := s.Org.KeysNote; note != "" {
+		a.say("%s", note)
+	}
+	keys := s.Org.Keys
+	for i, k := range keys {
+		a.say("  %d) %s  %s", i+1, wizard.KeyLabel(k), k.ID)
+	}
+	for {
+		prompt := "Key id"
+		if len(keys) > 0 {
+			prompt = "Key number, or a key id"
+		}
+		v, err := a.p.Input(prompt, s.KeyID())
+		if err != nil {
+			return err
+		}
+		if k, err := strconv.Atoi(v); err == nil && k >= 1 && k <= len(keys) {
+			v = keys[k-1].ID
+		}
+		if err := rules.ValidateExternalKeyID(v); err != nil || v == "" {
+			if err == nil {
+				err = errors.New("type a key id")
+			}
+			a.say("Error: %s", err)
+			continue
+		}
+		if s.ChooseKey(v) {
+			return nil
+		}
+		c := wizard.ValidateKey(a.ctx, s.Admin(), v)
+		s.SetKeyCheck(c)
+		switch c.Status {
+		case wizard.KeyOK:
+			a.say("OK: %s", c.Message)
+		case wizard.KeyFailed, wizard.KeyMissing: // write-once: never taken as it is
+			a.say("Error: %s", c.Message)
+			continue
+		default:
+			a.say("Warning: %s", c.Message)
+		}
+		return nil
+	}
+}
+
+// askProfile is the user-profile step: none (the default), a listed
+// profile by number, or an id.
+func (a *accessible) askProfile(n int) error {
+	s := a.s
+	a.header(n, "User profile")
+	refusal := s.Refusal(wizard.FieldProfile)
+	if refusal != "" {
+		a.say("Error: %s", refusal)
+	}
+	a.say("A user profile is optional; most workspaces name none. %s", rules.UserProfilePermanent)
+	if note := s.Org.ProfilesNote; note != "" {
+		a.say("%s", note)
+	}
+	profiles := s.Org.Profiles
+	a.say("  0) None (default)")
+	for i, pr := range profiles {
+		a.say("  %d) %s  %s", i+1, forms.UserProfileLabel(pr), pr.ID)
+	}
+	def := "0"
+	if id := s.ProfileID(); id != "" {
+		def = id
+	}
+	for {
+		v, err := a.p.Input("User profile number, or a user profile id", def)
+		if err != nil {
+			return err
+		}
+		v = strings.TrimSpace(v)
+		switch k, err := strconv.Atoi(v); {
+		case strings.EqualFold(v, "none") || (err == nil && k == 0):
+			v = forms.NoUserProfile
+		case err == nil && k >= 1 && k <= len(profiles):
+			v = profiles[k-1].ID
+		case err == nil:
+			a.say("Error: choose a number from 0 to %d, or type a user profile id", len(profiles))
+			continue
+		default:
+			if err := rules.ValidateUserProfileID(v); err != nil {
+				a.say("Error: %s", err)
+				continue
+			}
+		}
+		if refusal != "" && v == s.ProfileID() {
+			a.say("Error: the API refused this user profile; choose another, or none")
+			continue
+		}
+		s.SetProfile(v)
+		return nil
+	}
+}
+
+// offerMembers asks, after the result, whether to add members now. No (the
+// default, and the answer at the end of input) leaves everything as it was;
+// whatever happens here, the workspace is the outcome.
+func (a *accessible) offerMembers() {
+	s := a.s
+	if ok, err := a.p.Confirm("Add members now?", false); err != nil || !ok {
+		return
+	}
+	m := &s.Members
+	a.say("Listing the organization's users…")
+	m.SetUsers(wizard.Users(a.ctx, s.Admin()))
+	if m.ListErr != nil || len(m.Users) == 0 {
+		a.say("✗ %s", listFailure(m.ListErr))
+		a.say("The workspace is created. Members can be added in the Console: %s", api.ConsoleURL)
+		return
+	}
+	a.say("The organization's users:")
+	labels := make([]string, len(m.Users))
+	for i, u := range m.Users {
+		labels[i] = plainUser(u)
+	}
+	picked, err := a.p.MultiSelect("Users to add, as numbers separated by commas (e.g. 1,3); empty adds no one", labels)
+	if err != nil || len(picked) == 0 {
+		return
+	}
+	role, err := a.askRole()
+	if err != nil {
+		return
+	}
+	var users []anthropic.OrganizationUser
+	for _, i := range picked {
+		users = append(users, m.Users[i])
+	}
+	a.say("Adding %s as %s…", wizard.Plural(len(users), "member"), role)
+	id := s.Result().Workspace.ID
+	for u, ok := m.Start(users, role); ok; {
+		r := wizard.AddMember(a.ctx, s.Admin(), id, u, role)
+		if r.Err == nil {
+			a.say("  ✓ %s: added", wizard.UserName(u))
+		} else {
+			a.say("  ✗ %s: not added: %s", wizard.UserName(u), wizard.AddFailure(r.Err))
+		}
+		u, ok = m.Added(r)
+	}
+	if added, _ := m.Summary(); len(added) > 0 {
+		a.say("Members: %s", strings.Join(added, ", "))
+	}
+}
+
+func plainUser(u anthropic.OrganizationUser) string {
+	s := wizard.UserName(u)
+	if u.Name != "" && u.Email != "" {
+		s += " <" + u.Email + ">"
+	}
+	return s + ", organization role " + string(u.Role)
+}
+
+// askRole reads the workspace role, by number or name.
+func (a *accessible) askRole() (anthropic.NoBillingWorkspaceRole, error) {
+	a.say("Workspace roles:")
+	for i, r := range rules.WorkspaceRoles {
+		a.say("  %d. %s: %s", i+1, r, rules.RoleSummary(r))
+	}
+	for {
+		v, err := a.p.Input("Workspace role, a number or a name", string(rules.DefaultWorkspaceRole))
+		if err != nil {
+			return "", err
+		}
+		if k, err := strconv.Atoi(strings.TrimSpace(v)); err == nil {
+			if k >= 1 && k <= len(rules.WorkspaceRoles) {
+				return rules.WorkspaceRoles[k-1], nil
+			}
+			a.say("Error: choose a number from 1 to %d", len(rules.WorkspaceRoles))
+			continue
+		}
+		r, err := rules.ParseWorkspaceRole(v)
+		if err != nil {
+			a.say("Error: %s", err)
+			continue
+		}
+		return r, nil
 	}
 }

@@ -11,26 +11,26 @@ import (
 	"github.com/anthropic-tools/workspace-wizard/internal/api/fakeapi"
 	"github.com/anthropic-tools/workspace-wizard/internal/api/fakeapi/fakeapitest"
 	"github.com/anthropic-tools/workspace-wizard/internal/config"
+	"github.com/anthropic-tools/workspace-wizard/internal/outcome"
 )
 
 // accessible runs the line-by-line wizard on the given input lines.
-func accessible(t *testing.T, srv *fakeapi.Server, withKey bool, lines ...string) (Outcome, string) {
+func plainRun(t *testing.T, srv *fakeapi.Server, withKey bool, lines ...string) (Outcome, string) {
 	t.Helper()
 	var out strings.Builder
 	connect := func(k config.Secret) api.Admin { return api.New(api.Options{APIKey: k.Reveal(), BaseURL: srv.URL()}) }
 	o := Options{Config: &config.Config{Set: map[string]bool{}}, Connect: connect, Now: clock,
-		Input: strings.NewReader(strings.Join(lines, "\n") + "\n"), Output: &out}
+		Input: strings.NewReader(strings.Join(lines, "\n") + "\n"), Output: &out,
+		Sleep: func(ctx context.Context, _ time.Duration) error { return ctx.Err() }}
 	if withKey {
 		o.API = connect(fakeapi.DemoKey)
 	}
-	p := newPrompter(context.Background(), o)
-	p.m.sleep = func(ctx context.Context, _ time.Duration) error { return ctx.Err() }
-	return p.run(), out.String()
+	return RunAccessible(context.Background(), o), out.String()
 }
 
 func TestAccessibleSameRulesAndPath(t *testing.T) {
 	srv := fakeapitest.New(t, fakeapi.Options{Now: clock, OrgName: "Acme Research"})
-	out, text := accessible(t, srv, true,
+	out, text := plainRun(t, srv, true,
 		"",                   // empty name: refused
 		"plain-prompts",      // name
 		"anthropic=x",        // refused tag
@@ -69,7 +69,7 @@ func TestAccessible400AsksTheFieldAgain(t *testing.T) {
 	srv := fakeapitest.New(t, fakeapi.Options{Now: clock})
 	f, _ := fakeapi.ParseFaults("400")
 	srv.AddFaults(f...)
-	out, text := accessible(t, srv, true, "long-name", "", "", "", "n", "y", "short", "y")
+	out, text := plainRun(t, srv, true, "long-name", "", "", "", "n", "y", "short", "y")
 	if !strings.Contains(text, "Error: The API refused this name: a workspace with this name is being archived; choose another name") {
 		t.Errorf("the API's message is not shown at the name:\n%s", text)
 	}
@@ -80,8 +80,8 @@ func TestAccessible400AsksTheFieldAgain(t *testing.T) {
 
 func TestAccessibleEndOfInputCancels(t *testing.T) {
 	srv := fakeapitest.New(t, fakeapi.Options{Now: clock, AdminKey: fakeapi.DemoKey})
-	out, text := accessible(t, srv, false, "sk-ant-api03-x")
-	if !errors.Is(out.Err, ErrCancelled) {
+	out, text := plainRun(t, srv, false, "sk-ant-api03-x")
+	if !errors.Is(out.Err, outcome.ErrCancelled) {
 		t.Fatalf("outcome %v", out.Err)
 	}
 	if !strings.Contains(text, "regular API key") || strings.Contains(text, "sk-ant-api03-x") {
@@ -98,7 +98,7 @@ func TestAccessibleUnknownOutcomeLooksAgain(t *testing.T) {
 	srv := fakeapitest.New(t, fakeapi.Options{Now: clock})
 	faults, _ := fakeapi.ParseFaults("504,list:500,list:500,list:500,list:500,list:500")
 	srv.AddFaults(faults...)
-	out, text := accessible(t, srv, true, "limbo", "", "", "", "n", "y",
+	out, text := plainRun(t, srv, true, "limbo", "", "", "", "n", "y",
 		"y", // look again: the listing fails
 		"n", // stop looking
 	)
@@ -122,14 +122,14 @@ func TestAccessibleCreateAnywayNeedsTheName(t *testing.T) {
 	srv := fakeapitest.New(t, fakeapi.Options{Now: clock})
 	faults, _ := fakeapi.ParseFaults("529")
 	srv.AddFaults(faults...)
-	out, text := accessible(t, srv, true, "limbo", "", "", "", "n", "y",
+	out, text := plainRun(t, srv, true, "limbo", "", "", "", "n", "y",
 		"n",     // stop looking
 		"limbo", // create anyway
 	)
 	if out.Workspace == nil || out.Workspace.Name != "limbo" {
 		t.Fatalf("outcome %+v; want the workspace\n%s", out, text)
 	}
-	if !strings.Contains(text, "could make a second workspace") || srv.CountRequests("POST", "/v1/organizations/workspaces") != 2 {
+	if !strings.Contains(text, "makes a second workspace") || srv.CountRequests("POST", "/v1/organizations/workspaces") != 2 {
 		t.Errorf("want a warning and a second create:\n%s", text)
 	}
 }
@@ -139,7 +139,7 @@ func TestAccessibleCreateAnywayNeedsTheName(t *testing.T) {
 // workspace whatever happens to the members.
 func TestAccessibleAddMembers(t *testing.T) {
 	srv := fakeapitest.New(t, fakeapi.Options{Now: clock})
-	out, text := accessible(t, srv, true, "plain-team", "", "", "", "n", "y",
+	out, text := plainRun(t, srv, true, "plain-team", "", "", "", "n", "y",
 		"y",       // add members now
 		"1,9",     // refused: there is no user 9
 		"1, 3, 1", // Ada and Uma (Ada once)
@@ -184,7 +184,7 @@ func TestAccessibleMembersFailures(t *testing.T) {
 	t.Run("list refused", func(t *testing.T) {
 		srv := fakeapitest.New(t, fakeapi.Options{Now: clock})
 		srv.AddFaults(fakeapi.Fault{Target: fakeapi.TargetUsers, Kind: fakeapi.FaultPermissionDenied})
-		out, text := accessible(t, srv, true, "no-list", "", "", "", "n", "y", "y")
+		out, text := plainRun(t, srv, true, "no-list", "", "", "", "n", "y", "y")
 		for _, want := range []string{"✗ This key may not list the organization's users: only organization admins can list the organization's users (request-id req_",
 			"Members can be added in the Console: https://platform.claude.com/settings/workspaces"} {
 			if !strings.Contains(text, want) {
@@ -198,7 +198,7 @@ func TestAccessibleMembersFailures(t *testing.T) {
 	t.Run("add refused", func(t *testing.T) {
 		srv := fakeapitest.New(t, fakeapi.Options{Now: clock})
 		srv.AddFaults(fakeapi.Fault{Target: fakeapi.TargetMembers, Kind: fakeapi.FaultInvalid})
-		out, text := accessible(t, srv, true, "add-refused", "", "", "", "n", "y", "y", "2", "")
+		out, text := plainRun(t, srv, true, "add-refused", "", "", "", "n", "y", "y", "2", "")
 		for _, want := range []string{"Adding 1 member as workspace_developer…",
 			"✗ Dev Developer: not added: the request was refused (400 invalid_request_error, request-id req_"} {
 			if !strings.Contains(text, want) {
@@ -214,7 +214,7 @@ func TestAccessibleMembersFailures(t *testing.T) {
 	})
 	t.Run("default no", func(t *testing.T) {
 		srv := fakeapitest.New(t, fakeapi.Options{Now: clock})
-		out, text := accessible(t, srv, true, "hurried", "", "", "", "n", "y", "")
+		out, text := plainRun(t, srv, true, "hurried", "", "", "", "n", "y", "")
 		if out.Err != nil || out.Workspace == nil || !strings.Contains(text, "Add members now? (y/n) [n]: ") {
 			t.Fatalf("outcome %+v\n%s", out, text)
 		}

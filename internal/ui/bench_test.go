@@ -46,7 +46,7 @@ func BenchmarkKeystroke(b *testing.B) {
 // BenchmarkFirstFrame is a new model, its Init and its first View.
 func BenchmarkFirstFrame(b *testing.B) {
 	h := newHarness(b)
-	o := h.m.opts
+	o := h.opts
 	b.ReportAllocs()
 	for b.Loop() {
 		m := newModel(b.Context(), o)

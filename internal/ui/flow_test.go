@@ -44,7 +44,7 @@ func TestHurriedPathCreatesWithDefaults(t *testing.T) {
 		t.Errorf("request body = %v; want only the name, so the server's defaults apply", body)
 	}
 	h.press("enter")
-	if !h.quit || h.m.outcome.Workspace == nil || h.m.outcome.Err != nil {
-		t.Fatalf("Enter on the result should quit with the workspace; outcome %+v", h.m.outcome)
+	if !h.quit || h.outcome().Workspace == nil || h.outcome().Err != nil {
+		t.Fatalf("Enter on the result should quit with the workspace; outcome %+v", h.outcome())
 	}
 }

@@ -7,31 +7,36 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/anthropic-tools/workspace-wizard/internal/forms"
 )
 
 // formBox is a huh form embedded in a step, the way huh's bubbletea example
-// does it: the step owns the form, forwards messages to it and draws its
-// own header, help and messages around it. first is the key of the form's
-// first field, where shift+tab leaves the step instead of the field.
+// does it: the step owns the form, forwards messages to it, watches its
+// State, and draws its own header, help and messages around it. first is
+// the key of the form's first field, where shift+tab leaves the step
+// instead of the field.
 type formBox struct {
 	form  *huh.Form
+	f     forms.Form // the same form, with its options' labels
 	first string
 }
 
 // embed prepares a form from internal/forms for the wizard: its styles,
 // no help or errors of its own (the step draws them), sized to the window.
-func (m *Model) embed(f *huh.Form, first string) (formBox, tea.Cmd) {
-	f = f.WithTheme(huh.ThemeFunc(func(bool) *huh.Styles { return m.huhTheme })).
+func (e *env) embed(ff forms.Form, first string) (formBox, tea.Cmd) {
+	theme := e.theme
+	f := ff.WithTheme(huh.ThemeFunc(func(bool) *huh.Styles { return theme })).
 		WithShowHelp(false).WithShowErrors(false)
 	cmd := f.Init()
-	_, size := f.Update(m.formSize())
-	return formBox{form: f, first: first}, tea.Batch(cmd, size)
+	_, size := f.Update(e.formSize())
+	return formBox{form: f, f: ff, first: first}, tea.Batch(cmd, size)
 }
 
 // formSize lays a form out at the body's width and its natural height: the
 // wizard's own window scrolls it.
-func (m *Model) formSize() tea.WindowSizeMsg {
-	return tea.WindowSizeMsg{Width: max(m.width-2, 10), Height: 1000}
+func (e *env) formSize() tea.WindowSizeMsg {
+	return tea.WindowSizeMsg{Width: e.bodyWidth(), Height: 1000}
 }
 
 // update forwards a message to the form.
@@ -72,53 +77,66 @@ func (fb *formBox) onFirst() bool {
 	return fb.form == nil || fb.form.GetFocusedField().GetKey() == fb.first
 }
 
-// activeForm is the form on the current screen, if it has one.
-func (m *Model) activeForm() *formBox {
-	switch {
-	case m.state == stateResidency:
-		return &m.res.box
-	case m.state == stateEncryption && m.enc.phase == encChoose:
-		return &m.enc.chooseBox
-	case m.state == stateEncryption && m.enc.phase == encPick && !m.enc.loading:
-		return &m.enc.pickBox
-	case m.state == stateProfile:
-		return &m.prof.box
-	case m.state == stateMembers && m.mem.phase() == memChoose:
-		return &m.mem.box
+// focused is the key of the field with focus, or "".
+func (fb *formBox) focused() string {
+	if fb.form == nil {
+		return ""
 	}
-	return nil
+	return fb.form.GetFocusedField().GetKey()
 }
 
-// form draws a form into the block and keeps the focused field in view.
+// form draws a form into the block and keeps its focused field in view,
+// from its title to the line after the option under the cursor. The field
+// is found by its own view (huh's Field.View), the option by its label
+// (forms.Form.Hovered): never by huh's glyphs.
 func (b *block) form(fb formBox) {
 	if fb.form == nil {
 		return
 	}
 	lines := strings.Split(strings.TrimRight(fb.form.View(), "\n "), "\n")
-	// The focused field (drawn with a border) from its title to the line
-	// after its cursor, so the highlighted option is always in view.
-	first, last, cursor := -1, -1, -1
-	for i, l := range lines {
-		if plain := ansi.Strip(l); strings.Contains(plain, "┃") {
-			if first < 0 {
-				first = i
-			}
-			last = i
-			if cursor < 0 && strings.Contains(plain, "› ") {
-				cursor = i
+	field := strings.Split(strings.TrimRight(fb.form.GetFocusedField().View(), "\n "), "\n")
+	first := indexLines(lines, field)
+	last := first + len(field) - 1
+	if label, ok := fb.f.Hovered(); ok && first >= 0 {
+		// Its first line, or as many of its first words as one line
+		// of the screen holds: the label may wrap there.
+		words := strings.Fields(ansi.Strip(strings.Split(label, "\n")[0]))
+		for n := len(words); n > 0; n-- {
+			if at := indexLines(lines[first:last+1], []string{strings.Join(words[:n], " ")}); at >= 0 {
+				last = min(first+at+1, last)
+				break
 			}
 		}
-	}
-	if cursor >= 0 {
-		last = min(cursor+1, last)
 	}
 	for i, l := range lines {
 		if i == first {
 			b.mark()
 		}
 		b.line(strings.TrimRight(l, " "))
-		if i == last {
+		if first >= 0 && i == last {
 			b.markEnd()
 		}
 	}
+}
+
+// indexLines is where the lines of part start among lines, compared
+// without styling, or -1.
+func indexLines(lines, part []string) int {
+	if len(part) == 0 {
+		return -1
+	}
+	head := strings.TrimSpace(ansi.Strip(part[0]))
+	for i := 0; i+len(part) <= len(lines); i++ {
+		if !strings.Contains(ansi.Strip(lines[i]), head) {
+			continue
+		}
+		ok := true
+		for j := 1; j < len(part) && ok; j++ {
+			ok = strings.Contains(ansi.Strip(lines[i+j]), strings.TrimSpace(ansi.Strip(part[j])))
+		}
+		if ok {
+			return i
+		}
+	}
+	return -1
 }

@@ -52,7 +52,7 @@ func TestBothFrontEndsSendTheSameCreate(t *testing.T) {
 	h.press("down", "enter")
 	h.see("Choose the encryption key")
 	aws := -1
-	for i, k := range h.m.enc.keys {
+	for i, k := range h.srv.ExternalKeys() {
 		if k.ID == fakeapi.DemoExternalKeyAWS {
 			aws = i
 		}
@@ -79,7 +79,7 @@ func TestBothFrontEndsSendTheSameCreate(t *testing.T) {
 	for _, p := range fakeapi.DemoUserProfiles() {
 		srv.AddUserProfile(p)
 	}
-	out, text := accessible(t, srv, true,
+	out, text := plainRun(t, srv, true,
 		name,
 		"env=prod", "", // one tag, then done
 		"us",                            // allowed inference geos: only us (the default follows)

@@ -17,6 +17,7 @@ import (
 	"github.com/anthropic-tools/workspace-wizard/internal/api/fakeapi"
 	"github.com/anthropic-tools/workspace-wizard/internal/api/fakeapi/fakeapitest"
 	"github.com/anthropic-tools/workspace-wizard/internal/config"
+	"github.com/anthropic-tools/workspace-wizard/internal/wizard"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
@@ -34,6 +35,16 @@ type harness struct {
 	srv  *fakeapi.Server
 	quit bool
 	msgs []tea.Msg // messages the program would have handled, for assertions
+	opts Options   // what the wizard was started with
+}
+
+// still makes a wizard deterministic: no animation, times in UTC, timers
+// that fire at once, and a Creator that does not sleep.
+func still(o Options) Options {
+	o.Still, o.Location = true, time.UTC
+	o.After = func(_ time.Duration, msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }
+	o.Sleep = func(ctx context.Context, _ time.Duration) error { return ctx.Err() }
+	return o
 }
 
 // setup is what a test may change before the wizard starts.
@@ -51,7 +62,7 @@ type harnessOpt func(*setup)
 func newHarness(t testing.TB, opts ...harnessOpt) *harness {
 	t.Helper()
 	st := &setup{
-		o:    Options{Config: &config.Config{Set: map[string]bool{}}, Demo: true, Now: clock},
+		o:    still(Options{Config: &config.Config{Set: map[string]bool{}}, Demo: true, Now: clock}),
 		fake: fakeapi.Options{Now: clock, Rand: mrand.New(mrand.NewPCG(1, 2))},
 	}
 	for _, f := range opts {
@@ -70,12 +81,7 @@ func newHarness(t testing.TB, opts ...harnessOpt) *harness {
 		o.API = o.Connect(fakeapi.DemoKey)
 	}
 	m := newModel(context.Background(), o)
-	m.animate = false
-	m.setStyles(true)
-	m.loc = time.UTC
-	m.after = func(_ time.Duration, msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }
-	m.sleep = func(ctx context.Context, _ time.Duration) error { return ctx.Err() }
-	h := &harness{t: t, m: m, srv: srv}
+	h := &harness{t: t, m: m, srv: srv, opts: o}
 	h.send(tea.WindowSizeMsg{Width: 80, Height: 24})
 	h.run(m.Init())
 	return h
@@ -231,8 +237,8 @@ func (h *harness) notSee(want ...string) {
 
 func (h *harness) wantState(s state) {
 	h.t.Helper()
-	if h.m.state != s {
-		h.t.Fatalf("on screen %q, want %q:\n%s", stepNames[h.m.state], stepNames[s], h.screen())
+	if h.m.e.cur != s {
+		h.t.Fatalf("on screen %q, want %q:\n%s", screenName(h.m.e.cur), screenName(s), h.screen())
 	}
 }
 
@@ -253,6 +259,25 @@ func (h *harness) golden(name string) {
 	}
 	if string(want) != got {
 		h.t.Errorf("screen differs from %s (go test -update rewrites it)\n--- got\n%s--- want\n%s", path, got, want)
+	}
+}
+
+// spec is the workspace as answered so far: what Create would send.
+func (h *harness) spec() api.Spec { return h.m.e.s.Spec() }
+
+// outcome is how the wizard ended: what Run returns to main.
+func (h *harness) outcome() Outcome { return h.m.outcome }
+
+// firstKey is the first of the organization's encryption keys, as listed.
+func (h *harness) firstKey() string { return h.srv.ExternalKeys()[0].ID }
+
+// profilesAnswer lists the user profiles now, the answer to be delivered
+// when the test runs it.
+func (h *harness) profilesAnswer() tea.Cmd {
+	a := h.m.e.s.Admin()
+	return func() tea.Msg {
+		ps, err := wizard.Profiles(context.Background(), a)
+		return profilesMsg{ps, err}
 	}
 }
 

@@ -85,13 +85,9 @@ func hostileHarness(t *testing.T, srv *httptest.Server, key string) *harness {
 		o.Config.APIKey = config.Secret(key)
 		o.API = o.Connect(o.Config.APIKey)
 	}
+	o = still(o)
 	m := newModel(context.Background(), o)
-	m.animate = false
-	m.setStyles(true) // no cursor blink: nothing runs for ever
-	m.loc = time.UTC
-	m.after = func(_ time.Duration, msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }
-	m.sleep = func(ctx context.Context, _ time.Duration) error { return ctx.Err() }
-	h := &harness{t: t, m: m}
+	h := &harness{t: t, m: m, opts: o}
 	h.send(tea.WindowSizeMsg{Width: 80, Height: 24})
 	h.run(m.Init())
 	return h

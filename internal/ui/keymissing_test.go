@@ -31,7 +31,7 @@ func TestTypedKeyIDThatDoesNotExist(t *testing.T) {
 	h.press("enter", "enter")
 	h.wantState(stateEncryption)
 	h.see("✗ no external key with that id in this organization")
-	if id := h.m.spec().ExternalKeyID; id == missing && h.m.state != stateEncryption {
+	if id := h.spec().ExternalKeyID; id == missing && h.m.e.cur != stateEncryption {
 		t.Fatalf("the missing key was taken")
 	}
 	// Changing the id clears the verdict; a real one validates and is taken.
@@ -58,7 +58,7 @@ func TestTypedKeyIDThatDoesNotExist(t *testing.T) {
 // asks again until an id that exists is typed.
 func TestAccessibleTypedKeyIDThatDoesNotExist(t *testing.T) {
 	srv := fakeapitest.New(t, fakeapi.Options{Now: clock, OrgName: "Acme Research"})
-	out, text := accessible(t, srv, true,
+	out, text := plainRun(t, srv, true,
 		"plain-missing-key", // name
 		"",                  // no tags
 		"",                  // allowed geos: unrestricted

@@ -2,12 +2,8 @@ package ui
 
 import (
 	"slices"
-	"strconv"
-	"strings"
 
 	"charm.land/bubbles/v2/key"
-
-	"github.com/anthropic-tools/workspace-wizard/internal/rules"
 )
 
 // keyMap is every key the wizard answers to. Which ones the help line shows
@@ -74,129 +70,29 @@ func with(b key.Binding, k, desc string) key.Binding {
 	return b
 }
 
-// helpKeys chooses the bindings the help line shows for the current screen.
-func (m *Model) helpKeys() bindingHelp {
-	k := m.keys
-	quit := k.Quit
-	back := k.Back
-	var short []key.Binding
-	var extra []key.Binding
-	switch m.state {
-	case stateKey:
-		short = []key.Binding{with(k.Next, "enter", "check key"), quit}
-	case stateName:
-		switch {
-		case m.name.apiErr != "":
-			// Enter would send the refused name again: it does nothing.
-			short = []key.Binding{refusedNote(), with(back, "shift+tab/esc", "back to review"), quit}
-		case m.returnReview:
-			short = []key.Binding{with(k.Next, "enter", "back to review"), with(back, "esc", "review, unchanged"), quit}
-		default:
-			short = []key.Binding{k.Next, quit}
-		}
-	case stateTags:
-		switch {
-		case m.tags.cursor >= 0:
-			short = []key.Binding{k.Edit, k.Delete, with(k.Down, "↑/↓", "select"), back, k.Help}
-		case m.tags.apiErr != "" && m.tags.editing < 0:
-			// Enter on an empty line would send the refused tags again.
-			short = []key.Binding{refusedNote(), with(k.Up, "↑", "select a tag"), back, quit}
-		case m.tags.editing >= 0:
-			short = []key.Binding{with(k.Next, "enter", "save the tag"), k.CancelEdit, back, quit}
-		case m.returnReview:
-			short = []key.Binding{with(k.Next, "enter", "add tag / back to review"), with(k.Up, "↑", "select a tag"), back, quit}
-		default:
-			short = []key.Binding{with(k.Next, "enter", "add tag / continue"), with(k.Up, "↑", "select a tag"), back, quit}
-		}
-	case stateResidency:
-		short = []key.Binding{with(k.Up, "↑/↓", "choose"), k.Tab, k.Next, back, k.Help}
-	case stateProfile:
-		short = []key.Binding{with(k.Up, "↑/↓", "choose"), k.Next, back, k.Help}
-		if m.prof.apiErr != "" && m.prof.pick == m.prof.errFor {
-			short = []key.Binding{refusedNote(), with(k.Up, "↑/↓", "choose"), back, k.Help}
-		}
-	case stateEncryption:
-		switch m.enc.phase {
-		case encChoose:
-			short = []key.Binding{with(k.Up, "↑/↓", "choose"), k.Next, back, k.Help}
-		case encPick:
-			short = []key.Binding{with(k.Up, "↑/↓", "choose"), with(k.Next, "enter", "use this key"), back, k.Help}
-			extra = []key.Binding{with(k.Cancel, "esc", "back to yes/no")}
-		default:
-			short = []key.Binding{with(k.Next, "enter", "check the key"), with(k.Cancel, "esc", "back"), quit}
-		}
-	case stateReview:
-		enter := k.Create
-		if m.review < rowCreate {
-			// The selected row opens its step: Enter does not create.
-			enter = with(k.Edit, "enter", "change "+strings.ToLower(stepNames[rowStep[m.review]]))
-		}
-		short = []key.Binding{enter, with(k.Jump, "1-"+strconv.Itoa(len(m.steps())-1), "edit a step"), with(k.Up, "↑/↓", "select"), back, k.Help}
-		extra = []key.Binding{with(k.Edit, "↑ enter", "change the selected row")}
-	case stateSubmitting:
-		short = []key.Binding{with(k.Cancel, "esc/ctrl+c", "cancel")}
-	case stateResult:
-		short = []key.Binding{k.Copy, k.Members, k.Exit}
-		if m.scrollMax > 0 || m.scrollMin < 0 {
-			short = append(short, with(k.Up, "↑/↓", "scroll"))
-		}
-	case stateMembers:
-		switch m.mem.phase() {
-		case memChoose:
-			short = []key.Binding{with(k.Next, "enter", "add members"), k.Toggle, with(k.Up, "↑/↓", "move"),
-				with(k.Tab, "tab", "role"), with(k.Leave, "esc", "back"), k.Help}
-			if m.mem.box.form != nil && m.mem.box.form.GetFocusedField().GetKey() == rules.FieldMemberRole {
-				short = []key.Binding{with(k.Next, "enter", "add members"), with(k.Up, "↑/↓", "choose"),
-					with(k.Back, "shift+tab", "users"), with(k.Leave, "esc", "back"), k.Help}
-			}
-			extra = []key.Binding{with(k.Leave, "esc", "back to the workspace, adding no one")}
-		case memAdding:
-			short = []key.Binding{with(k.Leave, "esc", "back to the workspace (adding goes on)"), quit}
-		case memListFailed:
-			if m.mem.listErr != nil {
-				short = append(short, with(k.Retry, "r", "list again"))
-			}
-			short = append(short, with(k.Next, "enter/esc", "back to the workspace"), quit)
-		case memDone:
-			short = []key.Binding{with(k.Next, "enter/esc", "back to the workspace"), quit}
-		default:
-			short = []key.Binding{with(k.Leave, "esc", "back"), quit}
-		}
-	case stateFailed:
-		if m.failure.retry {
-			short = append(short, k.Retry)
-		}
-		if m.failure.reenter {
-			short = append(short, k.Reenter)
-		}
-		if m.failure.confirm != nil {
-			short = []key.Binding{with(k.Next, "enter", "create anyway"), with(k.CancelEdit, "esc", "back")}
-			break
-		}
-		if m.failure.unsure {
-			// Going back to create again could make a second workspace:
-			// only by typing the name (CreateAnyway).
-			short = append(short, k.LookAgain, with(k.Exit, "q", "exit"), k.CreateAnyway)
-			break
-		}
-		short = append(short, with(k.Review, "e", "back to review"), with(k.Exit, "q", "exit"))
+// helpKeys is the current screen's keys and the keys every screen
+// shares, where they apply.
+func (m *Model) helpKeys(scrolls bool) bindingHelp {
+	short, more := m.page().help(m.e)
+	if scrolls && m.arrowsScroll() {
+		short = append(short, with(m.e.keys.Up, "↑/↓", "scroll"))
 	}
-	return m.completeHelp(short, extra)
+	return m.completeHelp(short, more, scrolls)
 }
 
 // completeHelp adds the keys every screen shares, where they apply, to a
 // screen's own. Full help (?) shows only keys the short line does not, and
 // ? is offered only when there are such keys and ? is not a character
 // being typed: there, every key is on the short line.
-func (m *Model) completeHelp(short, extra []key.Binding) bindingHelp {
-	k := m.keys
+func (m *Model) completeHelp(short, extra []key.Binding, scrolls bool) bindingHelp {
+	k := m.e.keys
 	short = slices.DeleteFunc(slices.Clone(short), func(b key.Binding) bool { return sameKeys(b, k.Help) })
 	var common []key.Binding
 	if m.canGoBack() {
 		common = append(common, k.Back)
 	}
 	common = append(common, k.Quit)
-	if m.scrollMax > 0 || m.scrollMin < 0 {
+	if scrolls {
 		common = append(common, k.PageUp, k.PageDown)
 	}
 	more := slices.Clone(extra) // chosen by the screen: shown as they are
@@ -209,8 +105,14 @@ func (m *Model) completeHelp(short, extra []key.Binding) bindingHelp {
 	if len(more) == 0 {
 		return bindingHelp{short: short, full: [][]key.Binding{short}}
 	}
-	if m.typing() {
-		short = append(short, more...)
+	if m.page().mode(m.e).typing {
+		// Every key on the one line, but pgup/pgdn: the "more lines"
+		// hint on the screen names them, and the line is short of room.
+		for _, b := range more {
+			if !sameKeys(b, k.PageUp) && !sameKeys(b, k.PageDown) {
+				short = append(short, b)
+			}
+		}
 		return bindingHelp{short: short, full: [][]key.Binding{short}}
 	}
 	return bindingHelp{
@@ -235,6 +137,10 @@ func sameKeys(a, b key.Binding) bool {
 
 // canGoBack reports whether Shift+Tab (or Esc) goes back from this screen.
 func (m *Model) canGoBack() bool {
-	i := m.stepIndex(m.state)
-	return i > 0 || i == 0 && m.returnReview || m.state == stateEncryption && m.enc.phase != encChoose
+	i := m.stepIndex(m.e.cur)
+	return i > 0 || i == 0 && m.e.fromRev || m.page().mode(m.e).inner
 }
+
+// arrowsScroll reports whether ↑/↓ scroll the screen: on the screens after
+// a create, which have no list to move in.
+func (m *Model) arrowsScroll() bool { return m.e.cur == stateResult || m.e.cur == stateFailed }

@@ -4,17 +4,15 @@ import (
 	"context"
 	"time"
 
-	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/huh/v2"
 
-	"github.com/anthropic-tools/workspace-wizard/internal/api"
-	"github.com/anthropic-tools/workspace-wizard/internal/config"
+	"github.com/anthropic-tools/workspace-wizard/internal/wizard"
 )
 
-// state is the screen the wizard shows.
+// state names a screen of the wizard: a numbered step, the sign-in, or
+// one of the screens after Create.
 type state int
 
 const (
@@ -23,94 +21,52 @@ const (
 	stateTags                    // step 2
 	stateResidency               // step 3
 	stateEncryption              // step 4
-	stateProfile                 // step 5 when offered (see profStep)
-	stateReview                  // step 5, or 6 with the user profile
-	stateSubmitting
-	stateResult
-	stateFailed
-	stateMembers // after the result: add members to the new workspace
+	stateProfile                 // step 5 when the organization has user profiles
+	stateReview                  // the last step
+	stateSubmitting              // the create in flight
+	stateResult                  // the workspace, created
+	stateFailed                  // not created, or not known
+	stateMembers                 // after the result: add members
 )
 
-// baseSteps are the numbered steps, in order; the sign-in screen is not
-// one. profileSteps add the user profile, when the wizard offers it.
-var (
-	baseSteps    = []state{stateName, stateTags, stateResidency, stateEncryption, stateReview}
-	profileSteps = []state{stateName, stateTags, stateResidency, stateEncryption, stateProfile, stateReview}
-)
-
-// steps are this session's numbered steps.
-func (m *Model) steps() []state {
-	if m.prof.offered {
-		return profileSteps
-	}
-	return baseSteps
+// screens is every screen, in order: its name in the header, whether it
+// is a numbered step (and when it is offered), and its constructor. A new
+// step is a type in a file of its own (see step.go) and one line here.
+var screens = []struct {
+	id       state
+	name     string
+	numbered bool
+	offered  func(*wizard.Session) bool // nil: always
+	make     func(e *env) page
+}{
+	{stateKey, "Admin key", false, nil, newKeyStep},
+	{stateName, "Name", true, nil, newNameStep},
+	{stateTags, "Tags", true, nil, newTagsStep},
+	{stateResidency, "Data residency", true, nil, newResStep},
+	{stateEncryption, "Encryption key", true, nil, newEncStep},
+	{stateProfile, "User profile", true, func(s *wizard.Session) bool { return s.Org.ProfilesOffered }, newProfStep},
+	{stateReview, "Review", true, nil, newReviewStep},
+	{stateSubmitting, "Creating", false, nil, newSubmitScreen},
+	{stateResult, "Created", false, nil, newResultScreen},
+	{stateFailed, "Not created", false, nil, newFailedScreen},
+	{stateMembers, "Add members", false, nil, newMembersScreen},
 }
 
-var stepNames = map[state]string{
-	stateKey: "Admin key", stateName: "Name", stateTags: "Tags", stateResidency: "Data residency",
-	stateEncryption: "Encryption key", stateProfile: "User profile", stateReview: "Review", stateSubmitting: "Creating",
-	stateResult: "Created", stateFailed: "Not created", stateMembers: "Add members",
-}
+func screenName(s state) string { return screens[s].name }
 
-// Model is the wizard: one state machine over the steps, owning every
-// field's component and answer. All I/O runs in commands (see cmds.go).
+// Model is the wizard's parent: it owns the screens and which one shows,
+// routes keys to it and answers to the screen that asked, and draws the
+// chrome (header, scrolling, help) around it. What the wizard knows lives
+// in the session (env.s); each screen keeps only its widgets.
 type Model struct {
-	ctx    context.Context
-	opts   Options
-	api    api.Admin
-	org    string
-	orgErr string // why the organization check failed, e.g. a refused key
-
-	state        state
-	returnReview bool // editing a step from review: Enter goes straight back
-	width        int
-	height       int
-	isDark       bool
-	styles       Styles
-	huhTheme     *huh.Styles // styles for the embedded huh forms
-	keys         keyMap
-	help         help.Model
-	fullHelp     bool
-	scroll       int // lines the user scrolled the screen by (pgup/pgdn)
-	scrollMin    int // the bounds of scroll, as last laid out
-	scrollMax    int
-
-	// Injected for deterministic tests.
-	now     func() time.Time
-	loc     *time.Location
-	after   func(d time.Duration, msg tea.Msg) tea.Cmd
-	animate bool
-	plain   bool // accessible mode: no buttons or key hints in shared views
-	sleep   func(ctx context.Context, d time.Duration) error
-
-	set     map[string]bool // spec fields given as flags
-	key     keyStep
-	name    nameStep
-	tags    tagsStep
-	res     resStep
-	enc     encStep
-	prof    profStep
-	review  int // selected review row; rowCreate is the Create button
-	sub     submitStep
-	failure failure
-	result  *api.Result
-	notice  string // a passing word by the keys ("✓ ID copied"), gone at the next key
-	mem     membersStep
-
-	reentering bool // a refused key is being replaced: go back to review after
-
-	// spin is the one spinner every waiting screen draws (see spinner). It
-	// ticks only while the program animates and a screen waits: spinning
-	// is true while a tick is on its way.
+	e        *env
+	pages    []page // indexed by state
+	scroll   int    // lines the user scrolled the screen by (pgup/pgdn)
+	fullHelp bool
 	spin     spinner.Model
-	spinning bool
-
-	sent bool // a create was sent in this session (and, if still here, did not create)
-
-	secrets []string // every admin key of the session, redacted from all shown (see text)
-
-	outcome Outcome
-	done    bool
+	spinning bool // a spinner tick is on its way
+	outcome  Outcome
+	done     bool
 }
 
 // newModel builds the wizard from main's options, pre-filling every field
@@ -119,82 +75,240 @@ func newModel(ctx context.Context, o Options) *Model {
 	if o.Now == nil {
 		o.Now = time.Now
 	}
-	if o.Config == nil {
-		o.Config = &config.Config{}
-	}
-	m := &Model{
-		ctx: ctx, opts: o, api: o.API,
-		width: 80, height: 24, isDark: true,
-		keys: newKeyMap(), help: help.New(),
-		now: o.Now, loc: time.Local, animate: true,
+	s := wizard.New(wizard.Options{Config: o.Config, API: o.API, Connect: o.Connect, Demo: o.Demo,
+		Now: o.Now, Sleep: o.Sleep, LookAgainAfter: o.LookAgainAfter})
+	e := &env{ctx: ctx, s: s, afterKey: stateName, width: 80, height: 24, keys: newKeyMap(), loc: o.Location, animate: !o.Still,
 		after: func(d time.Duration, msg tea.Msg) tea.Cmd {
 			return tea.Tick(d, func(time.Time) tea.Msg { return msg })
-		},
-		set:    o.Config.Set,
-		review: rowCreate,
-		spin:   spinner.New(spinner.WithSpinner(spinner.MiniDot)),
+		}}
+	if o.After != nil {
+		e.after = o.After
 	}
-	if m.set == nil {
-		m.set = map[string]bool{}
+	if e.loc == nil {
+		e.loc = time.Local
 	}
-	m.remember(o.Config.APIKey)
-	if o.Demo {
-		m.org = "Demo organization"
+	e.setStyles(true)
+	m := &Model{e: e, spin: spinner.New(spinner.WithSpinner(spinner.MiniDot))}
+	m.spin.Style = e.styles.Cursor
+	e.frame = m.spin.View()
+	for _, sc := range screens {
+		m.pages = append(m.pages, sc.make(e))
 	}
-	m.setStyles(true)
-	m.key = newKeyStep(m.styles)
-	m.name = newNameStep(m.styles, o.Config.Spec.Name)
-	m.tags = newTagsStep(m.styles, o.Config.Spec.Tags)
-	m.res = newResStep(o.Config.Spec)
-	m.enc = newEncStep(m.styles, o.Config.Spec.ExternalKeyID)
-	m.prof = newProfStep(o.Config.Spec.UserProfileID)
-	m.state = stateName
-	if m.api == nil {
-		m.state = stateKey
+	m.e.cur = stateName
+	if s.Admin() == nil {
+		m.e.cur = stateKey
 	}
-	m.setWidth(m.width)
+	m.e.scrollBy, m.e.room = m.scrollBy, m.bodyRoom
 	return m
 }
 
-func (m *Model) setStyles(isDark bool) {
-	m.isDark = isDark
-	m.styles = NewStyles(isDark)
-	m.huhTheme = m.styles.huhStyles()
-	m.styles.Input.Cursor.Blink = m.animate
-	m.help.Styles = m.styles.Help
-	m.spin.Style = m.styles.Cursor
-	for _, in := range m.inputs() {
-		in.SetStyles(m.styles.Input)
-	}
-}
-
 // Init asks the terminal for its background, names the organization and
-// focuses the first field.
+// opens the first screen.
 func (m *Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{tea.RequestBackgroundColor, m.focusCmd()}
-	if m.api != nil {
-		cmds = append(cmds, orgCmd(m.ctx, m.api))
-	}
-	if m.name.input.Value() != "" {
-		// A name from --name is checked for duplicates like a typed one.
-		cmds = append(cmds, m.after(0, nameTickMsg{m.name.seq}))
+	cmds := []tea.Cmd{tea.RequestBackgroundColor, m.page().open(m.e)}
+	if a := m.e.s.Admin(); a != nil {
+		cmds = append(cmds, orgCmd(m.e.ctx, a))
 	}
 	return tea.Batch(cmds...)
 }
 
-// Update routes a message to the current screen after the keys and
-// messages every screen shares, then starts the spinner if the screen now
-// waits for an answer.
+func (m *Model) page() page { return m.pages[m.e.cur] }
+
+// Update routes a message, then carries out the move the screen asked for
+// and starts the spinner if the screen now waits for an answer.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	cmd := m.update(msg)
-	return m, tea.Batch(cmd, m.spinCmd())
+	return m, tea.Batch(cmd, m.afterUpdate(), m.spinCmd())
+}
+
+func (m *Model) update(msg tea.Msg) tea.Cmd {
+	e := m.e
+	switch msg := msg.(type) {
+	case spinner.TickMsg:
+		if msg.ID == m.spin.ID() {
+			return m.spinTick(msg)
+		}
+		return nil
+	case tea.WindowSizeMsg:
+		if msg.Width <= 0 || msg.Height <= 0 {
+			return nil // not a terminal: keep the 80x24 default
+		}
+		e.width, e.height = msg.Width, msg.Height
+		var cmds []tea.Cmd
+		for i, p := range m.pages {
+			if r, ok := p.(resizer); ok {
+				cmds = append(cmds, r.resize(e, state(i) == e.cur))
+			}
+		}
+		return tea.Batch(cmds...)
+	case tea.BackgroundColorMsg:
+		e.setStyles(msg.IsDark())
+		m.spin.Style = e.styles.Cursor
+		e.frame = m.spin.View()
+		for _, p := range m.pages {
+			if r, ok := p.(restyler); ok {
+				r.restyle(e.styles)
+			}
+		}
+		return nil
+	case signalledMsg:
+		return tea.Quit
+	case orgMsg:
+		return m.gotOrg(msg)
+	case answer:
+		// An answer goes to the screen that asked, whatever shows: the
+		// user may have left it meanwhile, and a dropped answer would
+		// leave it waiting for good.
+		return m.pages[msg.to()].update(e, msg)
+	case tea.KeyPressMsg:
+		e.notice = "" // a notice lasts until the next key
+		if cmd, ok := m.key(msg); ok {
+			return cmd
+		}
+	}
+	return m.page().update(e, msg)
+}
+
+// key handles the keys every screen shares: esc as back, ctrl+c, shift+tab,
+// ? and the page keys.
+func (m *Model) key(k tea.KeyPressMsg) (tea.Cmd, bool) {
+	e, md := m.e, m.page().mode(m.e)
+	numbered := m.stepIndex(m.e.cur) >= 0
+	if k.String() == "esc" && numbered && !md.editing {
+		// Esc has one meaning on the steps: back, as Shift+Tab.
+		k = tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift}
+	}
+	switch {
+	case key.Matches(k, e.keys.Quit):
+		if md.busy {
+			return nil, false // the screen cancels what is under way
+		}
+		o := Outcome{Err: e.s.Cancelled()}
+		if en, ok := m.page().(ender); ok {
+			o = en.ending(e)
+		}
+		return m.quit(o), true
+	case key.Matches(k, e.keys.Back) && numbered:
+		if md.inner {
+			return nil, false // the step goes back within itself
+		}
+		return m.back(), true
+	case key.Matches(k, e.keys.Help) && !md.typing:
+		m.fullHelp = !m.fullHelp
+		return nil, true
+	case key.Matches(k, e.keys.PageDown):
+		m.scrollBy(max(e.height/2, 1))
+		return nil, true
+	case key.Matches(k, e.keys.PageUp):
+		m.scrollBy(-max(e.height/2, 1))
+		return nil, true
+	}
+	return nil, false
+}
+
+// back goes to the step before; from the first step opened from review,
+// back to review.
+func (m *Model) back() tea.Cmd {
+	steps := m.steps()
+	i := m.stepIndex(m.e.cur)
+	switch {
+	case i > 0:
+		// A step reached by going back is left forward, to the next
+		// step: review is no longer one Enter away.
+		m.e.fromRev = false
+		return m.show(steps[i-1])
+	case m.e.fromRev:
+		return m.show(stateReview)
+	}
+	m.e.notice = "This is the first step: nothing to go back to (ctrl+c quits)"
+	return nil
+}
+
+// afterUpdate carries out the move the screen asked for in this update.
+func (m *Model) afterUpdate() tea.Cmd {
+	mv := m.e.move
+	m.e.move = nil
+	if mv == nil {
+		return nil
+	}
+	switch mv.kind {
+	case moveNext:
+		if m.e.fromRev {
+			return m.show(stateReview)
+		}
+		steps := m.steps()
+		return m.show(steps[m.stepIndex(m.e.cur)+1])
+	case moveShow:
+		return m.show(mv.to)
+	case moveJump:
+		cmd := m.show(mv.to)
+		m.e.fromRev = true
+		return cmd
+	case moveQuit:
+		return m.quit(mv.outcome)
+	}
+	return nil
+}
+
+// show makes s the screen and opens it.
+func (m *Model) show(s state) tea.Cmd {
+	if s == stateReview {
+		m.e.fromRev = false
+	}
+	m.e.cur = s
+	m.fullHelp = false
+	m.scroll = 0
+	return tea.Batch(m.pages[s].open(m.e), m.afterUpdate())
+}
+
+func (m *Model) quit(o Outcome) tea.Cmd {
+	m.outcome = o
+	m.done = true
+	m.e.ended = true
+	return tea.Quit
+}
+
+// steps are this session's numbered steps.
+func (m *Model) steps() []state {
+	var out []state
+	for _, sc := range screens {
+		if sc.numbered && (sc.offered == nil || sc.offered(m.e.s)) {
+			out = append(out, sc.id)
+		}
+	}
+	return out
+}
+
+// stepIndex is the 0-based position of s in the session's steps, or -1.
+func (m *Model) stepIndex(s state) int {
+	for i, st := range m.steps() {
+		if st == s {
+			return i
+		}
+	}
+	return -1
+}
+
+// gotOrg names the organization in the header. A key refused at start is
+// explained and asked for again on the key screen; the answers typed
+// meanwhile are kept.
+func (m *Model) gotOrg(msg orgMsg) tea.Cmd {
+	s := m.e.s
+	if s.SetOrganization(msg.org, msg.err) {
+		if m.e.cur <= stateReview {
+			m.e.afterKey = m.e.cur
+			return m.show(stateKey)
+		}
+		return nil
+	}
+	return m.e.listProfiles()
 }
 
 // spinCmd starts the spinner's ticks when the program animates, a screen
 // waits and no tick is already on its way. Without animation (tests, plain
 // output) no tick is ever started, so nothing runs for ever.
 func (m *Model) spinCmd() tea.Cmd {
-	if !m.animate || m.done || m.spinning || !m.waiting() {
+	if !m.e.animate || m.done || m.spinning || !m.page().mode(m.e).waiting {
 		return nil
 	}
 	m.spinning = true
@@ -204,169 +318,12 @@ func (m *Model) spinCmd() tea.Cmd {
 // spinTick moves the spinner on while a screen waits; once none does, the
 // ticks stop until the next wait (spinCmd).
 func (m *Model) spinTick(msg spinner.TickMsg) tea.Cmd {
-	if !m.waiting() {
+	if !m.page().mode(m.e).waiting {
 		m.spinning = false
 		return nil
 	}
-	if m.state == stateSubmitting {
-		m.sub.now = m.now() // the elapsed time moves with the spinner
-	}
 	var cmd tea.Cmd
 	m.spin, cmd = m.spin.Update(msg)
+	m.e.frame = m.spin.View()
 	return cmd
-}
-
-// waiting reports whether the current screen shows the spinner: it is
-// waiting for an answer from the API.
-func (m *Model) waiting() bool {
-	switch m.state {
-	case stateKey:
-		return m.key.checking
-	case stateEncryption:
-		return m.enc.checking || m.enc.loading && m.enc.phase == encPick
-	case stateSubmitting:
-		return true
-	case stateFailed:
-		return m.failure.looking
-	case stateMembers:
-		ph := m.mem.phase()
-		return ph == memLoading || ph == memAdding
-	}
-	return false
-}
-
-func (m *Model) update(msg tea.Msg) tea.Cmd {
-	if k, ok := msg.(tea.KeyPressMsg); ok && m.escIsBack(k) {
-		// Esc has one meaning on the steps: back, as Shift+Tab (a form's
-		// previous field first). Where something is being edited, the
-		// step itself takes esc to cancel the edit.
-		msg = tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift}
-	}
-	switch msg := msg.(type) {
-	case spinner.TickMsg:
-		if msg.ID == m.spin.ID() {
-			return m.spinTick(msg)
-		}
-	case tea.WindowSizeMsg:
-		if msg.Width <= 0 || msg.Height <= 0 {
-			return nil // not a terminal: keep the 80x24 default
-		}
-		m.width, m.height = msg.Width, msg.Height
-		m.setWidth(msg.Width)
-		var cmd tea.Cmd
-		if m.state == stateMembers && m.mem.phase() == memChoose && m.mem.boxWidth != m.width {
-			// The users' labels are wrapped for the width: lay them out again.
-			cmd = m.buildMembersForm()
-		} else if fb := m.activeForm(); fb != nil {
-			cmd = fb.update(m.formSize())
-		}
-		return cmd
-	case tea.BackgroundColorMsg:
-		m.setStyles(msg.IsDark())
-		return nil
-	case signalledMsg:
-		return tea.Quit
-	case orgMsg:
-		return m.handleOrg(msg)
-	// Answers to requests a step started are handled whatever the screen:
-	// the user may have left the step meanwhile, and a dropped answer would
-	// leave its checking or loading flag set for good.
-	case extKeysMsg:
-		return m.gotExtKeys(msg)
-	case profilesMsg:
-		return m.gotProfiles(msg)
-	case keyValidatedMsg:
-		m.enc.validated(msg)
-		return nil
-	case namesMsg:
-		m.name.gotNames(msg)
-		return nil
-	case usersMsg:
-		return m.gotUsers(msg)
-	case memberAddedMsg:
-		return m.memberAdded(msg)
-	case keyCheckedMsg:
-		if m.state != stateKey { // cannot happen today: the key step cannot be left while checking
-			m.key.checking = false
-			return nil
-		}
-	case tea.KeyPressMsg:
-		m.notice = "" // a notice lasts until the next key
-		if cmd, ok := m.globalKey(msg); ok {
-			return cmd
-		}
-	}
-	var cmd tea.Cmd
-	switch m.state {
-	case stateKey:
-		cmd = m.updateKey(msg)
-	case stateName:
-		cmd = m.updateName(msg)
-	case stateTags:
-		cmd = m.updateTags(msg)
-	case stateResidency:
-		cmd = m.updateRes(msg)
-	case stateEncryption:
-		cmd = m.updateEnc(msg)
-	case stateProfile:
-		cmd = m.updateProfile(msg)
-	case stateReview:
-		cmd = m.updateReview(msg)
-	case stateSubmitting:
-		cmd = m.updateSubmitting(msg)
-	case stateResult:
-		cmd = m.updateResult(msg)
-	case stateFailed:
-		cmd = m.updateFailed(msg)
-	case stateMembers:
-		cmd = m.updateMembers(msg)
-	}
-	return cmd
-}
-
-// globalKey handles ctrl+c, shift+tab and ? wherever they apply.
-func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
-	switch {
-	case key.Matches(msg, m.keys.Quit):
-		switch m.state {
-		case stateSubmitting:
-			return m.cancelSubmit(), true
-		case stateResult, stateMembers:
-			// The workspace exists; members are extra.
-			return m.quit(Outcome{Workspace: m.result.Workspace, Result: m.result}), true
-		case stateFailed:
-			return m.quit(Outcome{Err: m.failure.err}), true
-		}
-		return m.quit(Outcome{Err: m.cancelled()}), true
-	case key.Matches(msg, m.keys.Back):
-		if fb := m.activeForm(); fb != nil && !fb.onFirst() {
-			return nil, false // the form goes back a field
-		}
-		if prev := m.prevStep(); prev >= 0 {
-			if prev != m.state {
-				// A step reached by going back is left forward, to the
-				// next step: review is no longer one Enter away.
-				m.returnReview = false
-			}
-			return m.goTo(prev), true
-		}
-		if m.returnReview && m.stepIndex(m.state) >= 0 {
-			// The first step, opened from review: back is review.
-			return m.goTo(stateReview), true
-		}
-		if m.state == stateName {
-			m.notice = "This is the first step: nothing to go back to (ctrl+c quits)"
-		}
-		return nil, m.state <= stateReview
-	case key.Matches(msg, m.keys.Help) && !m.typing():
-		m.fullHelp = !m.fullHelp
-		return nil, true
-	case key.Matches(msg, m.keys.PageDown):
-		m.scrollBy(max(m.height/2, 1))
-		return nil, true
-	case key.Matches(msg, m.keys.PageUp):
-		m.scrollBy(-max(m.height/2, 1))
-		return nil, true
-	}
-	return nil, false
 }

@@ -33,14 +33,14 @@ func TestCopyNoticeIsTransient(t *testing.T) {
 	h.press("c")
 	h.see("ID copied")
 	h.press("enter")
-	if !h.quit || h.m.outcome.Workspace == nil {
-		t.Fatalf("Enter did not end with the workspace: %+v", h.m.outcome)
+	if !h.quit || h.outcome().Workspace == nil {
+		t.Fatalf("Enter did not end with the workspace: %+v", h.outcome())
 	}
 	final := ansi.Strip(h.m.View().Content)
 	if strings.Contains(final, "ID copied") {
 		t.Fatalf("the summary left on the terminal has the notice:\n%s", final)
 	}
-	if !strings.Contains(final, h.m.result.Workspace.ID) {
+	if !strings.Contains(final, h.m.e.s.Result().Workspace.ID) {
 		t.Fatalf("the summary lacks the id:\n%s", final)
 	}
 }

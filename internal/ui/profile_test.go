@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"encoding/json"
 	"strings"
 	"testing"
@@ -83,9 +82,7 @@ func TestUserProfileJumpFromReviewAndBack(t *testing.T) {
 	h.notSee("--user-profile-id")
 	// ↑ from Create selects the profile row; Enter opens it.
 	h.press("up")
-	if h.m.review != rowProfile {
-		t.Fatalf("selected row %d, want the user profile row", h.m.review)
-	}
+	h.see("› 5 User profile")
 	h.press("enter")
 	h.wantState(stateProfile)
 	h.press("shift+tab") // back from a step opened from review: the step before it
@@ -96,7 +93,7 @@ func TestUserProfileJumpFromReviewAndBack(t *testing.T) {
 	h.wantState(stateReview)
 	h.press("5", "down", "enter")
 	h.wantState(stateReview)
-	if id := h.m.spec().UserProfileID; id != fakeapi.DemoUserProfileContoso {
+	if id := h.spec().UserProfileID; id != fakeapi.DemoUserProfileContoso {
 		t.Fatalf("spec profile %q", id)
 	}
 	h.press("enter")
@@ -128,9 +125,7 @@ func TestUserProfileStepSkipped(t *testing.T) {
 			h.press("5")
 			h.wantState(stateReview)
 			h.press("up")
-			if h.m.review != rowKey {
-				t.Fatalf("↑ from Create selected row %d, want the encryption key", h.m.review)
-			}
+			h.see("› 4 Encryption key")
 			if n := h.srv.CountRequests("GET", "/v1/user_profiles"); n != 1 {
 				t.Fatalf("profiles listed %d times, want once", n)
 			}
@@ -145,7 +140,7 @@ func TestUserProfileListAnsweredOnAnotherStep(t *testing.T) {
 	for _, p := range fakeapi.DemoUserProfiles() {
 		h.srv.AddUserProfile(p)
 	}
-	late := profilesCmd(context.Background(), h.m.api) // held back
+	late := h.profilesAnswer() // held back
 	h.typeText("late")
 	h.press("enter")
 	h.wantState(stateTags)
@@ -157,23 +152,21 @@ func TestUserProfileListAnsweredOnAnotherStep(t *testing.T) {
 	h.wantState(stateProfile)
 	h.press("down", "enter")
 	h.wantState(stateReview)
-	if id := h.m.spec().UserProfileID; id != fakeapi.DemoUserProfileContoso {
+	if id := h.spec().UserProfileID; id != fakeapi.DemoUserProfileContoso {
 		t.Fatalf("spec profile %q", id)
 	}
 
 	// An answer reaching review adds the row; nothing else moves.
 	h2 := newHarness(t)
 	h2.srv.AddUserProfile(fakeapi.UserProfile{ID: "uprof_01JLateProfile00", Name: "Late Co"})
-	late2 := profilesCmd(context.Background(), h2.m.api)
+	late2 := h2.profilesAnswer()
 	h2.typeText("late2")
 	h2.press("enter", "enter", "enter", "enter")
 	h2.wantState(stateReview)
 	h2.run(late2)
 	h2.wantState(stateReview)
 	h2.see("5 User profile none (default)", "Step 6 of 6 · Review")
-	if h2.m.review != rowCreate {
-		t.Fatalf("selection moved to row %d", h2.m.review)
-	}
+	h2.see("› Create workspace") // the selection did not move
 }
 
 // A 400 about the user profile opens its step with the API's message; the
@@ -211,7 +204,7 @@ func TestAccessibleUserProfile(t *testing.T) {
 	for _, p := range fakeapi.DemoUserProfiles() {
 		srv.AddUserProfile(p)
 	}
-	out, text := accessible(t, srv, true,
+	out, text := plainRun(t, srv, true,
 		"a11y-profile", "", "", "", "n",
 		"7",      // out of range
 		"prof_x", // not an id
@@ -235,7 +228,7 @@ func TestAccessibleUserProfile(t *testing.T) {
 
 	// Without profiles the step is not asked.
 	plain := fakeapitest.New(t, fakeapi.Options{Now: clock})
-	_, text = accessible(t, plain, true, "no-profiles", "", "", "", "n", "y")
+	_, text = plainRun(t, plain, true, "no-profiles", "", "", "", "n", "y")
 	if strings.Contains(text, "User profile") || !strings.Contains(text, "Step 5 of 5: Review") {
 		t.Errorf("the step was asked without profiles:\n%s", text)
 	}

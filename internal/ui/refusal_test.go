@@ -11,6 +11,7 @@ import (
 	"github.com/anthropic-tools/workspace-wizard/internal/api"
 	"github.com/anthropic-tools/workspace-wizard/internal/api/fakeapi"
 	"github.com/anthropic-tools/workspace-wizard/internal/api/fakeapi/fakeapitest"
+	"github.com/anthropic-tools/workspace-wizard/internal/outcome"
 )
 
 // A name the API refused: Enter cannot send it again and the help line
@@ -61,8 +62,8 @@ func TestRefusedTagsAreNotSentAgainAndShiftTabGoesBack(t *testing.T) {
 	h.typeText("env=prod")
 	h.press("enter", "enter", "enter", "enter")
 	h.wantState(stateReview)
-	h.run(h.m.createFailed(&api.Error{Kind: api.KindInvalid, Status: 400, Type: "invalid_request_error",
-		Message: "tags.env: the value is reserved"}))
+	h.run(h.send(createDoneMsg{err: &api.Error{Kind: api.KindInvalid, Status: 400, Type: "invalid_request_error",
+		Message: "tags.env: the value is reserved"}}))
 	h.wantState(stateTags)
 	h.see("✗ The API refused the tags: the value is reserved", "edit the value; the API refused it")
 	h.notSee("add tag / continue", "Enter on an empty line continues")
@@ -150,8 +151,8 @@ func TestRefusedEncryptionKeyMustBeChosenAgain(t *testing.T) {
 		h.notSee(fakeapi.DemoExternalKeyAWS, "refused")
 		h.press("enter")
 		h.wantState(stateResult)
-		if h.m.result.Workspace == nil || h.m.spec().ExternalKeyID != "" {
-			t.Fatalf("created with key %q", h.m.spec().ExternalKeyID)
+		if h.m.e.s.Result().Workspace == nil || h.spec().ExternalKeyID != "" {
+			t.Fatalf("created with key %q", h.spec().ExternalKeyID)
 		}
 	})
 }
@@ -166,9 +167,9 @@ func TestCancelAfterARefusedCreateSaysSo(t *testing.T) {
 	h.press("enter")
 	h.wantState(stateName)
 	h.press("ctrl+c")
-	err := h.m.outcome.Err
-	if !h.quit || err != ErrCancelledAfterRefusal || !errors.Is(err, ErrCancelled) {
-		t.Fatalf("outcome %v; want ErrCancelledAfterRefusal", err)
+	err := h.outcome().Err
+	if !h.quit || err != outcome.ErrCancelledAfterRefusal || !errors.Is(err, outcome.ErrCancelled) {
+		t.Fatalf("outcome %v; want outcome.ErrCancelledAfterRefusal", err)
 	}
 	if !strings.Contains(err.Error(), "the API refused the earlier create, so nothing was created") {
 		t.Fatalf("error text %q", err)
@@ -177,7 +178,7 @@ func TestCancelAfterARefusedCreateSaysSo(t *testing.T) {
 		t.Fatalf("the wizard's final screen is %q; want nothing (main explains the cancel)", s)
 	}
 	// Stopped by a signal instead: the same.
-	if out := h.m.ended(context.Background(), tea.ErrInterrupted); !errors.Is(out.Err, ErrCancelledAfterRefusal) {
+	if out := h.m.ended(context.Background(), tea.ErrInterrupted); !errors.Is(out.Err, outcome.ErrCancelledAfterRefusal) {
 		t.Fatalf("stopped by a signal: %v", out.Err)
 	}
 }
@@ -187,8 +188,8 @@ func TestAccessibleCancelAfterARefusedCreateSaysSo(t *testing.T) {
 	srv := fakeapitest.New(t, fakeapi.Options{Now: clock})
 	f, _ := fakeapi.ParseFaults("400")
 	srv.AddFaults(f...)
-	out, text := accessible(t, srv, true, "long-name", "", "", "", "n", "y", "short", "q")
-	if out.Err != ErrCancelledAfterRefusal {
+	out, text := plainRun(t, srv, true, "long-name", "", "", "", "n", "y", "short", "q")
+	if out.Err != outcome.ErrCancelledAfterRefusal {
 		t.Fatalf("outcome %v\n%s", out.Err, text)
 	}
 }
@@ -230,8 +231,8 @@ func TestIncompleteCreateIsShownAsSuch(t *testing.T) {
 	h.notSee("✓ Workspace created")
 	h.golden("result_incomplete")
 	h.press("q")
-	if !h.quit || h.m.outcome.Result == nil || h.m.outcome.Result.Incomplete == nil {
-		t.Fatalf("outcome %+v; want the incomplete result", h.m.outcome)
+	if !h.quit || h.outcome().Result == nil || h.outcome().Result.Incomplete == nil {
+		t.Fatalf("outcome %+v; want the incomplete result", h.outcome())
 	}
 	if n := h.posts(); n != 1 {
 		t.Fatalf("%d creates sent; want 1", n)

@@ -15,6 +15,7 @@ import (
 	"github.com/anthropic-tools/workspace-wizard/internal/api/fakeapi"
 	"github.com/anthropic-tools/workspace-wizard/internal/api/fakeapi/fakeapitest"
 	"github.com/anthropic-tools/workspace-wizard/internal/config"
+	"github.com/anthropic-tools/workspace-wizard/internal/outcome"
 )
 
 // syncBuffer is the terminal the program draws on: its output goes through
@@ -116,7 +117,7 @@ func TestRunCtrlCCancels(t *testing.T) {
 	keys.Write([]byte{3}) // ctrl+c
 	select {
 	case o := <-done:
-		if o.Err != ErrCancelled {
+		if o.Err != outcome.ErrCancelled {
 			t.Fatalf("outcome %+v", o)
 		}
 	case <-time.After(10 * time.Second):

@@ -17,7 +17,7 @@ import (
 // It returns the spinner tick the wizard started and the other answers.
 func (h *harness) waitAnimated(k string) (tick spinner.TickMsg, answers []tea.Msg) {
 	h.t.Helper()
-	h.m.animate = true
+	h.m.e.animate = true
 	found := false
 	var do func(tea.Cmd)
 	do = func(c tea.Cmd) {
@@ -69,7 +69,7 @@ func (h *harness) spins(tick spinner.TickMsg, answers []tea.Msg, text string) {
 	if h.m.spinning {
 		h.t.Fatal("the spinner thinks a tick is on its way")
 	}
-	h.m.animate = false
+	h.m.e.animate = false
 }
 
 // Every screen that waits on the API draws the one spinner, and it moves
@@ -94,7 +94,7 @@ func TestSpinnerMovesOnEveryWaitingScreen(t *testing.T) {
 		h.see("Choose the encryption key")
 
 		tick, answers = h.waitAnimated("enter")
-		h.spins(tick, answers, "validating "+h.m.enc.chosen+"…")
+		h.spins(tick, answers, "validating "+h.firstKey()+"…")
 		h.see("✓ the key validated")
 	})
 	t.Run("creating", func(t *testing.T) {
@@ -112,7 +112,7 @@ func TestSpinnerMovesOnEveryWaitingScreen(t *testing.T) {
 		if next := h.send(h.m.spin.Tick()); next != nil {
 			t.Fatal("the spinner still ticks on the result")
 		}
-		h.m.animate = false
+		h.m.e.animate = false
 	})
 	t.Run("listing users and adding members", func(t *testing.T) {
 		h := newHarness(t)

@@ -9,9 +9,9 @@ import (
 	"charm.land/huh/v2"
 	"github.com/anthropics/anthropic-sdk-go/v2"
 
-	"github.com/anthropic-tools/workspace-wizard/internal/api"
 	"github.com/anthropic-tools/workspace-wizard/internal/forms"
 	"github.com/anthropic-tools/workspace-wizard/internal/rules"
+	"github.com/anthropic-tools/workspace-wizard/internal/wizard"
 )
 
 type encPhase int
@@ -23,62 +23,145 @@ const (
 )
 
 // encStep is the optional customer-managed encryption key. A chosen key is
-// checked with the validate endpoint before the wizard moves on.
+// validated before the wizard moves on; one that failed validation, or
+// does not exist, is never taken (write-once).
 type encStep struct {
 	phase     encPhase
-	useKey    bool
 	want      bool // the choice form's answer: a key or not
 	chooseBox formBox
 	pickID    string // the key form's answer (forms.TypeKeyID: type one)
 	pickBox   formBox
-	keys      []anthropic.ExternalKey
-	loading   bool
-	loaded    bool
-	listNote  string // why the keys are not listed
+	loading   bool // the organization's keys are being listed
 	input     textinput.Model
 	inputErr  error
-	chosen    string // the key id in use
-	checking  bool
-	status    string // "", "ok", "failed" (the key failed validation), "unknown" (could not validate)
-	statusID  string // the id status is about
-	message   string
-	apiErr    string
 }
 
-func newEncStep(s Styles, id string) encStep {
+type extKeysMsg struct {
+	keys []anthropic.ExternalKey
+	err  error
+}
+
+func (extKeysMsg) to() state { return stateEncryption }
+
+type keyValidatedMsg struct{ c wizard.KeyCheck }
+
+func (keyValidatedMsg) to() state { return stateEncryption }
+
+func newEncStep(e *env) page {
 	in := textinput.New()
 	in.Prompt = "> "
 	in.Placeholder = "ekey_… or arn:aws:kms:…"
-	in.SetStyles(s.Input)
-	st := encStep{input: in}
-	if id != "" {
-		st.useKey, st.want, st.chosen = true, true, id
-		in.SetValue(id)
-		st.input = in
+	in.SetStyles(e.styles.Input)
+	in.SetWidth(max(e.width-6, 10))
+	st := &encStep{input: in}
+	if id := e.s.KeyID(); id != "" {
+		st.input.SetValue(id)
 		st.inputErr = rules.ValidateExternalKeyID(id)
 	}
 	return st
 }
 
-func (m *Model) updateEnc(msg tea.Msg) tea.Cmd {
-	st := &m.enc
+func (st *encStep) restyle(s Styles) { st.input.SetStyles(s.Input) }
+
+func (st *encStep) resize(e *env, active bool) tea.Cmd {
+	st.input.SetWidth(max(e.width-6, 10))
+	if fb := st.form(); fb != nil && active {
+		return fb.update(e.formSize())
+	}
+	return nil
+}
+
+// form is the form on screen, if the phase shows one.
+func (st *encStep) form() *formBox {
+	switch {
+	case st.phase == encChoose:
+		return &st.chooseBox
+	case st.phase == encPick && !st.loading:
+		return &st.pickBox
+	}
+	return nil
+}
+
+func (st *encStep) checking(e *env) bool {
+	c := e.s.KeyCheck()
+	return st.phase != encChoose && c.Status == wizard.KeyChecking && c.ID == e.s.KeyID()
+}
+
+func (st *encStep) mode(e *env) mode {
+	return mode{typing: st.phase == encManual, editing: st.phase != encChoose, inner: st.phase != encChoose,
+		waiting: st.loading && st.phase == encPick || st.checking(e)}
+}
+
+// open shows the current phase, its form (re)built from the answers so
+// far. After the API refused the key, the choice comes first.
+func (st *encStep) open(e *env) tea.Cmd {
+	if e.s.Refusal(wizard.FieldKey) != "" {
+		st.phase = encChoose
+	}
+	return st.build(e)
+}
+
+// build shows the phase: its form (re)built from the answers so far.
+func (st *encStep) build(e *env) tea.Cmd {
+	var cmd tea.Cmd
+	switch st.phase {
+	case encChoose:
+		// Back at the choice: no key is being checked any more, so the
+		// keys work. A late answer is still recorded.
+		e.s.StopWaiting()
+		st.want = e.s.UsesKey()
+		st.chooseBox, cmd = e.embed(forms.EncryptionChoiceForm(&st.want), rules.FieldExternalKeyID)
+	case encPick:
+		if st.loading {
+			return nil
+		}
+		st.pickID = e.s.KeyID()
+		if keys := e.s.Org.Keys; st.pickID == "" && len(keys) > 0 {
+			st.pickID = keys[0].ID
+		}
+		st.pickBox, cmd = e.embed(forms.ExternalKeyForm(e.s.Org.Keys, &st.pickID), rules.FieldExternalKeyID)
+	case encManual:
+		cmd = st.input.Focus()
+	}
+	return cmd
+}
+
+func (st *encStep) setPhase(e *env, p encPhase) tea.Cmd {
+	st.phase = p
+	return st.build(e)
+}
+
+func (st *encStep) update(e *env, msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case extKeysMsg:
-		return m.gotExtKeys(msg)
+		st.loading = false
+		e.s.SetExternalKeys(msg.keys, msg.err)
+		// On from the "listing keys" screen only while it shows: the user
+		// may have gone back to the choice or left the step.
+		if e.active() != stateEncryption || st.phase != encPick {
+			return nil
+		}
+		if msg.err != nil || len(msg.keys) == 0 {
+			return st.setPhase(e, encManual)
+		}
+		return st.setPhase(e, encPick)
 	case keyValidatedMsg:
-		st.validated(msg)
+		e.s.SetKeyCheck(msg.c)
 		return nil
 	case tea.KeyPressMsg:
-		if st.checking {
+		if key.Matches(msg, e.keys.Back) && st.phase != encChoose {
+			return st.setPhase(e, encChoose)
+		}
+		if st.checking(e) {
 			return nil
 		}
 		switch st.phase {
 		case encChoose:
-			return m.encChooseKey(msg)
+			return st.chooseKey(e, msg)
 		case encPick:
-			return m.encPickKey(msg)
+			return st.pickKey(e, msg)
 		case encManual:
-			return m.encManualKey(msg)
+			return st.manualKey(e, msg)
 		}
 	}
 	if st.phase == encManual {
@@ -86,98 +169,14 @@ func (m *Model) updateEnc(msg tea.Msg) tea.Cmd {
 		st.input, cmd = st.input.Update(msg)
 		return cmd
 	}
-	if fb := m.activeForm(); fb != nil {
+	if fb := st.form(); fb != nil {
 		return fb.update(msg) // the form's own messages
 	}
 	return nil
 }
 
-// gotExtKeys takes the organization's keys. It moves on from the "listing
-// keys" screen only while that screen shows: the user may have gone back
-// to the choice or left the step, and the list waits for the next "Yes".
-func (m *Model) gotExtKeys(msg extKeysMsg) tea.Cmd {
-	st := &m.enc
-	st.loading, st.loaded = false, true
-	st.listNote = ""
-	var e *api.Error
-	switch {
-	case errors.As(msg.err, &e) && e.Kind == api.KindAuth:
-		st.listNote = "This key may not list the organization's encryption keys (" + e.Message + "); type the key id instead." + e.RequestIDNote()
-	case msg.err != nil:
-		st.listNote = "Listing encryption keys failed: " + msg.err.Error() + ". Type the key id instead."
-	case len(msg.keys) == 0:
-		st.listNote = "The organization has no encryption keys yet (CMEK must be enabled by your account team, then keys added with the External Keys API). You can still type a key id."
-	}
-	st.keys = msg.keys
-	if m.state != stateEncryption || st.phase != encPick {
-		return nil
-	}
-	if msg.err != nil || len(msg.keys) == 0 {
-		return m.encSetPhase(encManual)
-	}
-	return m.encSetPhase(encPick)
-}
-
-// validated records the validation of the chosen key. An answer about a
-// key that is no longer the chosen one is stale and ignored: the check of
-// the chosen key, if any, is still under way.
-func (st *encStep) validated(msg keyValidatedMsg) {
-	if msg.id != st.chosen {
-		return
-	}
-	st.checking = false
-	st.statusID = msg.id
-	var e *api.Error
-	switch {
-	case errors.As(msg.err, &e) && e.Status == 404:
-		// Write-once: an id the organization does not have is never
-		// taken on one more Enter; it must be changed.
-		st.status, st.message = "missing", "no external key with that id in this organization ("+e.Message+")."+e.RequestIDNote()+" Check the id and change it, or go back and choose another key or none."
-	case msg.err != nil:
-		st.status, st.message = "unknown", "could not validate the key: "+msg.err.Error()+". Press Enter again to use it anyway."
-	case msg.res.Status == "success":
-		st.status, st.message = "ok", "the key validated: Anthropic can use it. Press Enter to continue."
-	default:
-		st.status, st.message = "failed", "the key failed validation: "+msg.res.Error+". Fix the key's policy in your cloud KMS, or choose another key."
-	}
-}
-
-// openEnc shows the current phase: the forms are (re)built from the
-// answers so far, so returning to the step shows them.
-func (m *Model) openEnc() tea.Cmd {
-	st := &m.enc
-	var cmd tea.Cmd
-	switch st.phase {
-	case encChoose:
-		// Back at the choice (shift+tab while a key was validating, or the
-		// step left and opened again): no key is being checked any more, so
-		// the keys must work. A late answer is still recorded (validated).
-		st.checking = false
-		st.want = st.useKey
-		st.chooseBox, cmd = m.embed(forms.EncryptionChoiceForm(&st.want), rules.FieldExternalKeyID)
-	case encPick:
-		if st.loading {
-			return nil
-		}
-		st.pickID = st.chosen
-		if st.pickID == "" && len(st.keys) > 0 {
-			st.pickID = st.keys[0].ID
-		}
-		st.pickBox, cmd = m.embed(forms.ExternalKeyForm(st.keys, &st.pickID), rules.FieldExternalKeyID)
-	case encManual:
-		cmd = st.input.Focus()
-	}
-	return cmd
-}
-
-func (m *Model) encSetPhase(p encPhase) tea.Cmd {
-	m.enc.phase = p
-	return m.focusCmd()
-}
-
-func (m *Model) encChooseKey(k tea.KeyPressMsg) tea.Cmd {
-	st := &m.enc
-	if !key.Matches(k, m.keys.Next) {
+func (st *encStep) chooseKey(e *env, k tea.KeyPressMsg) tea.Cmd {
+	if !key.Matches(k, e.keys.Next) {
 		return st.chooseBox.update(k)
 	}
 	cmd := st.chooseBox.form.NextGroup()
@@ -185,52 +184,51 @@ func (m *Model) encChooseKey(k tea.KeyPressMsg) tea.Cmd {
 		return cmd
 	}
 	if !st.want {
-		st.useKey = false
-		st.apiErr = "" // no key: the refused one is gone
-		return m.next()
+		e.s.NoKey()
+		e.next()
+		return nil
 	}
-	// A key: a refused one stays refused until a key is chosen again
-	// (encUse), and the pick screen still says why.
-	st.useKey = true
-	if !st.loaded {
-		st.phase = encPick
-		if st.loading {
-			return nil // asked before going back: the list is on its way
+	e.s.WantKey()
+	switch {
+	case st.loading:
+		st.phase = encPick // asked before going back: the list is on its way
+		return nil
+	case !e.s.Org.KeysListed:
+		st.phase, st.loading = encPick, true
+		ctx, a := e.ctx, e.s.Admin()
+		return func() tea.Msg {
+			keys, err := wizard.ExternalKeys(ctx, a)
+			return extKeysMsg{keys, err}
 		}
-		st.loading = true
-		return extKeysCmd(m.ctx, m.api)
+	case len(e.s.Org.Keys) == 0:
+		return st.setPhase(e, encManual)
 	}
-	if len(st.keys) == 0 {
-		return m.encSetPhase(encManual)
-	}
-	return m.encSetPhase(encPick)
+	return st.setPhase(e, encPick)
 }
 
-func (m *Model) encPickKey(k tea.KeyPressMsg) tea.Cmd {
-	st := &m.enc
+func (st *encStep) pickKey(e *env, k tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case k.String() == "esc":
-		return m.encSetPhase(encChoose)
+		return st.setPhase(e, encChoose)
 	case st.loading:
 		return nil
-	case key.Matches(k, m.keys.Next):
+	case key.Matches(k, e.keys.Next):
 		if st.pickID == forms.TypeKeyID {
-			return m.encSetPhase(encManual)
+			return st.setPhase(e, encManual)
 		}
-		return m.encUse(st.pickID)
+		return st.use(e, st.pickID)
 	}
 	return st.pickBox.update(k)
 }
 
-func (m *Model) encManualKey(k tea.KeyPressMsg) tea.Cmd {
-	st := &m.enc
+func (st *encStep) manualKey(e *env, k tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case k.String() == "esc":
-		if len(st.keys) > 0 {
-			return m.encSetPhase(encPick)
+		if len(e.s.Org.Keys) > 0 {
+			return st.setPhase(e, encPick)
 		}
-		return m.encSetPhase(encChoose)
-	case key.Matches(k, m.keys.Next):
+		return st.setPhase(e, encChoose)
+	case key.Matches(k, e.keys.Next):
 		v := st.input.Value()
 		if v == "" {
 			st.inputErr = errors.New("type the key id, or press esc and choose no key")
@@ -239,7 +237,7 @@ func (m *Model) encManualKey(k tea.KeyPressMsg) tea.Cmd {
 		if st.inputErr = rules.ValidateExternalKeyID(v); st.inputErr != nil {
 			return nil
 		}
-		return m.encUse(v)
+		return st.use(e, v)
 	}
 	before := st.input.Value()
 	var cmd tea.Cmd
@@ -250,25 +248,84 @@ func (m *Model) encManualKey(k tea.KeyPressMsg) tea.Cmd {
 	return cmd
 }
 
-// encUse validates a key the first time it is chosen and moves on the
-// second time, unless it failed validation.
-func (m *Model) encUse(id string) tea.Cmd {
-	st := &m.enc
-	if st.statusID == id && (st.status == "ok" || st.status == "unknown") && st.apiErr == "" {
-		st.chosen = id
-		return m.next()
+// use validates a key the first time it is chosen and moves on the second
+// time, unless it failed validation.
+func (st *encStep) use(e *env, id string) tea.Cmd {
+	if e.s.ChooseKey(id) {
+		e.next()
+		return nil
 	}
-	st.chosen = id
-	st.checking = true
-	st.status, st.message = "", ""
-	st.apiErr = "" // a key is chosen again: it is validated afresh
-	return validateKeyCmd(m.ctx, m.api, id)
+	ctx, a := e.ctx, e.s.Admin()
+	return func() tea.Msg { return keyValidatedMsg{wizard.ValidateKey(ctx, a, id)} }
 }
 
-// keyID is the key the spec will carry.
-func (st *encStep) keyID() string {
-	if !st.useKey {
-		return ""
+func (st *encStep) help(e *env) (short, more []key.Binding) {
+	k := e.keys
+	switch st.phase {
+	case encChoose:
+		return []key.Binding{with(k.Up, "↑/↓", "choose"), k.Next, k.Back, k.Help}, nil
+	case encPick:
+		return []key.Binding{with(k.Up, "↑/↓", "choose"), with(k.Next, "enter", "use this key"), k.Back, k.Help},
+			[]key.Binding{with(k.Cancel, "esc", "back to yes/no")}
 	}
-	return st.chosen
+	return []key.Binding{with(k.Next, "enter", "check the key"), with(k.Cancel, "esc", "back"), k.Quit}, nil
+}
+
+func (st *encStep) view(e *env, b *block) {
+	s := e.styles
+	switch st.phase {
+	case encChoose:
+		b.form(st.chooseBox)
+		if r := e.s.Refusal(wizard.FieldKey); r != "" {
+			b.wrap(s.Error, "✗ "+r)
+		}
+		if st.want {
+			b.wrap(s.Warn, "⚠ "+wizard.WriteOnceWarning)
+		}
+		return
+	case encPick:
+		if st.loading {
+			b.line(s.Title.Render("Choose the encryption key"))
+			b.line(s.Dim.Render(e.spinner() + " listing the organization's keys…"))
+			break
+		}
+		b.form(st.pickBox)
+		st.status(e, b, st.pickID)
+	case encManual:
+		b.line(s.Title.Render("Encryption key id"))
+		b.mark()
+		b.line(st.input.View())
+		if st.inputErr != nil {
+			b.wrap(s.Error, "✗ "+st.inputErr.Error())
+		} else {
+			st.status(e, b, st.input.Value()) // about the id as typed, not one typed before
+		}
+		if n := e.s.Org.KeysNote; n != "" {
+			b.wrap(s.Desc, n)
+		}
+	}
+	b.wrap(s.Warn, "⚠ "+wizard.WriteOnceWarning)
+}
+
+// status shows the validation of the key id on screen, if it was checked.
+func (st *encStep) status(e *env, b *block, id string) {
+	s := e.styles
+	c := e.s.KeyCheck()
+	if r := e.s.Refusal(wizard.FieldKey); r != "" && e.s.KeyID() == id {
+		b.wrap(s.Error, "✗ "+r)
+		return
+	}
+	if c.ID != id || e.s.KeyID() != id {
+		return
+	}
+	switch {
+	case c.Status == wizard.KeyChecking:
+		b.line(s.Dim.Render(e.spinner() + " validating " + e.text(id) + "…"))
+	case c.Status == wizard.KeyOK:
+		b.wrap(s.OK, "✓ "+c.Message+" Press Enter to continue.")
+	case c.Status == wizard.KeyFailed || c.Status == wizard.KeyMissing:
+		b.wrap(s.Error, "✗ "+c.Message)
+	case c.Status == wizard.KeyUnknown:
+		b.wrap(s.Warn, "⚠ "+c.Message+" Press Enter again to use it anyway.")
+	}
 }

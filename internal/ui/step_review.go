@@ -8,167 +8,157 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/anthropic-tools/workspace-wizard/internal/api"
-	"github.com/anthropic-tools/workspace-wizard/internal/config"
-	"github.com/anthropic-tools/workspace-wizard/internal/rules"
+	"github.com/anthropic-tools/workspace-wizard/internal/wizard"
 )
 
-// Review rows, in order; rowCreate is the Create button.
-const (
-	rowName = iota
-	rowTags
-	rowWsGeo
-	rowAllowed
-	rowDefault
-	rowKey
-	rowProfile // shown only when the wizard offers the user profile
-	rowCreate
-)
-
-var rowStep = [...]state{stateName, stateTags, stateResidency, stateResidency, stateResidency, stateEncryption, stateProfile}
-
-// moveRow selects the next (d=1) or previous (d=-1) row shown.
-func (m *Model) moveRow(d int) {
-	r := m.review + d
-	if r == rowProfile && !m.prof.offered {
-		r += d
-	}
-	m.review = min(max(r, 0), rowCreate)
+// reviewStep shows every answer, one row each; Enter on a row (or its
+// step's number) opens that step, Enter on Create sends the workspace.
+type reviewStep struct {
+	sel int // the selected row, or onCreate
 }
 
-// spec is the workspace as answered. A field the user left at its default
-// (and did not give as a flag) stays empty, so the server's default applies.
-func (m *Model) spec() api.Spec {
-	s := api.Spec{
-		Name:          m.name.input.Value(),
-		Tags:          append([]api.Tag(nil), m.tags.list...),
-		ExternalKeyID: m.enc.keyID(),
-		DisplayColor:  m.opts.Config.Spec.DisplayColor,
-		UserProfileID: m.prof.chosen,
+// onCreate is the Create button's place in reviewStep.sel: rows may be
+// added while the review shows (the user-profile row), Create stays.
+const onCreate = -1
+
+func newReviewStep(*env) page { return &reviewStep{} }
+
+// fieldStep is the step that sets each answer.
+var fieldStep = map[wizard.Field]state{
+	wizard.FieldName: stateName, wizard.FieldTags: stateTags, wizard.FieldResidency: stateResidency,
+	wizard.FieldKey: stateEncryption, wizard.FieldProfile: stateProfile,
+}
+
+func (st *reviewStep) open(e *env) tea.Cmd {
+	st.sel = onCreate
+	return nil
+}
+
+func (st *reviewStep) mode(e *env) mode { return mode{} }
+
+func (st *reviewStep) help(e *env) (short, more []key.Binding) {
+	k := e.keys
+	rows := e.s.Review()
+	enter := k.Create
+	if st.sel != onCreate {
+		// The selected row opens its step: Enter does not create.
+		enter = with(k.Edit, "enter", "change "+strings.ToLower(screenName(fieldStep[rows[st.sel].Field])))
 	}
-	pick := func(field, v, def string) string {
-		if m.set[field] || v != def {
-			return v
+	steps := 0
+	for _, r := range rows {
+		if r.First {
+			steps++
 		}
-		return ""
 	}
-	s.WorkspaceGeo = pick(rules.FieldWorkspaceGeo, m.res.v.WorkspaceGeo, rules.DefaultWorkspaceGeo)
-	s.AllowedInferenceGeos = pick(rules.FieldAllowedGeos, m.res.allowed(), rules.DefaultAllowedGeos)
-	s.DefaultInferenceGeo = pick(rules.FieldDefaultGeo, m.res.v.Default, rules.DefaultInferenceGeo)
-	return s
+	return []key.Binding{enter, with(k.Jump, "1-"+strconv.Itoa(steps), "edit a step"), with(k.Up, "↑/↓", "select"), k.Back, k.Help},
+		[]key.Binding{with(k.Edit, "↑ enter", "change the selected row")}
 }
 
-func (m *Model) updateReview(msg tea.Msg) tea.Cmd {
+func (st *reviewStep) update(e *env, msg tea.Msg) tea.Cmd {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return nil
 	}
+	rows := e.s.Review()
 	switch {
-	case key.Matches(k, m.keys.Up):
-		m.moveRow(-1)
-	case key.Matches(k, m.keys.Down):
-		m.moveRow(1)
-	case key.Matches(k, m.keys.Jump):
+	case key.Matches(k, e.keys.Up) && st.sel == onCreate:
+		st.sel = len(rows) - 1
+	case key.Matches(k, e.keys.Up):
+		st.sel = max(st.sel-1, 0)
+	case key.Matches(k, e.keys.Down) && st.sel != onCreate:
+		if st.sel++; st.sel >= len(rows) {
+			st.sel = onCreate
+		}
+	case key.Matches(k, e.keys.Jump):
 		n, _ := strconv.Atoi(k.String())
-		if steps := m.steps(); n < len(steps) {
-			return m.jump(steps[n-1])
+		for _, r := range rows {
+			if r.First {
+				if n--; n == 0 {
+					e.jump(fieldStep[r.Field])
+					return nil
+				}
+			}
 		}
-	case key.Matches(k, m.keys.Next):
-		if m.review < rowCreate {
-			return m.jump(rowStep[m.review])
+	case key.Matches(k, e.keys.Next):
+		if st.sel != onCreate {
+			e.jump(fieldStep[rows[st.sel].Field])
+			return nil
 		}
-		return m.submit()
+		return submit(e)
 	}
 	return nil
 }
 
-func (m *Model) viewReview(b *block) {
-	s := m.styles
-	spec := m.spec()
-	if !m.plain {
+// submit checks the whole draft, then shows the create: a value the API
+// refused is never sent again unchanged, its step opens instead.
+func submit(e *env) tea.Cmd {
+	f, back, err := e.s.Check()
+	switch {
+	case back:
+		e.jump(fieldStep[f])
+	case err != nil:
+		e.s.Failed(err)
+		e.show(stateFailed)
+	default:
+		e.show(stateSubmitting)
+	}
+	return nil
+}
+
+func (st *reviewStep) view(e *env, b *block) {
+	s := e.styles
+	if !e.plain {
 		b.line(s.Title.Render("Review") + s.Dim.Render(" · nothing is sent until you press Enter on Create"))
 	}
 	const lw = 20 // "  Allowed inference" and a space
-	row := func(r int, num, label, value string) {
-		cur, st := "  ", s.Label
-		if m.review == r {
-			cur, st = s.Cursor.Render("› "), s.Selected
+	rows := e.s.Review()
+	num := 0
+	for i, r := range rows {
+		n := " "
+		if r.First {
+			num++
+			n = strconv.Itoa(num)
 		}
-		lab := num + " " + label
+		value := s.Value.Render(r.Value)
+		if r.Default {
+			value = r.Value + " " + s.Default.Render("(default)")
+		}
+		if r.Note != "" {
+			value += s.Dim.Render(" (" + r.Note + ")")
+		}
+		if r.Lock != "" {
+			value += " " + s.Permanent.Render(r.Lock)
+		}
+		if r.Warn != "" {
+			value += " " + s.Warn.Render("⚠ "+r.Warn)
+		}
+		if r.Refused {
+			value += " " + s.Error.Render("✗ refused by the API: change it")
+		}
+		cur, ls := "  ", s.Label
+		if st.sel == i && !e.plain {
+			cur, ls = s.Cursor.Render("› "), s.Selected
+		}
+		lab := n + " " + r.Label
 		if 2+lw+1+ansi.StringWidth(value) <= b.width {
-			b.line(cur + st.Render(pad(lab, lw)) + " " + value)
-			return
+			b.line(cur + ls.Render(pad(lab, lw)) + " " + value)
+			continue
 		}
 		// Narrow: the value goes under its label, whole.
-		b.line(cur + st.Render(lab))
-		sub := &block{width: b.width - 6, clean: b.clean}
+		b.line(cur + ls.Render(lab))
+		sub := &block{width: b.width - 6}
 		sub.line(value)
 		for _, l := range sub.lines {
 			b.lines = append(b.lines, "      "+l)
 		}
 	}
-	def := func(v string) string { return v + " " + s.Default.Render("(default)") }
-	name := s.Value.Render(spec.Name)
-	if m.name.warn != "" {
-		name += " " + s.Warn.Render("⚠ name already in use")
-	}
-	refused := " " + s.Error.Render("✗ refused by the API: change it")
-	if m.name.apiErr != "" {
-		name += refused
-	}
-	row(rowName, "1", "Name", name)
-	tags := def("none")
-	if len(spec.Tags) > 0 {
-		parts := make([]string, len(spec.Tags))
-		for i, t := range spec.Tags {
-			parts[i] = t.Key + "=" + t.Value
-		}
-		tags = strings.Join(parts, ", ")
-	}
-	if m.tags.apiErr != "" {
-		tags += refused
-	}
-	row(rowTags, "2", "Tags", tags)
-	perm := " " + s.Permanent.Render("PERMANENT")
-	orDef := func(v, d string) string {
-		if v == "" {
-			return def(d)
-		}
-		return v
-	}
-	row(rowWsGeo, "3", "Workspace geo", orDef(spec.WorkspaceGeo, rules.DefaultWorkspaceGeo)+perm)
-	row(rowAllowed, " ", "Allowed inference", orDef(spec.AllowedInferenceGeos, rules.DefaultAllowedGeos))
-	dg := orDef(spec.DefaultInferenceGeo, rules.DefaultInferenceGeo)
-	if spec.DefaultInferenceGeo == "us" {
-		dg += s.Dim.Render(" (priced at " + rules.USInferencePremium + ")")
-	}
-	row(rowDefault, " ", "Default inference", dg)
-	keyv := def("none")
-	if spec.ExternalKeyID != "" {
-		// The id may be one the server listed: shown through m.text.
-		keyv = m.text(spec.ExternalKeyID) + " " + s.Permanent.Render("WRITE-ONCE")
-		if m.enc.apiErr != "" {
-			keyv += refused
-		}
-	}
-	row(rowKey, "4", "Encryption key", keyv)
-	if m.prof.offered {
-		prof := def("none")
-		if spec.UserProfileID != "" {
-			prof = m.prof.profileValue(spec.UserProfileID) + " " + s.Permanent.Render("PERMANENT")
-			if m.prof.apiErr != "" {
-				prof += refused
-			}
-		}
-		row(rowProfile, "5", "User profile", prof)
-	}
-	if spec.DisplayColor != "" {
-		b.field(s.Label, "  Colour", lw, s.swatch(spec.DisplayColor)+spec.DisplayColor)
+	if c := e.s.Spec().DisplayColor; c != "" {
+		b.field(s.Label, "  Colour", lw, s.swatch(c)+e.text(c))
 	}
 	b.gap()
 	switch {
-	case m.plain:
-	case m.review == rowCreate:
+	case e.plain:
+	case st.sel == onCreate:
 		b.mark()
 		b.line(s.Cursor.Render("› ") + s.ButtonOn.Render("Create workspace"))
 	default:
@@ -176,18 +166,13 @@ func (m *Model) viewReview(b *block) {
 	}
 	b.gap()
 	b.line(s.Dim.Render("The same from a script:"))
-	args := []string{"workspace-wizard"}
-	if m.opts.Demo {
-		// This run talks to the simulated API: so must the pasted line.
-		args = append(args, "--demo")
-	}
-	args = append(args, config.Args(spec)...)
-	if m.plain {
-		b.lines = append(b.lines, m.text(strings.Join(args, " "))) // one line, to copy as it is
+	args := e.s.Args()
+	if e.plain {
+		b.lines = append(b.lines, e.text(strings.Join(args, " "))) // one line, to copy as it is
 		return
 	}
 	for _, l := range commandLines(args, b.width) {
-		b.line(s.Code.Render(m.text(l)))
+		b.line(s.Code.Render(e.text(l)))
 	}
 }
 
@@ -224,4 +209,11 @@ func commandLines(args []string, width int) []string {
 		}
 	}
 	return append(lines, cur)
+}
+
+func pad(s string, n int) string {
+	if len(s) >= n {
+		return s
+	}
+	return s + strings.Repeat(" ", n-len(s))
 }

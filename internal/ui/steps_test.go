@@ -35,9 +35,7 @@ func TestNameIsCheckedAsTyped(t *testing.T) {
 
 func TestNameInUseIsAWarningLookedUpOnce(t *testing.T) {
 	h := newHarness(t)
-	if _, err := h.m.api.CreateWorkspace(t.Context(), api.Spec{Name: "Research"}.Params()); err != nil {
-		t.Fatal(err)
-	}
+	h.srv.AddWorkspace(fakeapi.Workspace{Name: "Research"})
 	h.typeText("research")
 	h.see("⚠ a workspace named \"research\" already exists (wrkspc_", "Names need not be unique")
 	h.typeText("-2")
@@ -51,12 +49,12 @@ func TestNameInUseIsAWarningLookedUpOnce(t *testing.T) {
 
 func TestStaleNameLookupIsIgnored(t *testing.T) {
 	h := newHarness(t)
-	h.m.after = func(time.Duration, tea.Msg) tea.Cmd { return nil } // hold the debounce ticks
+	h.m.e.after = func(time.Duration, tea.Msg) tea.Cmd { return nil } // hold the debounce ticks
 	h.typeText("abc")
 	if cmd := h.send(nameTickMsg{seq: 1}); cmd != nil {
 		t.Fatal("a tick from before the last keystroke started a look-up")
 	}
-	if cmd := h.send(nameTickMsg{seq: h.m.name.seq}); cmd == nil {
+	if cmd := h.send(nameTickMsg{seq: 3}); cmd == nil { // the third keystroke's
 		t.Fatal("the latest tick did not start the look-up")
 	}
 }
@@ -124,7 +122,7 @@ func TestTagsAddEditRemoveAndEveryRule(t *testing.T) {
 	h.see("› team = research")
 	h.press("d")
 	h.notSee("team = research")
-	if got := h.m.spec().Tags; len(got) != 1 || got[0] != (api.Tag{Key: "env", Value: "staging"}) {
+	if got := h.spec().Tags; len(got) != 1 || got[0] != (api.Tag{Key: "env", Value: "staging"}) {
 		t.Fatalf("tags = %v", got)
 	}
 	h.press("esc", "enter")
@@ -167,7 +165,7 @@ func TestDefaultGeoOnlyFromAllowed(t *testing.T) {
 	h.see("› Only us")
 	h.press("enter")
 	h.wantState(stateEncryption)
-	s := h.m.spec()
+	s := h.spec()
 	if s.AllowedInferenceGeos != "us" || s.DefaultInferenceGeo != "us" || s.WorkspaceGeo != "" {
 		t.Fatalf("spec residency = %q/%q/%q", s.WorkspaceGeo, s.AllowedInferenceGeos, s.DefaultInferenceGeo)
 	}
@@ -225,7 +223,7 @@ func TestNameSpacesAroundAreDropped(t *testing.T) {
 	h.typeText("a ")
 	h.press("enter")
 	h.wantState(stateTags)
-	if got := h.m.spec().Name; got != "team a" {
+	if got := h.spec().Name; got != "team a" {
 		t.Fatalf("name = %q, want %q", got, "team a")
 	}
 }

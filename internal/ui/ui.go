@@ -1,6 +1,6 @@
-// Package ui is the interactive wizard: a Bubble Tea model that walks an
-// admin through every field of a new workspace, then submits it through the
-// same api.Creator as flag mode.
+// Package ui is the interactive wizard: a Bubble Tea parent model over the
+// wizard's core (internal/wizard), one screen per file, and accessible
+// mode's plain prompts over the same core.
 package ui
 
 import (
@@ -10,33 +10,12 @@ import (
 	"io"
 	"time"
 
-	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
-
 	"github.com/anthropics/anthropic-sdk-go/v2"
 
 	"github.com/anthropic-tools/workspace-wizard/internal/api"
 	"github.com/anthropic-tools/workspace-wizard/internal/config"
 )
-
-// ErrCancelled is returned when the user quits before anything was sent.
-var ErrCancelled = errors.New("cancelled")
-
-// ErrCancelledAfterRefusal is returned when the user quits after a create
-// was sent in the session and did not create the workspace (the API
-// refused it): something was sent, but nothing was created. It wraps
-// ErrCancelled, so errors.Is(err, ErrCancelled) holds and the exit code is
-// the same.
-var ErrCancelledAfterRefusal = fmt.Errorf("%w; the API refused the earlier create, so nothing was created", ErrCancelled)
-
-// cancelled is the error of a quit before the workspace was created: true
-// about whether a create was sent.
-func (m *Model) cancelled() error {
-	if m.sent {
-		return ErrCancelledAfterRefusal
-	}
-	return ErrCancelled
-}
 
 // Options is what the wizard needs from main.
 type Options struct {
@@ -52,14 +31,22 @@ type Options struct {
 	// LookAgainAfter is the pause between the looks for a create whose
 	// outcome is open; 0 means the Creator's default.
 	LookAgainAfter time.Duration
+
+	// For tests: a still spinner and cursor, the time zone times are shown
+	// in (time.Local when nil), timers (tea.Tick when nil), and the
+	// Creator's sleep (a real one when nil).
+	Still    bool
+	Location *time.Location
+	After    func(d time.Duration, msg tea.Msg) tea.Cmd
+	Sleep    func(ctx context.Context, d time.Duration) error
 }
 
 // Outcome is how the wizard ended. Exactly one of Workspace and Err is set.
 type Outcome struct {
 	Workspace *anthropic.Workspace
 	Result    *api.Result
-	// Err is ErrCancelled (or ErrCancelledAfterRefusal, which wraps it), an
-	// *api.Error, an *api.UnknownOutcomeError, or
+	// Err is outcome.ErrCancelled (or outcome.ErrCancelledAfterRefusal,
+	// which wraps it), an *api.Error, an *api.UnknownOutcomeError, or
 	// another failure; main maps it to the exit code.
 	Err error
 }
@@ -86,9 +73,8 @@ func Run(ctx context.Context, o Options) Outcome {
 	stop := context.AfterFunc(ctx, func() { p.Send(signalledMsg{}) })
 	defer stop()
 	_, err := p.Run()
-	if m.sub.cancel != nil {
-		m.sub.cancel()
-	}
+	sub := m.pages[stateSubmitting].(*submitScreen)
+	sub.stop()
 	return m.ended(ctx, err)
 }
 
@@ -129,48 +115,33 @@ func (m *Model) ended(ctx context.Context, err error) Outcome {
 	switch {
 	case m.done:
 		return m.outcome
-	case m.state == stateResult || m.state == stateMembers:
-		// Members are extra: stopped while adding them, the workspace
-		// still exists and is reported.
-		return Outcome{Workspace: m.result.Workspace, Result: m.result}
-	case m.state == stateFailed:
-		return Outcome{Err: m.failure.err}
-	case m.state == stateSubmitting:
+	case m.e.cur == stateSubmitting:
 		// Stopped while a create was in flight: its context is cancelled, so
 		// the Creator looks the workspace up and reports what it found.
-		return m.awaitCreate()
-	case err != nil && !errors.Is(err, tea.ErrInterrupted) && !errors.Is(err, tea.ErrProgramKilled) && ctx.Err() == nil:
+		return m.pages[stateSubmitting].(*submitScreen).await()
+	}
+	if en, ok := m.page().(ender); ok {
+		return en.ending(m.e)
+	}
+	if err != nil && !errors.Is(err, tea.ErrInterrupted) && !errors.Is(err, tea.ErrProgramKilled) && ctx.Err() == nil {
 		return Outcome{Err: fmt.Errorf("the wizard failed: %w", err)}
 	}
-	return Outcome{Err: m.cancelled()}
+	return Outcome{Err: m.e.s.Cancelled()}
 }
 
-// awaitCreate waits, bounded, for a cancelled create's own verdict.
-func (m *Model) awaitCreate() Outcome {
-	unknown := Outcome{Err: &api.UnknownOutcomeError{Name: m.sub.spec.Name, Since: m.sub.started,
-		Cause: &api.Error{Op: "create workspace", Kind: api.KindCanceled, Message: "the wizard was stopped"}}}
+// await waits, bounded, for a cancelled create's own verdict.
+func (st *submitScreen) await() Outcome {
 	select {
-	case <-m.sub.run.done:
-		if m.sub.run.err != nil {
-			return Outcome{Err: m.sub.run.err}
+	case <-st.run.done:
+		if st.run.err != nil {
+			return Outcome{Err: st.run.err}
 		}
-		return Outcome{Workspace: m.sub.run.res.Workspace, Result: m.sub.run.res}
+		return Outcome{Workspace: st.run.res.Workspace, Result: st.run.res}
 	case <-time.After(awaitCreateLimit):
-		return unknown
+		return Outcome{Err: &api.UnknownOutcomeError{Name: st.name, Since: st.started,
+			Cause: &api.Error{Op: "create workspace", Kind: api.KindCanceled, Message: "the wizard was stopped"}}}
 	}
 }
 
 // awaitCreateLimit bounds the wait for a cancelled create's look-up.
 const awaitCreateLimit = 30 * time.Second
-
-// inputs are the wizard's text fields, for focus and sizing.
-func (m *Model) inputs() []*textinput.Model {
-	return []*textinput.Model{&m.key.input, &m.name.input, &m.tags.input, &m.enc.input}
-}
-
-// RunAccessible runs the same steps as plain line-by-line prompts on
-// o.Input and o.Output: no screen drawing, no animation, the same rules,
-// review and submit path.
-func RunAccessible(ctx context.Context, o Options) Outcome {
-	return newPrompter(ctx, o).run()
-}

@@ -15,6 +15,7 @@ import (
 	"github.com/anthropic-tools/workspace-wizard/internal/api/fakeapi"
 	"github.com/anthropic-tools/workspace-wizard/internal/api/fakeapi/fakeapitest"
 	"github.com/anthropic-tools/workspace-wizard/internal/config"
+	"github.com/anthropic-tools/workspace-wizard/internal/outcome"
 	"github.com/anthropic-tools/workspace-wizard/internal/rules"
 )
 
@@ -26,7 +27,7 @@ func TestResultAt40x12ShowsTheWholeIDAndScrolls(t *testing.T) {
 	h.toReview("small-result")
 	h.press("enter")
 	h.wantState(stateResult)
-	id := h.m.result.Workspace.ID
+	id := h.m.e.s.Result().Workspace.ID
 	s := h.screen()
 	for _, want := range []string{id, "small-result", "c copy id", "more lines"} {
 		if !strings.Contains(s, want) {
@@ -51,7 +52,7 @@ func TestReviewCommandWrapsBetweenArguments(t *testing.T) {
 	h := newHarness(t, withSpec(api.Spec{ExternalKeyID: keyID, Tags: []api.Tag{{Key: "env", Value: "prod"}, {Key: "team", Value: "research"}}},
 		rules.FieldExternalKeyID, rules.FieldTags))
 	h.typeText("research-prod")
-	for i := 0; i < 8 && h.m.state != stateReview; i++ {
+	for i := 0; i < 8 && h.m.e.cur != stateReview; i++ {
 		h.press("enter") // the flags' key is chosen, then validated
 	}
 	h.wantState(stateReview)
@@ -111,8 +112,8 @@ func TestAccessibleCancelAtPrompt(t *testing.T) {
 	time.AfterFunc(50*time.Millisecond, cancel) // the prompt is blocked on a pipe nobody writes
 	select {
 	case out := <-done:
-		if !errors.Is(out.Err, ErrCancelled) {
-			t.Fatalf("outcome %+v; want ErrCancelled", out)
+		if !errors.Is(out.Err, outcome.ErrCancelled) {
+			t.Fatalf("outcome %+v; want outcome.ErrCancelled", out)
 		}
 	case <-time.After(5 * time.Second):
 		t.Fatal("the prompt ignored the cancelled context")

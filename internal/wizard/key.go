@@ -108,9 +108,19 @@ func (s *Session) ChooseKey(id string) (ready bool) {
 // stale and ignored; one that comes after
 // the user went back from the key is kept for when it is chosen again.
 func (s *Session) SetKeyCheck(c KeyCheck) {
-	if c.ID != s.keyID {
+	if c.ID != s.keyID || s.keyCheck.ID != c.ID {
 		return
 	}
 	s.keyCheck = c
 }
 
+// WantKey records that a key is to be used, before one is chosen.
+func (s *Session) WantKey() { s.useKey = true }
+
+// StopWaiting stops waiting for a validation under way (the user went
+// back): its answer is still recorded when it comes, for the same key.
+func (s *Session) StopWaiting() {
+	if s.keyCheck.Status == KeyChecking {
+		s.keyCheck.Status = KeyUnchecked
+	}
+}

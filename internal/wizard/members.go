@@ -20,6 +20,58 @@ type Members struct {
 	Listed  bool
 	ListErr error
 	all     []MemberAdd
+
+	// The round of adds under way or last finished.
+	Role    anthropic.NoBillingWorkspaceRole
+	Round   []MemberAdd                  // this round's answers
+	Queue   []anthropic.OrganizationUser // waiting in this round
+	Current *anthropic.OrganizationUser  // its request is in flight
+}
+
+// Start begins a round: users, one at a time, with role. It returns the
+// first user to send, or false when there is none.
+func (m *Members) Start(users []anthropic.OrganizationUser, role anthropic.NoBillingWorkspaceRole) (anthropic.OrganizationUser, bool) {
+	m.Role, m.Round, m.Queue, m.Current = role, nil, users, nil
+	return m.next()
+}
+
+func (m *Members) next() (anthropic.OrganizationUser, bool) {
+	if len(m.Queue) == 0 {
+		m.Current = nil
+		return anthropic.OrganizationUser{}, false
+	}
+	u := m.Queue[0]
+	m.Queue = m.Queue[1:]
+	m.Current = &u
+	return u, true
+}
+
+// Progress says how far the round is, for the result screen; "" when no
+// round is under way. stopped: the wizard ended while it was.
+func (m *Members) Progress(stopped bool) string {
+	if m.Current == nil {
+		return ""
+	}
+	if !stopped {
+		return "Adding members: " + strconv.Itoa(len(m.Round)) + " of " + strconv.Itoa(len(m.Round)+1+len(m.Queue)) + " done…"
+	}
+	text := "⚠ Stopped while adding " + UserName(*m.Current) + ", who may or may not have been added"
+	if n := len(m.Queue); n > 0 {
+		verb := " were not"
+		if n == 1 {
+			verb = " was not"
+		}
+		text += "; " + Plural(n, "other") + " waiting" + verb
+	}
+	return text + ". Check the workspace's members in the Console."
+}
+
+// Plural is n and what, with an s unless n is 1.
+func Plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return strconv.Itoa(n) + " " + what + "s"
 }
 
 // MemberAdd is one add-member request and how it ended.
@@ -58,8 +110,13 @@ func (m *Members) Chosen(ids []string) []anthropic.OrganizationUser {
 	return out
 }
 
-// Added records one add's answer.
-func (m *Members) Added(r MemberAdd) { m.all = append(m.all, r) }
+// Added records one add's answer and returns the next user to send, if
+// the round goes on. A failed add is reported, never sent again.
+func (m *Members) Added(r MemberAdd) (anthropic.OrganizationUser, bool) {
+	m.all = append(m.all, r)
+	m.Round = append(m.Round, r)
+	return m.next()
+}
 
 // Summary is every add so far: who was added with which role, and who was
 // not (unless added later).

@@ -66,6 +66,11 @@ type Session struct {
 	keyCheck KeyCheck
 	refusals map[Field]refusal
 	sent     bool // a create was sent in this session
+	result   *api.Result
+	failure  *Failure
+
+	// Members are the adds to the workspace once it is created.
+	Members Members
 }
 
 // New starts a session from the options, the draft pre-filled from the

@@ -101,7 +101,7 @@ func (s *Session) Failed(err error) Failure {
 	for _, t := range []string{row.Message(f.Err), row.Hint(f.Err)} {
 		for _, l := range strings.Split(t, "\n") {
 			if l = strings.TrimSpace(strings.TrimPrefix(l, "Error: ")); l != "" {
-				f.Lines = append(f.Lines, l)
+				f.Lines = append(f.Lines, strings.ToUpper(l[:1])+l[1:])
 			}
 		}
 	}
@@ -115,8 +115,21 @@ func (s *Session) Failed(err error) Failure {
 		// The Creator returns an API error only when nothing was created.
 		f.Retry = true
 	}
+	s.failure = &f
 	return f
 }
+
+// Failure is the last create's failure, or nil.
+func (s *Session) Failure() *Failure { return s.failure }
+
+// Created records the workspace made, or found after an unclear answer.
+func (s *Session) Created(res *api.Result) {
+	s.result = res
+	s.failure = nil
+}
+
+// Result is the created workspace, or nil.
+func (s *Session) Result() *api.Result { return s.result }
 
 // headline is a failure's title on the wizard's screen.
 func headline(err error) string {
