@@ -160,3 +160,29 @@ func TestUpdateWorkspace(t *testing.T) {
 		"POST /v1/organizations/workspaces/"+ws+` {"name":"renamed"}`,
 	)
 }
+
+// A user profile can be set on a workspace that has none, sent again
+// unchanged, and never replaced.
+func TestUpdateWorkspaceUserProfileIsPermanent(t *testing.T) {
+	c, srv := newAdmin(t, fakeapi.Options{}, "")
+	for _, p := range fakeapi.DemoUserProfiles() {
+		srv.AddUserProfile(p)
+	}
+	ws := srv.AddWorkspace(fakeapi.Workspace{Name: "team"}).ID
+	ctx := context.Background()
+	set := func(id string) error {
+		_, err := c.UpdateWorkspace(ctx, ws, anthropic.OrganizationWorkspaceUpdateParams{UserProfileID: anthropic.String(id)})
+		return err
+	}
+	apiErr(t, set("uprof_01JNobodyHere"), 400, api.CodeUserProfileNotFound, "user_profile_id: no user profile")
+	if err := set(fakeapi.DemoUserProfileNorthwind); err != nil {
+		t.Fatal(err)
+	}
+	if err := set(fakeapi.DemoUserProfileNorthwind); err != nil {
+		t.Fatalf("the same profile again: %v", err)
+	}
+	apiErr(t, set(fakeapi.DemoUserProfileContoso), 400, "", "cannot be replaced or removed")
+	if got := srv.Workspaces()[0].UserProfileID; got != fakeapi.DemoUserProfileNorthwind {
+		t.Fatalf("user profile = %q", got)
+	}
+}
