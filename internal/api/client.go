@@ -33,11 +33,40 @@ type Admin interface {
 	GetWorkspace(ctx context.Context, id string) (*anthropic.Workspace, error)
 	ListExternalKeys(ctx context.Context) ([]anthropic.ExternalKey, error)
 	ValidateExternalKey(ctx context.Context, id string) (*anthropic.OrganizationExternalKeyValidateResponse, error)
+	// ListUsers lists every user (with email, only that address), UserPageSize
+	// a page; a walk cut short is an *IncompleteListError beside what was read.
 	ListUsers(ctx context.Context, email string) ([]anthropic.OrganizationUser, error)
+	// ListUsersPage returns one page of users, for loading a large
+	// organization in the background: pass the previous page's LastID as
+	// afterID; limit is 1–1000; email, when set, keeps only that address.
+	ListUsersPage(ctx context.Context, afterID string, limit int, email string) (*UserPage, error)
 	AddMember(ctx context.Context, workspaceID, userID string, role anthropic.NoBillingWorkspaceRole) (*anthropic.WorkspaceMember, error)
 	// ListUserProfiles lists every user profile; with an error wrapping
 	// ErrListIncomplete it also returns the profiles read before a page bound.
 	ListUserProfiles(ctx context.Context) ([]anthropic.UserProfile, error)
+
+	// UpdateWorkspace changes the fields p sets (name, tags, display colour,
+	// allowed and default inference geos, a first external key).
+	UpdateWorkspace(ctx context.Context, id string, p anthropic.OrganizationWorkspaceUpdateParams) (*anthropic.Workspace, error)
+	// ListMembers lists every member of a workspace (bounded, as ListUsers).
+	ListMembers(ctx context.Context, workspaceID string) ([]anthropic.WorkspaceMember, error)
+	UpdateMemberRole(ctx context.Context, workspaceID, userID string, role anthropic.WorkspaceRole) (*anthropic.WorkspaceMember, error)
+	RemoveMember(ctx context.Context, workspaceID, userID string) error
+	// CreateInvite invites an email to the organization with an
+	// organization role; the invitee becomes a user only on accepting.
+	CreateInvite(ctx context.Context, email string, role anthropic.OrganizationInviteNewParamsRole) (*anthropic.OrganizationInvite, error)
+	// ListInvites lists every invite (pending, accepted, expired); with
+	// email, only that address's.
+	ListInvites(ctx context.Context, email string) ([]anthropic.OrganizationInvite, error)
+	DeleteInvite(ctx context.Context, id string) error
+	// ListRateLimits lists the organization's rate-limit groups and limits.
+	ListRateLimits(ctx context.Context) ([]anthropic.OrganizationRateLimit, error)
+	// ListWorkspaceRateLimits lists a workspace's overrides, and with
+	// includeInherited the organization's values it inherits too.
+	ListWorkspaceRateLimits(ctx context.Context, workspaceID string, includeInherited bool) ([]anthropic.WorkspaceRateLimit, error)
+	// UpdateWorkspaceRateLimit sets (a value) or clears (param.Null) the
+	// workspace's overrides of the limiter types named, for one group.
+	UpdateWorkspaceRateLimit(ctx context.Context, workspaceID, rateLimitID string, limits []anthropic.WorkspaceRateLimitUpdateValueParam) (*anthropic.WorkspaceRateLimit, error)
 }
 
 // WorkspacePage is one page of the workspace list.
@@ -235,29 +264,17 @@ func (c *Client) ValidateExternalKey(ctx context.Context, id string) (*anthropic
 }
 
 func (c *Client) ListUsers(ctx context.Context, email string) ([]anthropic.OrganizationUser, error) {
-	const op = "list users"
-	var out []anthropic.OrganizationUser
-	q := anthropic.OrganizationUserListParams{Limit: param.NewOpt(int64(100))}
-	if email != "" {
-		q.Email = param.NewOpt(email)
-	}
-	for i := 0; ; i++ {
-		page, err := track(ctx, op, func(ctx context.Context) (*pagination.Page[anthropic.OrganizationUser], error) {
+	return walkPages(ctx, "list users", "users",
+		func(ctx context.Context, after string) (*pagination.Page[anthropic.OrganizationUser], error) {
+			q := anthropic.OrganizationUserListParams{Limit: param.NewOpt(int64(UserPageSize))}
+			if after != "" {
+				q.AfterID = param.NewOpt(after)
+			}
+			if email != "" {
+				q.Email = param.NewOpt(email)
+			}
 			return c.sdk.Organization.Users.List(ctx, q)
 		})
-		if err != nil {
-			return nil, err
-		}
-		if page == nil {
-			return nil, unreadable(op, "page")
-		}
-		out = append(out, page.Data...)
-		next, err := nextCursor("users", len(out), i, page.HasMore, page.LastID, q.AfterID.Value)
-		if next == "" {
-			return out, err
-		}
-		q.AfterID = param.NewOpt(next)
-	}
 }
 
 func (c *Client) AddMember(ctx context.Context, workspaceID, userID string, role anthropic.NoBillingWorkspaceRole) (*anthropic.WorkspaceMember, error) {

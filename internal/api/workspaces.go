@@ -67,3 +67,16 @@ func AllowedGeos(dr anthropic.DataResidency) string {
 	}
 	return strings.Join(parts, ", ")
 }
+
+// UpdateWorkspace is POST /v1/organizations/workspaces/{id}: the fields p
+// sets change, the others stay.
+func (c *Client) UpdateWorkspace(ctx context.Context, id string, p anthropic.OrganizationWorkspaceUpdateParams) (*anthropic.Workspace, error) {
+	const op = "update workspace"
+	ws, err := track(ctx, op, func(ctx context.Context) (*anthropic.Workspace, error) {
+		return c.sdk.Organization.Workspaces.Update(ctx, id, p)
+	})
+	if err == nil && (ws == nil || ws.ID == "") {
+		return nil, unreadable(op, "workspace")
+	}
+	return ws, err
+}

@@ -22,7 +22,7 @@ type workspaceInput struct {
 	defaultGeo   *string
 	externalKey  *string // on update, an explicit null is "" (detach)
 	displayColor *string
-	userProfile  *string // create only; permanent once set
+	userProfile  *string // permanent once set; on update, set only where none is
 }
 
 var (
@@ -39,10 +39,7 @@ func decodeWorkspaceInput(body []byte, update bool) (workspaceInput, *apiError) 
 	if update && len(bytes.TrimSpace(body)) == 0 {
 		body = []byte("{}")
 	}
-	fields := []string{rules.FieldName, rules.FieldTags, "data_residency", rules.FieldExternalKeyID, rules.FieldDisplayColor}
-	if !update {
-		fields = append(fields, rules.FieldUserProfileID)
-	}
+	fields := []string{rules.FieldName, rules.FieldTags, "data_residency", rules.FieldExternalKeyID, rules.FieldDisplayColor, rules.FieldUserProfileID}
 	top, err := decodeObject("body", body, fields)
 	if err != nil {
 		return in, err

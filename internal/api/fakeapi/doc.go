@@ -47,10 +47,21 @@
 //	key-validation-failed  400 external_key_validation_failed
 //	403-egress             403 permission_error, sandbox_egress_restricted
 //	unknown-code           400 invalid_request_error, error_code UnknownErrorCode
+//	ok                     none: the request goes through, so "ok,ok,529" strikes the third
 //
 // A "list:", "get:", "update:", "archive:", "members:", "me:", "keys:",
-// "key:", "validate:" or "users:" prefix aims one at another endpoint than
-// create; "latency=DURATION" sets the latency.
+// "key:", "validate:", "users:" or "profiles:" prefix aims one at another
+// endpoint than create, as do the guided setup's "member-list:", "member:",
+// "member-update:", "member-delete:", "invite-create:", "invites:",
+// "invite:", "invite-delete:", "rate-limits:", "ws-rate-limits:" and
+// "ws-rate-limit-update:" (see the Target constants); "latency=DURATION"
+// sets the latency.
+//
+// Options.Preset picks the organization (PresetDemo, or PresetNew: no
+// workspaces or keys, NewOrgUsers users, one pending invite) and
+// Options.Users its number of users (GenerateUsers makes up the rest).
+// Every preset has the rate-limit groups of DemoRateLimits. Invites become
+// users only through AcceptInvite, as a person accepting one would.
 //
 // DemoKey is the admin key --demo uses; by default the server accepts any
 // key that starts with "sk-ant-admin" (Options.AdminKey narrows it to one).

@@ -87,7 +87,11 @@ var targetActions = map[string]string{
 	TargetUpdate: "change workspaces", TargetArchive: "archive workspaces", TargetMembers: "manage workspace members",
 	TargetMe: "view the organization", TargetKeys: "list external keys", TargetKey: "view external keys",
 	TargetValidate: "validate external keys", TargetUsers: "list the organization's users",
-	TargetProfiles: "list user profiles",
+	TargetProfiles: "list user profiles", TargetMemberList: "list workspace members", TargetMember: "view workspace members",
+	TargetMemberUpdate: "manage workspace members", TargetMemberDelete: "manage workspace members",
+	TargetInviteCreate: "invite users", TargetInvites: "list invites", TargetInvite: "view invites",
+	TargetInviteDelete: "delete invites", TargetRateLimits: "view rate limits",
+	TargetWorkspaceRateLimits: "view rate limits", TargetWorkspaceRateLimitUpdate: "change rate limits",
 }
 
 // nothingDone says, per target, that a refused request changed nothing.
@@ -96,5 +100,9 @@ var nothingDone = map[string]string{
 	TargetUpdate: "the workspace was not changed", TargetArchive: "the workspace was not archived",
 	TargetMembers: "no member was added", TargetMe: "nothing was read", TargetKeys: "nothing was listed",
 	TargetKey: "nothing was read", TargetValidate: "the key was not validated", TargetUsers: "nothing was listed",
-	TargetProfiles: "nothing was listed",
+	TargetProfiles: "nothing was listed", TargetMemberList: "nothing was listed", TargetMember: "nothing was read",
+	TargetMemberUpdate: "the member's role was not changed", TargetMemberDelete: "the member was not removed",
+	TargetInviteCreate: "no invite was sent", TargetInvites: "nothing was listed", TargetInvite: "nothing was read",
+	TargetInviteDelete: "the invite was not deleted", TargetRateLimits: "nothing was listed",
+	TargetWorkspaceRateLimits: "nothing was listed", TargetWorkspaceRateLimitUpdate: "no rate limit was changed",
 }

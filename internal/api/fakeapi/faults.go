@@ -39,6 +39,10 @@ const (
 	FaultKeyValidationFailed FaultKind = "key-validation-failed" // 400 invalid_request_error external_key_validation_failed; nothing applied
 	FaultEgressRestricted    FaultKind = "403-egress"            // 403 permission_error sandbox_egress_restricted; nothing applied
 	FaultUnknownCode         FaultKind = "unknown-code"          // 400 invalid_request_error with error_code UnknownErrorCode; nothing applied
+	// FaultPass lets its request through untouched: queued before other
+	// faults, it aims them at a later request ("ok,ok,529-after-commit"
+	// strikes the third create).
+	FaultPass FaultKind = "ok"
 )
 
 var faultKinds = []FaultKind{
@@ -46,7 +50,7 @@ var faultKinds = []FaultKind{
 	FaultTimeout, FaultTimeoutAfter, FaultDrop, FaultDropAfter, FaultStall, FaultStallAfter,
 	FaultInvalid, FaultInvalidKey, FaultUnauthenticated, FaultPermissionDenied,
 	FaultCreatedIncomplete, FaultPolicyCMEK, FaultKeyChanged, FaultKeyValidationFailed,
-	FaultEgressRestricted, FaultUnknownCode,
+	FaultEgressRestricted, FaultUnknownCode, FaultPass,
 }
 
 // Fault targets: the endpoint a fault applies to. A fault name without a
@@ -64,11 +68,28 @@ const (
 	TargetValidate = "validate" // POST /v1/organizations/external_keys/{id}/validate
 	TargetUsers    = "users"    // GET /v1/organizations/users
 	TargetProfiles = "profiles" // GET /v1/user_profiles
+
+	TargetMemberList   = "member-list"   // GET /v1/organizations/workspaces/{id}/members
+	TargetMember       = "member"        // GET /v1/organizations/workspaces/{id}/members/{user_id}
+	TargetMemberUpdate = "member-update" // POST /v1/organizations/workspaces/{id}/members/{user_id}
+	TargetMemberDelete = "member-delete" // DELETE /v1/organizations/workspaces/{id}/members/{user_id}
+
+	TargetInviteCreate = "invite-create" // POST /v1/organizations/invites
+	TargetInvites      = "invites"       // GET /v1/organizations/invites
+	TargetInvite       = "invite"        // GET /v1/organizations/invites/{id}
+	TargetInviteDelete = "invite-delete" // DELETE /v1/organizations/invites/{id}
+
+	TargetRateLimits               = "rate-limits"          // GET /v1/organizations/rate_limits
+	TargetWorkspaceRateLimits      = "ws-rate-limits"       // GET /v1/organizations/workspaces/{id}/rate_limits
+	TargetWorkspaceRateLimitUpdate = "ws-rate-limit-update" // POST /v1/organizations/workspaces/{id}/rate_limits/{rate_limit_id}
 )
 
 var faultTargets = []string{
 	TargetCreate, TargetList, TargetGet, TargetUpdate, TargetArchive, TargetMembers,
 	TargetMe, TargetKeys, TargetKey, TargetValidate, TargetUsers, TargetProfiles,
+	TargetMemberList, TargetMember, TargetMemberUpdate, TargetMemberDelete,
+	TargetInviteCreate, TargetInvites, TargetInvite, TargetInviteDelete,
+	TargetRateLimits, TargetWorkspaceRateLimits, TargetWorkspaceRateLimitUpdate,
 }
 
 // Fault is one simulated failure. Queued with Server.AddFaults, each fault

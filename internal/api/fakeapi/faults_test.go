@@ -27,6 +27,9 @@ func TestParseFaults(t *testing.T) {
 		{"529-after-commit,503-incomplete,policy-cmek", []fakeapi.Fault{{Target: "create", Kind: "529-after-commit"}, {Target: "create", Kind: "503-incomplete"}, {Target: "create", Kind: "policy-cmek"}}},
 		{"409-key-changed,key-validation-failed,403-egress,unknown-code", []fakeapi.Fault{{Target: "create", Kind: "409-key-changed"}, {Target: "create", Kind: "key-validation-failed"}, {Target: "create", Kind: "403-egress"}, {Target: "create", Kind: "unknown-code"}}},
 		{"update:policy-cmek,users:unknown-code,create:503-incomplete", []fakeapi.Fault{{Target: "update", Kind: "policy-cmek"}, {Target: "users", Kind: "unknown-code"}, {Target: "create", Kind: "503-incomplete"}}},
+		{"ok,ok,529-after-commit", []fakeapi.Fault{{Target: "create", Kind: "ok"}, {Target: "create", Kind: "ok"}, {Target: "create", Kind: "529-after-commit"}}},
+		{"members:429,invite-create:ok,invite-create:drop,ws-rate-limit-update:500-after-commit", []fakeapi.Fault{{Target: "members", Kind: "429"},
+			{Target: "invite-create", Kind: "ok"}, {Target: "invite-create", Kind: "drop"}, {Target: "ws-rate-limit-update", Kind: "500-after-commit"}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.in, func(t *testing.T) {
@@ -45,7 +48,7 @@ func TestParseFaults(t *testing.T) {
 		})
 	}
 	for _, bad := range []string{"418", "list:nope", "moon:500", "500:3", "429:x", "latency=soon", "latency=-1s",
-		"429ms:x", "429ms:-5", "529-after-commit:3", "update:503-incomplete", "503", "policy"} {
+		"429ms:x", "429ms:-5", "529-after-commit:3", "update:503-incomplete", "503", "policy", "ok:3", "invites:503-incomplete"} {
 		t.Run("bad "+bad, func(t *testing.T) {
 			if _, err := fakeapi.ParseFaults(bad); err == nil {
 				t.Errorf("ParseFaults(%q) succeeded", bad)
@@ -55,7 +58,7 @@ func TestParseFaults(t *testing.T) {
 	_, err := fakeapi.ParseFaults("nope")
 	for _, name := range []string{"429[:SECONDS]", "429ms[:MILLISECONDS]", "529", "529-after-commit", "500-after-commit", "drop-after-commit",
 		"stall-after-commit", "400-key", "503-incomplete", "policy-cmek", "409-key-changed", "key-validation-failed", "403-egress",
-		"unknown-code", "latency=DURATION", "list:"} {
+		"unknown-code", "ok", "latency=DURATION", "list:", "invite-create:", "member-update:", "ws-rate-limits:"} {
 		if err == nil || !strings.Contains(err.Error(), name) {
 			t.Errorf("error %v does not list %q", err, name)
 		}

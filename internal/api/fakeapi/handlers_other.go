@@ -1,7 +1,6 @@
 package fakeapi
 
 import (
-	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -96,53 +95,4 @@ func (s *Server) listUsers(c *call) (any, *apiError) {
 	users := slices.Clone(s.store.users)
 	s.mu.Unlock()
 	return paginate(users, keep, func(u User) string { return u.ID }, q)
-}
-
-// AddableRoles are the workspace roles POST …/members accepts;
-// workspace_billing exists but cannot be given this way.
-var AddableRoles = []string{"workspace_admin", "workspace_developer", "workspace_restricted_developer", "workspace_user"}
-
-// addMember is POST /v1/organizations/workspaces/{id}/members.
-func (s *Server) addMember(c *call) (any, *apiError) {
-	obj, err := decodeObject("body", c.body, []string{"user_id", "workspace_role"})
-	if err != nil {
-		return nil, err
-	}
-	var fields [2]string
-	for i, name := range []string{"user_id", "workspace_role"} {
-		raw, ok := obj[name]
-		if !ok {
-			return nil, invalidField(name, errRequired)
-		}
-		v, err := decodeString(name, raw, true)
-		if err != nil {
-			return nil, err
-		}
-		fields[i] = *v
-	}
-	userID, role := fields[0], fields[1]
-	choices := strings.Join(AddableRoles, ", ")
-	switch {
-	case role == "workspace_billing":
-		return nil, invalidField("workspace_role", fmt.Errorf("workspace_billing cannot be given through the API; choose one of %s", choices))
-	case !slices.Contains(AddableRoles, role):
-		return nil, invalidField("workspace_role", fmt.Errorf("unknown role %q; choose one of %s", role, choices))
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	w, err := s.liveWorkspace(c.id, "is archived; an archived workspace cannot gain members")
-	switch {
-	case err != nil:
-		return nil, err
-	case s.store.user(userID) == nil:
-		return nil, notFound(fmt.Sprintf("user %s not found in this organization", userID))
-	}
-	for _, m := range s.store.members {
-		if m.WorkspaceID == w.ID && m.UserID == userID {
-			return nil, invalidField("user_id", errors.New("the user is already a member of this workspace"))
-		}
-	}
-	m := Member{UserID: userID, WorkspaceID: w.ID, WorkspaceRole: role}
-	s.store.members = append(s.store.members, m)
-	return m, nil
 }

@@ -114,7 +114,8 @@ func (s *Server) getWorkspace(c *call) (any, *apiError) {
 }
 
 // updateWorkspace is POST /v1/organizations/workspaces/{id}: name, tags,
-// display_color, inference geos, and a first external key.
+// display_color, inference geos, a first external key and a first user
+// profile (sending the same one again changes nothing).
 func (s *Server) updateWorkspace(c *call) (any, *apiError) {
 	in, err := decodeWorkspaceInput(c.body, true)
 	if err != nil {
@@ -133,6 +134,15 @@ func (s *Server) updateWorkspace(c *call) (any, *apiError) {
 	if err := checkRules(in, dr.AllowedInferenceGeos); err != nil {
 		return nil, err
 	}
+	newProfile := in.userProfile != nil && *in.userProfile != w.UserProfileID
+	if newProfile {
+		if w.UserProfileID != "" {
+			return nil, invalidField(rules.FieldUserProfileID, fmt.Errorf("workspace %s already names user profile %s; a user profile cannot be replaced or removed", w.ID, w.UserProfileID))
+		}
+		if err := s.checkUserProfile(*in.userProfile); err != nil {
+			return nil, err
+		}
+	}
 	if in.externalKey != nil && *in.externalKey != w.ExternalKeyID {
 		if w.ExternalKeyID != "" {
 			return nil, invalidField(rules.FieldExternalKeyID, fmt.Errorf("workspace %s already uses external key %s; a key is attached for good and cannot be replaced or detached", w.ID, w.ExternalKeyID))
@@ -142,6 +152,9 @@ func (s *Server) updateWorkspace(c *call) (any, *apiError) {
 		}
 		w.ExternalKeyID = *in.externalKey
 		s.store.key(w.ExternalKeyID).Attached = true
+	}
+	if newProfile {
+		w.UserProfileID = *in.userProfile
 	}
 	w.Name = cmp.Or(deref(in.name), w.Name)
 	w.DisplayColor = cmp.Or(deref(in.displayColor), w.DisplayColor)

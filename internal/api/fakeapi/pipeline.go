@@ -26,6 +26,7 @@ type call struct {
 	body      []byte
 	requestID string
 	id        string // the {id} path segment, unescaped, when the route has one
+	sub       string // the {sub} path segment (a user or rate-limit id under {id}), unescaped
 	target    string // the endpoint's Target*; "" where the API serves nothing
 	// incomplete tells the create handler that a "503-incomplete" fault
 	// strikes: the workspace is stored without its tags.
@@ -45,7 +46,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request, ep endpoint) {
 	}
 	s.inflight.Add(1)
 	defer s.inflight.Done()
-	c := &call{w: w, r: r, body: body, requestID: s.randID("req_", 24), id: r.PathValue("id"), target: ep.target}
+	c := &call{w: w, r: r, body: body, requestID: s.randID("req_", 24), id: r.PathValue("id"), sub: r.PathValue("sub"), target: ep.target}
 	s.record(r, body, c.requestID)
 	latency := s.latency
 	s.mu.Unlock()
@@ -68,6 +69,9 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request, ep endpoint) {
 		s.mu.Lock()
 		fault, faulty = s.faults.pop(c.target)
 		s.mu.Unlock()
+	}
+	if faulty && fault.Kind == FaultPass {
+		faulty = false // used up; the request goes through
 	}
 	if faulty && !fault.afterCommit() {
 		s.strike(c, fault, nil)

@@ -20,7 +20,7 @@ type endpoint struct {
 }
 
 // route is one Admin API endpoint, its path an http.ServeMux pattern whose
-// {id} the pipeline reads, unescaped, into call.id.
+// {id} and {sub} the pipeline reads, unescaped, into call.id and call.sub.
 type route struct {
 	method, pattern, target string
 	handle                  handler
@@ -36,6 +36,17 @@ func (s *Server) routes() []route {
 		{http.MethodPost, org + "/workspaces/{id}", TargetUpdate, s.updateWorkspace},
 		{http.MethodPost, org + "/workspaces/{id}/archive", TargetArchive, s.archiveWorkspace},
 		{http.MethodPost, org + "/workspaces/{id}/members", TargetMembers, s.addMember},
+		{http.MethodGet, org + "/workspaces/{id}/members", TargetMemberList, s.listMembers},
+		{http.MethodGet, org + "/workspaces/{id}/members/{sub}", TargetMember, s.getMember},
+		{http.MethodPost, org + "/workspaces/{id}/members/{sub}", TargetMemberUpdate, s.updateMember},
+		{http.MethodDelete, org + "/workspaces/{id}/members/{sub}", TargetMemberDelete, s.deleteMember},
+		{http.MethodGet, org + "/workspaces/{id}/rate_limits", TargetWorkspaceRateLimits, s.listWorkspaceRateLimits},
+		{http.MethodPost, org + "/workspaces/{id}/rate_limits/{sub}", TargetWorkspaceRateLimitUpdate, s.updateWorkspaceRateLimit},
+		{http.MethodGet, org + "/rate_limits", TargetRateLimits, s.listRateLimits},
+		{http.MethodPost, org + "/invites", TargetInviteCreate, s.createInvite},
+		{http.MethodGet, org + "/invites", TargetInvites, s.listInvites},
+		{http.MethodGet, org + "/invites/{id}", TargetInvite, s.getInvite},
+		{http.MethodDelete, org + "/invites/{id}", TargetInviteDelete, s.deleteInvite},
 		{http.MethodGet, org + "/external_keys", TargetKeys, s.listExternalKeys},
 		{http.MethodGet, org + "/external_keys/{id}", TargetKey, s.getExternalKey},
 		{http.MethodPost, org + "/external_keys/{id}/validate", TargetValidate, s.validateExternalKey},

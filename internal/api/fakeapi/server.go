@@ -44,6 +44,13 @@ type Options struct {
 	// CountRequests remember, so that a long run (a fuzz run) does not grow
 	// without bound; 0 remembers every request.
 	MaxRequests int
+	// Preset is the organization the server starts as: PresetDemo (the zero
+	// value) or PresetNew.
+	Preset Preset
+	// Users, when > 0, is how many users the organization has: the preset's
+	// own users first (DemoUserAdmin, …), then GenerateUsers to make up the
+	// number, so 10000 is an organization of 10,000 people.
+	Users int
 }
 
 // Server is the simulated Admin API. It is safe for concurrent use.
@@ -70,6 +77,9 @@ type Server struct {
 func New(opts Options) *Server {
 	if opts.OrgName == "" {
 		opts.OrgName = DefaultOrgName
+		if opts.Preset == PresetNew {
+			opts.OrgName = NewOrgName
+		}
 	}
 	if opts.MaxWorkspaces <= 0 {
 		opts.MaxWorkspaces = 100
@@ -85,7 +95,7 @@ func New(opts Options) *Server {
 	}
 	s := &Server{opts: opts, rand: r, faults: faultQueue{}, latency: opts.Latency, done: make(chan struct{})}
 	s.orgID = s.uuid4()
-	s.store = seedStore()
+	s.store = seedStore(opts.Preset, opts.Users, opts.Now)
 	s.mux = s.newMux()
 	return s
 }

@@ -67,7 +67,11 @@ func TestRouting(t *testing.T) {
 		{"root", "GET", "/", 404, "not_found_error"},
 		{"escaped slash in a workspace id", "GET", workspacesPath + "/a%2Fb", 404, "not_found_error"},
 		{"escaped slash where a path segment is", "GET", "/v1/organizations/workspaces%2Fwrkspc_x", 404, "not_found_error"},
-		{"GET members", "GET", workspacesPath + "/wrkspc_x/members", 405, "invalid_request_error"},
+		{"PUT members", "PUT", workspacesPath + "/wrkspc_x/members", 405, "invalid_request_error"},
+		{"PATCH a member", "PATCH", workspacesPath + "/wrkspc_x/members/user_x", 405, "invalid_request_error"},
+		{"PUT an invite", "PUT", "/v1/organizations/invites/invite_x", 405, "invalid_request_error"},
+		{"GET a workspace rate limit", "GET", workspacesPath + "/wrkspc_x/rate_limits/rl_x", 405, "invalid_request_error"},
+		{"POST the organization's rate limits", "POST", "/v1/organizations/rate_limits", 405, "invalid_request_error"},
 		{"GET validate", "GET", "/v1/organizations/external_keys/ekey_x/validate", 405, "invalid_request_error"},
 	}
 	for _, tc := range tests {
@@ -79,6 +83,10 @@ func TestRouting(t *testing.T) {
 	r := send(t, srv, "DELETE", workspacesPath+"/wrkspc_x", "")
 	if allow := r.header.Get("Allow"); allow != "GET, POST" {
 		t.Errorf("Allow = %q, want \"GET, POST\"", allow)
+	}
+	r = send(t, srv, "PATCH", workspacesPath+"/wrkspc_x/members/user_x", "")
+	if allow := r.header.Get("Allow"); allow != "DELETE, GET, POST" {
+		t.Errorf("Allow = %q, want \"DELETE, GET, POST\"", allow)
 	}
 	// The id is the unescaped segment; no redirect is ever answered.
 	wantError(t, send(t, srv, "GET", workspacesPath+"/a%2Fb", ""), 404, "not_found_error", "workspace a/b not found")

@@ -47,9 +47,70 @@ type store struct {
 	users      []User
 	members    []Member
 	profiles   []UserProfile // oldest first; none unless added
+	invites    []Invite      // oldest first
+	rateLimits []RateLimit
+	// overrides are the workspaces' rate limits: workspace id →
+	// rate_limit_id → the limiter values set, in the order first set.
+	overrides map[string]map[string][]LimitValue
 }
 
-func seedStore() store {
+// seedStore is the preset organization's data, with users users when > 0;
+// now dates the new organization's pending invite (and is called only then). It draws no random ids,
+// so every preset leaves the ids a seeded Rand gives unchanged.
+func seedStore(preset Preset, users int, now func() time.Time) store {
+	st := demoStore()
+	generated := 0
+	if preset == PresetNew {
+		st.keys = nil
+		invited := now().UTC().Add(-2 * 24 * time.Hour)
+		st.invites = []Invite{{ID: NewOrgInvite, Email: "new.hire@example.com", Role: "developer", Status: InvitePending,
+			InvitedAt: invited, ExpiresAt: invited.Add(InviteLifetime)}}
+		generated = NewOrgUsers - len(st.users)
+	}
+	if users > 0 {
+		st.users = st.users[:min(users, len(st.users))]
+		generated = users - len(st.users)
+	}
+	st.users = append(st.users, GenerateUsers(generated)...)
+	st.rateLimits = DemoRateLimits()
+	return st
+}
+
+// Preset names an organization the simulated API can start as.
+type Preset string
+
+// Presets.
+const (
+	// PresetDemo is --demo's organization: three external keys, three users
+	// (the test's and the README's); the app adds two workspaces and two user
+	// profiles.
+	PresetDemo Preset = ""
+	// PresetNew is a newly set-up organization for the guided setup: no
+	// workspaces or external keys, NewOrgUsers users (the demo's three among
+	// them), one pending invite (NewOrgInvite) and the rate-limit groups.
+	PresetNew Preset = "new"
+)
+
+// ParsePreset reads a preset's name as demo-server --org takes it: "demo"
+// (or "") or "new".
+func ParsePreset(name string) (Preset, error) {
+	switch name {
+	case "", "demo":
+		return PresetDemo, nil
+	case string(PresetNew):
+		return PresetNew, nil
+	}
+	return "", fmt.Errorf("unknown organization %q; use demo (the --demo organization) or new (no workspaces yet, a dozen users, a pending invite)", name)
+}
+
+// The new organization (PresetNew).
+const (
+	NewOrgName   = "New organization"
+	NewOrgUsers  = 12
+	NewOrgInvite = "invite_01JDemoPendingNewHire0"
+)
+
+func demoStore() store {
 	day := func(d int) time.Time { return time.Date(2025, 3, d, 9, 30, 0, 0, time.UTC) }
 	return store{
 		keys: []*ExternalKey{
