@@ -90,6 +90,7 @@ type entry struct {
 	u           User
 	name, email string // termsafe, for the screen
 	nameW       int    // display width of name
+	emailW      int    // and of email
 	hay         string // lower-case name + "\n" + lower-case email
 	emailAt     int    // where the email starts in hay
 	member      string // termsafe MemberRole without "workspace_"
@@ -97,7 +98,7 @@ type entry struct {
 
 func newEntry(u User) entry {
 	e := entry{u: u, name: termsafe.String(u.Name), email: termsafe.String(u.Email)}
-	e.nameW = ansi.StringWidth(e.name)
+	e.nameW, e.emailW = width(e.name), width(e.email)
 	ln := toLower(u.Name)
 	e.hay = ln + "\n" + toLower(u.Email)
 	e.emailAt = len(ln) + 1
@@ -105,6 +106,18 @@ func newEntry(u User) entry {
 		e.member = termsafe.String(trimRole(u.MemberRole))
 	}
 	return e
+}
+
+// width is the columns s takes on screen; plain ASCII (most names and
+// every email) is measured by its length, the rest by graphemes. Control
+// characters are gone by then (termsafe), so every ASCII byte is a column.
+func width(s string) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return ansi.StringWidth(s)
+		}
+	}
+	return len(s)
 }
 
 // lookup is how far the look-up of one email has come.
@@ -117,7 +130,7 @@ type lookup struct {
 // Model is the picker. Create it with New; it is a value like every bubble,
 // but its list is shared between copies, so use only the latest one.
 type Model struct {
-	styles Styles
+	paint  paints
 	keys   KeyMap
 	lookFn func(string) tea.Cmd
 	delay  time.Duration
@@ -154,7 +167,7 @@ type Model struct {
 // until the first AppendUsers.
 func New(o Options) Model {
 	m := Model{
-		styles:   o.Styles,
+		paint:    newPaints(o.Styles),
 		keys:     o.Keys,
 		lookFn:   o.LookupEmail,
 		delay:    o.LookupDelay,

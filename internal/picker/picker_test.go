@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"charm.land/bubbles/v2/help"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -354,3 +355,28 @@ func TestTenThousandUsers(t *testing.T) {
 }
 
 func itoa(i int) string { return thousands(i) }
+
+// Styles lend their colours and weight; their layout (padding, width,
+// borders) is the picker's own, so a parent's boxed style cannot push a
+// row past the width.
+func TestStylesLendOnlyTheirLook(t *testing.T) {
+	boxed := lipgloss.NewStyle().Bold(true).Foreground(lipgloss.Color("#FF0000")).
+		Padding(0, 3).Width(30).Border(lipgloss.RoundedBorder()).SetString("»")
+	d := newDriver(t, 40, 12, Options{Styles: Styles{Cursor: boxed, Text: boxed, Dim: boxed}})
+	d.m.AppendUsers(people(), false)
+	v := d.m.View()
+	if !strings.Contains(v, "\x1b[1;38;2;255;0;0m›") {
+		t.Errorf("the cursor is not bold red: %q", v)
+	}
+	lines := strings.Split(v, "\n")
+	if len(lines) != 12 {
+		t.Errorf("%d lines, want 12", len(lines))
+	}
+	for _, l := range lines {
+		if ansi.StringWidth(l) > 40 {
+			t.Errorf("line wider than 40: %q", ansi.Strip(l))
+		}
+	}
+	d.wantIn("› [ ] Ada Lovelace")
+	d.wantOut("»", "╭")
+}

@@ -1,9 +1,14 @@
 package picker
 
-import "charm.land/lipgloss/v2"
+import (
+	"strings"
+
+	"charm.land/lipgloss/v2"
+)
 
 // Styles is every style the picker draws with; the parent passes its own
-// so the picker looks like the rest of the program. Meaning never rests on
+// so the picker looks like the rest of the program. Only their colours and
+// text attributes are used (see paint). Meaning never rests on
 // colour alone: the cursor is "›", a chosen user "[x]", a member "[-]" and
 // "member", an error starts with "✗".
 type Styles struct {
@@ -32,5 +37,48 @@ func DefaultStyles(isDark bool) Styles {
 		Member:   lipgloss.NewStyle().Foreground(green),
 		Error:    lipgloss.NewStyle().Foreground(red),
 		Prompt:   lipgloss.NewStyle().Foreground(accent).Bold(true),
+	}
+}
+
+// paint is a style reduced to the sequences before and after a run of
+// text. lipgloss's Render measures, pads and aligns on every call, which
+// for each name and email on screen costs more than all the rest of a
+// frame; the picker only needs its colours and weight, so each style is
+// rendered once, around a marker, and its two halves kept. Layout (width,
+// padding, margins, borders) is the picker's own and is taken off.
+type paint struct{ open, close string }
+
+func newPaint(s lipgloss.Style) paint {
+	const marker = "X"
+	s = s.UnsetString().UnsetTransform().UnsetWidth().UnsetHeight().UnsetMaxWidth().UnsetMaxHeight().
+		UnsetPadding().UnsetMargins().UnsetBorderStyle().UnsetInline().UnsetAlign()
+	r := s.Render(marker)
+	i := strings.Index(r, marker)
+	if i < 0 {
+		return paint{}
+	}
+	return paint{open: r[:i], close: r[i+len(marker):]}
+}
+
+// write writes s in this paint.
+func (p paint) write(b *strings.Builder, s string) {
+	if s == "" {
+		return
+	}
+	b.WriteString(p.open)
+	b.WriteString(s)
+	b.WriteString(p.close)
+}
+
+// paints are the Styles, each reduced to a paint.
+type paints struct {
+	text, dim, cursor, selected, member, err, prompt paint
+}
+
+func newPaints(s Styles) paints {
+	return paints{
+		text: newPaint(s.Text), dim: newPaint(s.Dim), cursor: newPaint(s.Cursor),
+		selected: newPaint(s.Selected), member: newPaint(s.Member), err: newPaint(s.Error),
+		prompt: newPaint(s.Prompt),
 	}
 }

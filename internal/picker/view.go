@@ -3,7 +3,6 @@ package picker
 import (
 	"strings"
 
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/anthropic-tools/workspace-wizard/internal/rules"
@@ -41,20 +40,20 @@ func (m Model) View() string {
 		case j < len(m.matches):
 			m.viewRow(&b, j, lay)
 		case r == 0:
-			b.WriteString(m.styles.Dim.Render(fit(m.emptyText(), w)))
+			m.paint.dim.write(&b, fit(m.emptyText(), w))
 		}
 	}
 	for _, l := range foot {
 		b.WriteByte('\n')
-		b.WriteString(l.style.Render(fit(l.text, w)))
+		l.paint.write(&b, fit(l.text, w))
 	}
 	return b.String()
 }
 
 func (m Model) viewFilter(b *strings.Builder, w int) {
-	s := m.styles
+	p := m.paint
 	const prompt = "filter: "
-	b.WriteString(s.Prompt.Render(fit(prompt, w)))
+	p.prompt.write(b, fit(prompt, w))
 	room := w - len(prompt) - 1 // the cursor
 	if room < 1 {
 		return
@@ -63,10 +62,10 @@ func (m Model) viewFilter(b *strings.Builder, w int) {
 	if qw := ansi.StringWidth(q); qw > room {
 		q = ansi.TruncateLeft(q, qw-room+1, ellipsis) // the end, where typing happens
 	}
-	b.WriteString(s.Text.Render(q))
-	b.WriteString(s.Cursor.Render("▌"))
+	p.text.write(b, q)
+	p.cursor.write(b, "▌")
 	if m.query == "" {
-		b.WriteString(s.Dim.Render(fit(" type a name or email", room)))
+		p.dim.write(b, fit(" type a name or email", room))
 	}
 }
 
@@ -76,7 +75,7 @@ func (m Model) viewCounts(b *strings.Builder, w int) {
 	if n := len(m.selected); n > 0 {
 		text += " · " + thousands(n) + " selected"
 	}
-	b.WriteString(m.styles.Dim.Render(fit(text, w)))
+	m.paint.dim.write(b, fit(text, w))
 }
 
 // emptyText fills the list when it has no row to show.
@@ -103,24 +102,24 @@ func (m Model) layout(w int) layout {
 }
 
 func (m Model) viewRow(b *strings.Builder, j int, lay layout) {
-	s := m.styles
+	p := m.paint
 	e := &m.users[m.matches[j]]
 	cur := j == m.cursor
 	sel := m.selected[e.u.ID]
 
 	if cur {
-		b.WriteString(s.Cursor.Render("›"))
+		p.cursor.write(b, "›")
 		b.WriteByte(' ')
 	} else {
 		b.WriteString("  ")
 	}
 	switch {
 	case e.u.MemberRole != "":
-		b.WriteString(s.Member.Render("[-]"))
+		p.member.write(b, "[-]")
 	case sel:
-		b.WriteString(s.Selected.Render("[x]"))
+		p.selected.write(b, "[x]")
 	default:
-		b.WriteString(s.Dim.Render("[ ]"))
+		p.dim.write(b, "[ ]")
 	}
 	b.WriteByte(' ')
 
@@ -136,37 +135,36 @@ func (m Model) viewRow(b *strings.Builder, j int, lay layout) {
 	nameCol := min(lay.nameCol, max(space, 0))
 	emailCol := space - nameCol - 2
 
-	name, nameStyle := e.name, s.Text
+	name, nameW, namePaint := e.name, e.nameW, p.text
 	switch {
 	case cur:
-		nameStyle = s.Cursor
+		namePaint = p.cursor
 	case sel:
-		nameStyle = s.Selected
+		namePaint = p.selected
 	case e.u.MemberRole != "":
-		nameStyle = s.Dim
+		namePaint = p.dim
 	}
 	if name == "" {
-		name, nameStyle = noName, s.Dim
+		name, nameW, namePaint = noName, len(noName), p.dim
 	}
-	name = fit(name, nameCol)
-	b.WriteString(nameStyle.Render(name))
-	used := ansi.StringWidth(name)
+	name, used := fitW(name, nameW, nameCol)
+	namePaint.write(b, name)
 	if emailCol >= 4 && e.email != "" {
 		pad(b, nameCol-used+2)
-		email := fit(e.email, emailCol)
-		b.WriteString(s.Dim.Render(email))
-		used = nameCol + 2 + ansi.StringWidth(email)
+		email, ew := fitW(e.email, e.emailW, emailCol)
+		p.dim.write(b, email)
+		used = nameCol + 2 + ew
 	}
 	if tag != "" {
 		pad(b, space-used+1)
-		b.WriteString(s.Member.Render(tag))
+		p.member.write(b, tag)
 	}
 }
 
 // footLine is a line under the list and how it is drawn.
 type footLine struct {
 	text  string
-	style lipgloss.Style
+	paint paint
 }
 
 // split shares the height: the footer (what fits of it) and the rows of
@@ -181,27 +179,27 @@ func (m Model) split() (foot []footLine, rows int) {
 // still loading or the list stopped short, an email being looked up or not
 // found, and what the last key did.
 func (m Model) footer() []footLine {
-	s := m.styles
+	p := m.paint
 	out := make([]footLine, 0, 6)
-	out = append(out, footLine{m.roleLine(), s.Prompt})
+	out = append(out, footLine{m.roleLine(), p.prompt})
 	switch {
 	case m.stopped:
 		text := "✗ list stopped at " + count(len(m.users), "user") + ": " + termsafe.String(m.stopErr.Error())
 		for _, l := range wrapLines(text, m.width, 3) {
-			out = append(out, footLine{l, s.Error})
+			out = append(out, footLine{l, p.err})
 		}
 	case m.more && len(m.users) > 0:
-		out = append(out, footLine{"loading… " + thousands(len(m.users)) + " so far", s.Dim})
+		out = append(out, footLine{"loading… " + thousands(len(m.users)) + " so far", p.dim})
 	}
 	if l, ok := m.lookupLine(); ok {
 		for _, text := range wrapLines(l.text, m.width, 2) {
-			out = append(out, footLine{text, l.style})
+			out = append(out, footLine{text, l.paint})
 		}
 	}
 	if m.note != "" {
-		st := s.Text
+		st := p.text
 		if m.noteErr {
-			st = s.Error
+			st = p.err
 		}
 		for _, text := range wrapLines(termsafe.String(m.note), m.width, 2) {
 			out = append(out, footLine{text, st})
@@ -227,7 +225,7 @@ func (m Model) roleLine() string {
 // lookupLine says where the look-up of a typed email stands, while the
 // email is typed and no loaded user has it.
 func (m Model) lookupLine() (footLine, bool) {
-	s := m.styles
+	p := m.paint
 	email := m.emailQuery()
 	if email == "" || m.hasEmail(email) {
 		return footLine{}, false
@@ -238,18 +236,18 @@ func (m Model) lookupLine() (footLine, bool) {
 		if m.more {
 			text += "; more are loading"
 		}
-		return footLine{text, s.Dim}, true
+		return footLine{text, p.dim}, true
 	}
 	l := m.lookups[email]
 	switch {
 	case m.due == email || l != nil && !l.done:
-		return footLine{"looking up " + shown + "…", s.Dim}, true
+		return footLine{"looking up " + shown + "…", p.dim}, true
 	case l == nil:
 		return footLine{}, false
 	case l.err != nil:
-		return footLine{"✗ could not look up " + shown + ": " + termsafe.String(l.err.Error()), s.Error}, true
+		return footLine{"✗ could not look up " + shown + ": " + termsafe.String(l.err.Error()), p.err}, true
 	case l.found == 0:
-		return footLine{"no user with that email in the organization — invite them", s.Error}, true
+		return footLine{"no user with that email in the organization — invite them", p.err}, true
 	}
 	return footLine{}, false
 }
@@ -260,6 +258,16 @@ func fit(s string, w int) string {
 		return ""
 	}
 	return ansi.Truncate(s, w, ellipsis)
+}
+
+// fitW is fit for a string whose width sw is known: it returns the text
+// and its width, and measures only what it cuts.
+func fitW(s string, sw, w int) (string, int) {
+	if sw <= w {
+		return s, sw
+	}
+	s = fit(s, w)
+	return s, ansi.StringWidth(s)
 }
 
 func pad(b *strings.Builder, n int) {
