@@ -149,7 +149,8 @@ type Model struct {
 	cursor  int     // index into matches
 	offset  int     // the first row on screen
 
-	selected map[string]bool // by user id, whatever the filter shows
+	selected map[string]bool   // by user id, whatever the filter shows
+	members  map[string]string // SetMembers's roles, for users yet to come
 
 	more    bool  // more pages are on their way
 	stopped bool  // the list stopped short (Incomplete)
@@ -176,6 +177,7 @@ func New(o Options) Model {
 		height:   20,
 		byID:     map[string]int{},
 		selected: map[string]bool{},
+		members:  map[string]string{},
 		lookups:  map[string]*lookup{},
 		more:     true,
 	}
@@ -211,9 +213,7 @@ func (m *Model) SetSize(width, height int) {
 func (m *Model) AppendUsers(users []User, more bool) {
 	m.merge(users)
 	m.more = more
-	if !more {
-		m.stopped, m.stopErr = false, nil
-	}
+	m.stopped, m.stopErr = false, nil // flowing again, if it had stopped
 	m.scroll()
 }
 
@@ -228,10 +228,11 @@ func (m *Model) Incomplete(err error) {
 }
 
 // SetMembers marks users as members already, by id (the role as the API
-// names it): for a parent that learns the members after the users. A
-// member that was selected is no longer.
+// names it): for a parent that learns the members apart from the users,
+// before or after them. A member that was selected is no longer.
 func (m *Model) SetMembers(roles map[string]string) {
 	for id, role := range roles {
+		m.members[id] = role
 		i, ok := m.byID[id]
 		if !ok || m.users[i].u.MemberRole == role {
 			continue
@@ -269,6 +270,9 @@ func (m Model) Loading() bool { return m.more }
 func (m *Model) merge(users []User) {
 	refilter := false
 	for _, u := range users {
+		if r, ok := m.members[u.ID]; ok && u.MemberRole == "" {
+			u.MemberRole = r
+		}
 		if i, ok := m.byID[u.ID]; ok {
 			m.users[i] = newEntry(u)
 			if u.MemberRole != "" {

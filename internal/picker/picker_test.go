@@ -123,6 +123,30 @@ func TestSetMembersUnselects(t *testing.T) {
 	d.wantOut("selected")
 }
 
+func TestSetMembersBeforeTheirPage(t *testing.T) {
+	d := newDriver(t, 80, 16, Options{})
+	d.m.SetMembers(map[string]string{"u4": "workspace_developer"})
+	d.m.AppendUsers(people(), false)
+	d.typeText("edsger")
+	d.keys("space")
+	d.wantIn("[-] Edsger Dijkstra", "member · developer", "already a member (developer)")
+	d.wantOut("selected")
+}
+
+func TestIncompleteThenResumed(t *testing.T) {
+	d := newDriver(t, 80, 16, Options{})
+	all := people()
+	d.m.AppendUsers(all[:2], true)
+	d.m.Incomplete(errors.New("timeout"))
+	d.wantIn("list stopped at 2 users: timeout")
+	d.m.AppendUsers(all[2:4], true) // the parent asked again
+	d.wantOut("stopped")
+	d.wantIn("loading… 4 so far")
+	d.m.AppendUsers(all[4:], false)
+	d.wantOut("stopped", "loading")
+	d.wantIn("5 of 5 users")
+}
+
 func TestPagesArriveWhileFiltered(t *testing.T) {
 	all := generated(3000)
 	d := newDriver(t, 100, 20, Options{})

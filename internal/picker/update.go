@@ -170,7 +170,7 @@ func (m *Model) afterQuery() tea.Cmd {
 	m.seq++
 	m.due = ""
 	email := m.emailQuery()
-	if m.lookFn == nil || email == "" || m.lookups[email] != nil || m.hasEmail(email) {
+	if m.lookFn == nil || email == "" || m.answered(email) || m.hasEmail(email) {
 		return nil
 	}
 	m.due = email
@@ -187,11 +187,18 @@ func (m *Model) lookupDue(msg lookupDueMsg) tea.Cmd {
 		return nil // typed on since
 	}
 	m.due = ""
-	if m.lookups[msg.email] != nil || m.hasEmail(msg.email) {
+	if m.answered(msg.email) || m.hasEmail(msg.email) {
 		return nil
 	}
 	m.lookups[msg.email] = &lookup{}
 	return m.lookFn(msg.email)
+}
+
+// answered reports whether email was looked up already, or is being: a
+// look-up that failed is tried again when the email is typed again.
+func (m *Model) answered(email string) bool {
+	l := m.lookups[email]
+	return l != nil && (!l.done || l.err == nil)
 }
 
 // gotLookup adds the users a look-up found and remembers its answer, so the
