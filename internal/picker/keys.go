@@ -38,11 +38,12 @@ func DefaultKeyMap() KeyMap {
 	}
 }
 
-// ShortHelp is the one-line help: type to filter is said by the filter
-// line itself. Esc says what it will do now.
+// ShortHelp is the one-line help, the keys needed most first (a narrow
+// help line keeps those): type to filter is said by the filter line
+// itself. Esc says what it will do now.
 func (m Model) ShortHelp() []key.Binding {
 	k := m.keys
-	return []key.Binding{k.Up, k.Toggle, k.SelectAll, k.NextRole, k.Submit, m.backHelp()}
+	return []key.Binding{k.Toggle, k.Submit, k.NextRole, m.backHelp(), k.Up, k.SelectAll}
 }
 
 // FullHelp is every key, in columns: moving, choosing, leaving.
@@ -51,7 +52,7 @@ func (m Model) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.PageUp, k.Home},
 		{k.Toggle, k.SelectAll, k.NextRole},
-		{k.ClearFilter, k.Submit, m.backHelp()},
+		{k.Submit, m.backHelp()},
 	}
 }
 

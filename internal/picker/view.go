@@ -219,7 +219,10 @@ func (m Model) roleLine() string {
 			return full
 		}
 	}
-	return line + keys
+	if ansi.StringWidth(line+keys) <= m.width {
+		return line + keys
+	}
+	return line
 }
 
 // lookupLine says where the look-up of a typed email stands, while the
