@@ -6,6 +6,7 @@ import (
 	"github.com/anthropics/anthropic-sdk-go/v2"
 
 	"github.com/anthropic-tools/workspace-wizard/internal/api"
+	"github.com/anthropic-tools/workspace-wizard/internal/termsafe"
 )
 
 // Kind is what an item is about.
@@ -198,11 +199,14 @@ func (p *Plan) summarize() {
 }
 
 // JSON is the plan as plan --json prints it: indented, field names as
-// documented on Plan and Item, a newline at the end.
+// documented on Plan and Item, a newline at the end. Characters a terminal
+// would act on (escape, C1 and bidi controls from a server's strings) are
+// written as \u escapes (termsafe.JSON), so the JSON decodes to the same
+// values and is safe to print.
 func (p *Plan) JSON() ([]byte, error) {
 	out, err := json.MarshalIndent(p, "", "  ")
 	if err != nil {
 		return nil, err
 	}
-	return append(out, '\n'), nil
+	return append(termsafe.JSON(out), '\n'), nil
 }

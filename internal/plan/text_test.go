@@ -1,6 +1,7 @@
 package plan_test
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -76,5 +77,20 @@ func TestTextHostileServer(t *testing.T) {
 		if !strings.Contains(out, shown) {
 			t.Errorf("%q not shown:\n%s", shown, out)
 		}
+	}
+	js, err := p.JSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, bad := range []string{"\x1b", "\a", "\u202e", "\r"} {
+		if strings.Contains(string(js), bad) {
+			t.Errorf("%q reached the JSON:\n%s", bad, js)
+		}
+	}
+	var back struct {
+		Items []struct{ Changes []struct{ Old *string } }
+	}
+	if err := json.Unmarshal(js, &back); err != nil || *back.Items[0].Changes[0].Old != o.Workspaces[0].Tags["env"] {
+		t.Errorf("the JSON does not decode to the server's value: %v", err)
 	}
 }
