@@ -19,20 +19,6 @@ import (
 // archived) workspaces.
 const MaxActiveWorkspaces = 100
 
-// MaxEmailLen is the longest e-mail address accepted (RFC 5321's path limit).
-const MaxEmailLen = 254
-
-// InviteRoles are the organization roles an invite may carry, as the SDK
-// lists them. admin cannot be given through the API; managed is for Claude
-// Enterprise organizations only.
-var InviteRoles = []anthropic.OrganizationInviteNewParamsRole{
-	anthropic.OrganizationInviteNewParamsRoleUser,
-	anthropic.OrganizationInviteNewParamsRoleDeveloper,
-	anthropic.OrganizationInviteNewParamsRoleBilling,
-	anthropic.OrganizationInviteNewParamsRoleClaudeCodeUser,
-	anthropic.OrganizationInviteNewParamsRoleManaged,
-}
-
 // RateLimitTypes are the limiter types a workspace override may set, in the
 // order a plan file lists them.
 var RateLimitTypes = []anthropic.WorkspaceRateLimitType{
@@ -47,28 +33,6 @@ var RateLimitTypes = []anthropic.WorkspaceRateLimitType{
 	anthropic.WorkspaceRateLimitTypeFastOtpm,
 }
 
-// ValidateEmail checks the shape of an e-mail address: one @, something
-// before it, a domain with a dot after it, no spaces or control characters.
-// Whether anyone receives mail there is for the API to find out.
-func ValidateEmail(s string) error {
-	local, domain, ok := strings.Cut(s, "@")
-	switch {
-	case strings.TrimSpace(s) == "":
-		return errors.New("enter an e-mail address, like alice@example.com")
-	case strings.TrimSpace(s) != s:
-		return errors.New("remove the spaces at the start or end of the e-mail address")
-	case !utf8.ValidString(s) || strings.IndexFunc(s, func(r rune) bool { return unicode.IsControl(r) || unicode.IsSpace(r) }) >= 0:
-		return fmt.Errorf("%q has a space or control character; write the address alone, like alice@example.com", truncate(s, 40))
-	case utf8.RuneCountInString(s) > MaxEmailLen:
-		return fmt.Errorf("the e-mail address is %d characters; use at most %d", utf8.RuneCountInString(s), MaxEmailLen)
-	case !ok || local == "" || strings.Contains(domain, "@"):
-		return fmt.Errorf("%q is not an e-mail address; write it as name@domain, like alice@example.com", truncate(s, 40))
-	case !strings.Contains(domain, ".") || strings.HasPrefix(domain, ".") || strings.HasSuffix(domain, ".") || strings.Contains(domain, ".."):
-		return fmt.Errorf("%q: the domain after @ needs a dot, like example.com", truncate(s, 40))
-	}
-	return formatChar("the e-mail address", s)
-}
-
 // ValidateWorkspaceRole checks a workspace role written in full, as a file
 // or the API names it ("workspace_developer"); the short forms plain
 // prompts accept ("developer") are refused with the full name to write.
@@ -81,21 +45,6 @@ func ValidateWorkspaceRole(s string) error {
 		return fmt.Errorf("write the role's full name: %q", r)
 	}
 	return nil
-}
-
-// ValidateInviteRole checks the organization role of an invite.
-func ValidateInviteRole(s string) error {
-	if slices.Contains(InviteRoles, anthropic.OrganizationInviteNewParamsRole(s)) {
-		return nil
-	}
-	if s == "admin" {
-		return errors.New("admin cannot be given through an invite; invite as developer, then change the role in the Console")
-	}
-	names := make([]string, len(InviteRoles))
-	for i, r := range InviteRoles {
-		names[i] = string(r)
-	}
-	return fmt.Errorf("unknown invite role %q; choose one of %s (managed: Claude Enterprise only)", truncate(s, 30), strings.Join(names, ", "))
 }
 
 // ValidateRateLimitType checks a limiter type's name.
