@@ -48,8 +48,6 @@ func (f Form) Hovered() (string, bool) {
 		v, ok = h.Hovered()
 	case *huh.Select[anthropic.NoBillingWorkspaceRole]:
 		v, ok = h.Hovered()
-	case *huh.MultiSelect[string]:
-		v, ok = h.Hovered()
 	}
 	if !ok {
 		return "", false

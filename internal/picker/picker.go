@@ -199,6 +199,10 @@ func New(o Options) Model {
 	return m
 }
 
+// SetStyles draws the picker in other styles (the terminal's background
+// became known); users, filter and choices are kept.
+func (m *Model) SetStyles(s Styles) { m.paint = newPaints(s) }
+
 // SetSize gives the picker the columns and lines it may draw in; View
 // returns exactly that many lines, none wider.
 func (m *Model) SetSize(width, height int) {

@@ -50,6 +50,17 @@ func (m Model) View() string {
 	return b.String()
 }
 
+// CursorLine is the line of View that holds the row under the cursor, for
+// a parent that must keep it in view in a window smaller than the picker.
+func (m Model) CursorLine() int {
+	_, rows := m.split()
+	off := max(min(m.offset, len(m.matches)-rows), 0)
+	if m.cursor < off || m.cursor >= off+rows {
+		off = max(min(m.cursor, len(m.matches)-rows), 0)
+	}
+	return 2 + max(m.cursor-off, 0)
+}
+
 func (m Model) viewFilter(b *strings.Builder, w int) {
 	p := m.paint
 	const prompt = "filter: "

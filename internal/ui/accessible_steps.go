@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -247,15 +248,36 @@ func (a *accessible) offerMembers() {
 	}
 	m := &s.Members
 	a.say("Listing the organization's users…")
-	m.SetUsers(wizard.Users(a.ctx, s.Admin()))
-	if m.ListErr != nil || len(m.Users) == 0 {
+	var users []anthropic.OrganizationUser
+	for after := ""; ; {
+		p, err := wizard.ListUsersPage(a.ctx, s.Admin(), after)
+		users = append(users, p.Users...)
+		if err != nil {
+			m.ListErr = err
+			break
+		}
+		if !p.More {
+			break
+		}
+		after = p.Next
+	}
+	m.AddUsers(users)
+	m.Listed = true
+	if len(users) == 0 {
 		a.say("✗ %s", listFailure(m.ListErr))
 		a.say("The workspace is created. Members can be added in the Console: %s", api.ConsoleURL)
 		return
 	}
+	if m.ListErr != nil {
+		a.say("✗ The list stopped at %d users: %s", len(users), m.ListErr)
+	}
+	shown, err := a.findUsers(users)
+	if err != nil || len(shown) == 0 {
+		return
+	}
 	a.say("The organization's users:")
-	labels := make([]string, len(m.Users))
-	for i, u := range m.Users {
+	labels := make([]string, len(shown))
+	for i, u := range shown {
 		labels[i] = plainUser(u)
 	}
 	picked, err := a.p.MultiSelect("Users to add, as numbers separated by commas (e.g. 1,3); empty adds no one", labels)
@@ -266,23 +288,68 @@ func (a *accessible) offerMembers() {
 	if err != nil {
 		return
 	}
-	var users []anthropic.OrganizationUser
+	var chosen []anthropic.OrganizationUser
 	for _, i := range picked {
-		users = append(users, m.Users[i])
+		chosen = append(chosen, shown[i])
 	}
-	a.say("Adding %s as %s…", wizard.Plural(len(users), "member"), role)
+	a.say("Adding %s as %s…", wizard.Plural(len(chosen), "member"), role)
 	id := s.Result().Workspace.ID
-	for u, ok := m.Start(users, role); ok; {
-		r := wizard.AddMember(a.ctx, s.Admin(), id, u, role)
+	for send := m.Start(chosen, role); len(send) > 0; {
+		u := send[0]
+		send = send[1:]
+		r := wizard.AddMember(a.ctx, s.Admin(), s.Sleep, id, u, role)
 		if r.Err == nil {
 			a.say("  ✓ %s: added", wizard.UserName(u))
 		} else {
 			a.say("  ✗ %s: not added: %s", wizard.UserName(u), wizard.AddFailure(r.Err))
 		}
-		u, ok = m.Added(r)
+		if next, ok := m.Added(r); ok {
+			send = append(send, next)
+		}
 	}
 	if added, _ := m.Summary(); len(added) > 0 {
 		a.say("Members: %s", strings.Join(added, ", "))
+	}
+}
+
+// listAll is how many users plain prompts number without asking for a
+// filter first: more would be too long to listen to.
+const listAll = 30
+
+// findUsers narrows a long list by part of a name or email until at most
+// listAll users match; an email no loaded user has is asked of the API.
+func (a *accessible) findUsers(users []anthropic.OrganizationUser) ([]anthropic.OrganizationUser, error) {
+	if len(users) <= listAll {
+		return users, nil
+	}
+	for {
+		v, err := a.p.Input(fmt.Sprintf("The organization has %d users. Type part of a name or email to find them (empty adds no one)", len(users)), "")
+		if err != nil || strings.TrimSpace(v) == "" {
+			return nil, err
+		}
+		q := strings.ToLower(strings.TrimSpace(v))
+		var found []anthropic.OrganizationUser
+		for _, u := range users {
+			if strings.Contains(strings.ToLower(u.Name), q) || strings.Contains(strings.ToLower(u.Email), q) {
+				found = append(found, u)
+			}
+		}
+		if len(found) == 0 && rules.ValidateEmail(q) == nil {
+			found, err = wizard.FindUsers(a.ctx, a.s.Admin(), q)
+			if err != nil {
+				a.say("Error: looking up %s failed: %s", q, err)
+				continue
+			}
+			a.s.Members.AddUsers(found)
+		}
+		switch {
+		case len(found) == 0:
+			a.say("No user matches %q; an email not in the organization needs an invite first.", v)
+		case len(found) > listAll:
+			a.say("%d users match %q; type more of the name or email.", len(found), v)
+		default:
+			return found, nil
+		}
 	}
 }
 

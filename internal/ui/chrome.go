@@ -175,6 +175,12 @@ func (m *Model) helpLines(w int, scrolls bool) []string {
 		sub.line(st.Render(e.notice))
 		lines = append(lines, sub.lines...)
 	}
+	// A line of keys wider than the window (one long binding) wraps.
+	flush := func(cur string) {
+		sub := &block{width: w}
+		sub.line(cur)
+		lines = append(lines, sub.lines...)
+	}
 	for _, g := range groups {
 		cur := ""
 		for _, b := range g {
@@ -191,14 +197,12 @@ func (m *Model) helpLines(w int, scrolls bool) []string {
 			case ansi.StringWidth(cur+sep+item) <= w:
 				cur += sep + item
 			default:
-				lines = append(lines, cur)
+				flush(cur)
 				cur = item
 			}
 		}
 		if cur != "" {
-			sub := &block{width: w}
-			sub.line(cur)
-			lines = append(lines, sub.lines...)
+			flush(cur)
 		}
 	}
 	return lines

@@ -143,4 +143,6 @@ func (m *Model) canGoBack() bool {
 
 // arrowsScroll reports whether ↑/↓ scroll the screen: on the screens after
 // a create, which have no list to move in.
-func (m *Model) arrowsScroll() bool { return m.e.cur == stateResult || m.e.cur == stateFailed }
+func (m *Model) arrowsScroll() bool {
+	return (m.e.cur == stateResult || m.e.cur == stateFailed) && !m.page().mode(m.e).typing
+}

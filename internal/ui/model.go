@@ -188,6 +188,8 @@ func (m *Model) key(k tea.KeyPressMsg) (tea.Cmd, bool) {
 			o = en.ending(e)
 		}
 		return m.quit(o), true
+	case md.keys:
+		return nil, false
 	case key.Matches(k, e.keys.Back) && numbered:
 		if md.inner {
 			return nil, false // the step goes back within itself

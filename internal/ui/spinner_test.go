@@ -18,6 +18,13 @@ import (
 func (h *harness) waitAnimated(k string) (tick spinner.TickMsg, answers []tea.Msg) {
 	h.t.Helper()
 	h.m.e.animate = true
+	return h.waitAnimatedCmd(h.send(keyPress(k)), k)
+}
+
+// waitAnimatedCmd is waitAnimated for the command a message gave back.
+func (h *harness) waitAnimatedCmd(cmd tea.Cmd, what string) (tick spinner.TickMsg, answers []tea.Msg) {
+	h.t.Helper()
+	h.m.e.animate = true
 	found := false
 	var do func(tea.Cmd)
 	do = func(c tea.Cmd) {
@@ -36,9 +43,9 @@ func (h *harness) waitAnimated(k string) (tick spinner.TickMsg, answers []tea.Ms
 			answers = append(answers, msg)
 		}
 	}
-	do(h.send(keyPress(k)))
+	do(cmd)
 	if !found {
-		h.t.Fatalf("pressing %s started no spinner tick:\n%s", k, h.screen())
+		h.t.Fatalf("%s started no spinner tick:\n%s", what, h.screen())
 	}
 	return tick, answers
 }
@@ -123,7 +130,9 @@ func TestSpinnerMovesOnEveryWaitingScreen(t *testing.T) {
 		h.spins(tick, answers, "listing the organization's users…")
 		h.wantState(stateMembers)
 		h.press("space")
-		tick, answers = h.waitAnimated("enter")
+		submit := h.send(keyPress("enter")) // the picker answers with the users chosen
+		h.m.e.animate = true
+		tick, answers = h.waitAnimatedCmd(h.step(submit), "the choice")
 		h.spins(tick, answers, "Ada Admin: adding…")
 		h.see("✓ Ada Admin: added")
 	})

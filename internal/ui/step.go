@@ -36,6 +36,7 @@ type mode struct {
 	editing bool // esc cancels an edit here, rather than going back
 	inner   bool // shift+tab moves within the screen (a form's earlier field)
 	busy    bool // ctrl+c cancels what is under way, rather than quitting
+	keys    bool // the screen takes every key but ctrl+c (a filter being typed)
 }
 
 // Optional parts of a page.

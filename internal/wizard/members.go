@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/anthropics/anthropic-sdk-go/v2"
 
@@ -12,50 +13,178 @@ import (
 	"github.com/anthropic-tools/workspace-wizard/internal/rules"
 )
 
+// AddConcurrency is how many add-member requests are in flight at once.
+const AddConcurrency = 4
+
+// addTries bounds the sends of one add the API rate-limited: a 429 was
+// certainly not applied, so the add is sent again after the wait it asks.
+const addTries = 4
+
 // Members are the adds to a created workspace, after the fact and
-// optional: nothing here changes the wizard's outcome. Each add is sent
-// once; a failed one is reported, never sent again.
+// optional: nothing here changes the wizard's outcome. Each add is sent at
+// most once more after a 429, never after any other failure.
 type Members struct {
-	Users   []anthropic.OrganizationUser
-	Listed  bool
-	ListErr error
+	users   map[string]anthropic.OrganizationUser // loaded so far, by id
+	count   int                                   // users loaded
+	More    bool                                  // more pages to load
+	Listed  bool                                  // the first page came
+	ListErr error                                 // the listing stopped: why
 	all     []MemberAdd
 
 	// The round of adds under way or last finished.
-	Role    anthropic.NoBillingWorkspaceRole
-	Round   []MemberAdd                  // this round's answers
-	Queue   []anthropic.OrganizationUser // waiting in this round
-	Current *anthropic.OrganizationUser  // its request is in flight
+	Role     anthropic.NoBillingWorkspaceRole
+	Round    []MemberAdd                  // this round's answers, in order of arrival
+	Queue    []anthropic.OrganizationUser // waiting in this round
+	InFlight []anthropic.OrganizationUser // their requests are out
 }
 
-// Start begins a round: users, one at a time, with role. It returns the
-// first user to send, or false when there is none.
-func (m *Members) Start(users []anthropic.OrganizationUser, role anthropic.NoBillingWorkspaceRole) (anthropic.OrganizationUser, bool) {
-	m.Role, m.Round, m.Queue, m.Current = role, nil, users, nil
-	return m.next()
+// MemberAdd is one add-member request and how it ended.
+type MemberAdd struct {
+	User anthropic.OrganizationUser
+	Role anthropic.NoBillingWorkspaceRole
+	Err  error
+}
+
+// UsersPage is one page of the organization's users.
+type UsersPage struct {
+	Users []anthropic.OrganizationUser
+	More  bool
+	Next  string // the cursor of the page after
+}
+
+// ListUsersPage reads the page of users after the cursor.
+func ListUsersPage(ctx context.Context, a api.Admin, after string) (UsersPage, error) {
+	p, err := a.ListUsersPage(ctx, after, api.UserPageSize, "")
+	if err != nil {
+		return UsersPage{}, err
+	}
+	if p.HasMore && (p.LastID == "" || p.LastID == after) {
+		// "More" with no way to ask for it: say so rather than loop or stop silently.
+		return UsersPage{Users: p.Data}, &api.IncompleteListError{What: "users", Read: len(p.Data), Reason: "the API said there were more but gave no cursor to ask for them"}
+	}
+	return UsersPage{Users: p.Data, More: p.HasMore, Next: p.LastID}, nil
+}
+
+// FindUsers asks the API for the users with an email.
+func FindUsers(ctx context.Context, a api.Admin, email string) ([]anthropic.OrganizationUser, error) {
+	p, err := a.ListUsersPage(ctx, "", 10, email)
+	if err != nil {
+		return nil, err
+	}
+	return p.Data, nil
+}
+
+// AddUsers keeps users loaded (a page, or an email's look-up).
+func (m *Members) AddUsers(us []anthropic.OrganizationUser) {
+	if m.users == nil {
+		m.users = map[string]anthropic.OrganizationUser{}
+	}
+	for _, u := range us {
+		if _, ok := m.users[u.ID]; !ok {
+			m.count++
+		}
+		m.users[u.ID] = u
+	}
+}
+
+// Loaded is how many users are loaded.
+func (m *Members) Loaded() int { return m.count }
+
+// User is a loaded user.
+func (m *Members) User(id string) (anthropic.OrganizationUser, bool) {
+	u, ok := m.users[id]
+	return u, ok
+}
+
+// Added are the users added so far, and their roles, by id.
+func (m *Members) AddedRoles() map[string]string {
+	out := map[string]string{}
+	for _, r := range m.all {
+		if r.Err == nil {
+			out[r.User.ID] = string(r.Role)
+		}
+	}
+	return out
+}
+
+// AddMember sends one add-member request, and again after a 429 (which was
+// not applied) once the wait the API asks for has passed; any other
+// failure is reported, never sent again.
+func AddMember(ctx context.Context, a api.Admin, sleep func(context.Context, time.Duration) error, workspaceID string, u anthropic.OrganizationUser, role anthropic.NoBillingWorkspaceRole) MemberAdd {
+	var err error
+	for try := 1; try <= addTries; try++ {
+		_, err = a.AddMember(ctx, workspaceID, u.ID, role)
+		var e *api.Error
+		if !errors.As(err, &e) || e.Kind != api.KindRateLimited || try == addTries {
+			break
+		}
+		wait := e.RetryAfter
+		if wait <= 0 {
+			wait = time.Second
+		}
+		if sleep(ctx, wait) != nil {
+			break
+		}
+	}
+	return MemberAdd{User: u, Role: role, Err: err}
+}
+
+// Start begins a round: users with role, AddConcurrency at a time. It
+// returns the users to send now.
+func (m *Members) Start(users []anthropic.OrganizationUser, role anthropic.NoBillingWorkspaceRole) []anthropic.OrganizationUser {
+	m.Role, m.Round, m.Queue, m.InFlight = role, nil, users, nil
+	var send []anthropic.OrganizationUser
+	for len(m.InFlight) < AddConcurrency {
+		u, ok := m.next()
+		if !ok {
+			break
+		}
+		send = append(send, u)
+	}
+	return send
 }
 
 func (m *Members) next() (anthropic.OrganizationUser, bool) {
 	if len(m.Queue) == 0 {
-		m.Current = nil
 		return anthropic.OrganizationUser{}, false
 	}
 	u := m.Queue[0]
 	m.Queue = m.Queue[1:]
-	m.Current = &u
+	m.InFlight = append(m.InFlight, u)
 	return u, true
 }
+
+// Added records one add's answer and returns the next user to send, if
+// any is waiting.
+func (m *Members) Added(r MemberAdd) (anthropic.OrganizationUser, bool) {
+	m.all = append(m.all, r)
+	m.Round = append(m.Round, r)
+	for i, u := range m.InFlight {
+		if u.ID == r.User.ID {
+			m.InFlight = append(m.InFlight[:i:i], m.InFlight[i+1:]...)
+			break
+		}
+	}
+	return m.next()
+}
+
+// Adding reports whether a round is under way.
+func (m *Members) Adding() bool { return len(m.InFlight) > 0 }
 
 // Progress says how far the round is, for the result screen; "" when no
 // round is under way. stopped: the wizard ended while it was.
 func (m *Members) Progress(stopped bool) string {
-	if m.Current == nil {
+	if !m.Adding() {
 		return ""
 	}
 	if !stopped {
-		return "Adding members: " + strconv.Itoa(len(m.Round)) + " of " + strconv.Itoa(len(m.Round)+1+len(m.Queue)) + " done…"
+		return "Adding members: " + strconv.Itoa(len(m.Round)) + " of " + strconv.Itoa(len(m.Round)+len(m.InFlight)+len(m.Queue)) + " done…"
 	}
-	text := "⚠ Stopped while adding " + UserName(*m.Current) + ", who may or may not have been added"
+	names := make([]string, len(m.InFlight))
+	for i, u := range m.InFlight {
+		names[i] = UserName(u)
+	}
+	text := "⚠ Stopped while adding " + strings.Join(names, ", ") + ", who may or may not have been added"
 	if n := len(m.Queue); n > 0 {
 		verb := " were not"
 		if n == 1 {
@@ -72,50 +201,6 @@ func Plural(n int, what string) string {
 		return "1 " + what
 	}
 	return strconv.Itoa(n) + " " + what + "s"
-}
-
-// MemberAdd is one add-member request and how it ended.
-type MemberAdd struct {
-	User anthropic.OrganizationUser
-	Role anthropic.NoBillingWorkspaceRole
-	Err  error
-}
-
-// Users lists the organization's users.
-func Users(ctx context.Context, a api.Admin) ([]anthropic.OrganizationUser, error) {
-	return a.ListUsers(ctx, "")
-}
-
-// AddMember sends one add-member request, once.
-func AddMember(ctx context.Context, a api.Admin, workspaceID string, u anthropic.OrganizationUser, role anthropic.NoBillingWorkspaceRole) MemberAdd {
-	_, err := a.AddMember(ctx, workspaceID, u.ID, role)
-	return MemberAdd{User: u, Role: role, Err: err}
-}
-
-// SetUsers takes the user list.
-func (m *Members) SetUsers(users []anthropic.OrganizationUser, err error) {
-	m.Users, m.ListErr, m.Listed = users, err, true
-}
-
-// Chosen are the users with the given ids, in the list's order.
-func (m *Members) Chosen(ids []string) []anthropic.OrganizationUser {
-	var out []anthropic.OrganizationUser
-	for _, u := range m.Users {
-		for _, id := range ids {
-			if u.ID == id {
-				out = append(out, u)
-			}
-		}
-	}
-	return out
-}
-
-// Added records one add's answer and returns the next user to send, if
-// the round goes on. A failed add is reported, never sent again.
-func (m *Members) Added(r MemberAdd) (anthropic.OrganizationUser, bool) {
-	m.all = append(m.all, r)
-	m.Round = append(m.Round, r)
-	return m.next()
 }
 
 // Summary is every add so far: who was added with which role, and who was

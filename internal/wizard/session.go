@@ -112,6 +112,21 @@ func (s *Session) Demo() bool { return s.opts.Demo }
 // CanConnect reports whether a typed key can be used (Connect is set).
 func (s *Session) CanConnect() bool { return s.opts.Connect != nil }
 
+// Sleep waits d, or until ctx ends: the session's own (tests inject one).
+func (s *Session) Sleep(ctx context.Context, d time.Duration) error {
+	if s.opts.Sleep != nil {
+		return s.opts.Sleep(ctx, d)
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
 // Now is the session's clock.
 func (s *Session) Now() time.Time { return s.opts.Now() }
 
