@@ -82,6 +82,9 @@ func (o *Options) createCommand(use string) *cobra.Command {
 		if cfg.DemoFaults != "" && !cfg.Demo {
 			msgs = append(msgs, "--demo-faults works only with --demo")
 		}
+		if cfg.DemoUsers != "" && !cfg.Demo {
+			msgs = append(msgs, "--demo-users works only with --demo")
+		}
 		wizard := !cfg.Yes && !cfg.DryRun
 		if err := checkSpec(cfg, wizard); err != nil {
 			msgs = append(msgs, err.Error())

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/anthropic-tools/workspace-wizard/internal/api"
@@ -117,7 +118,13 @@ func (o *Options) connect() (closeDemo func(), err error) {
 		if err != nil {
 			return nil, &config.UsageError{Msg: "--demo-faults: " + err.Error()}
 		}
-		srv, url, err := startDemo("", faults)
+		users := 0
+		if cfg.DemoUsers != "" {
+			if users, err = strconv.Atoi(cfg.DemoUsers); err != nil || users < 0 || users > 100_000 {
+				return nil, &config.UsageError{Msg: "--demo-users: give a number of users from 0 to 100000, e.g. --demo-users 10000"}
+			}
+		}
+		srv, url, err := startDemoOrg("", faults, fakeapi.PresetDemo, users)
 		if err != nil {
 			return nil, err
 		}

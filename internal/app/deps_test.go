@@ -20,9 +20,15 @@ func TestDependencyRules(t *testing.T) {
 		"github.com/anthropic-tools/workspace-wizard/internal/app":         {"testing"},
 		"github.com/anthropic-tools/workspace-wizard/internal/api/fakeapi": {"testing", "charm.land/"},
 		"github.com/anthropic-tools/workspace-wizard/internal/rules":       {"testing", "charm.land/"},
-		// The error table, which the wizard is to import: no UI, and not the app.
+		// The error table, which both front ends use: no UI, and not the app.
 		"github.com/anthropic-tools/workspace-wizard/internal/outcome": {"testing", "charm.land/",
 			"github.com/anthropic-tools/workspace-wizard/internal/ui", "github.com/anthropic-tools/workspace-wizard/internal/app"},
+		// The wizard's core: no UI, so both front ends can drive it.
+		"github.com/anthropic-tools/workspace-wizard/internal/wizard": {"testing", "charm.land/",
+			"github.com/anthropic-tools/workspace-wizard/internal/ui", "github.com/anthropic-tools/workspace-wizard/internal/forms",
+			"github.com/anthropic-tools/workspace-wizard/internal/app"},
+		// The plan file and its planner: no UI.
+		"github.com/anthropic-tools/workspace-wizard/internal/plan": {"testing", "charm.land/"},
 	}
 	args := []string{"list", "-f", `{{.ImportPath}} {{join .Deps " "}}`}
 	for pkg := range forbidden {

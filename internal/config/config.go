@@ -20,6 +20,7 @@ const (
 	EnvBaseURL    = "ANTHROPIC_BASE_URL"
 	EnvAccessible = "ACCESSIBLE"
 	EnvDemoFaults = "WORKSPACE_WIZARD_DEMO_FAULTS"
+	EnvDemoUsers  = "WORKSPACE_WIZARD_DEMO_USERS"
 )
 
 // AdminKeyPrefix starts every Anthropic admin key.
@@ -60,6 +61,7 @@ type Config struct {
 	BaseURL    string // "" means api.DefaultBaseURL
 	Timeout    time.Duration
 	DemoFaults string // fault names for the demo server, see fakeapi.ParseFaults
+	DemoUsers  string // with Demo: the organization's user count ("" keeps the demo's three)
 }
 
 // UsageError is a command line that cannot be run as written.

@@ -74,6 +74,8 @@ var Flags = []Flag{
 		on: func(c *Config) *bool { return &c.Demo }},
 	{Name: "demo-faults", Env: EnvDemoFaults, Usage: "with --demo: make the simulated API fail, e.g. 529,500-after-commit",
 		str: func(c *Config) *string { return &c.DemoFaults }},
+	{Name: "demo-users", Env: EnvDemoUsers, Usage: "with --demo: an organization of this many users (up to 100000), to try the member picker at scale",
+		str: func(c *Config) *string { return &c.DemoUsers }},
 	{Name: "accessible", kind: kindBool, Env: EnvAccessible, Usage: "plain line-by-line prompts instead of the full-screen wizard (also TERM=dumb)",
 		on: func(c *Config) *bool { return &c.Accessible }},
 	{Name: "base-url", Env: EnvBaseURL, Usage: "the address of the API (default https://api.anthropic.com)",
