@@ -58,6 +58,7 @@ func ListUsersPage(ctx context.Context, a api.Admin, after string) (UsersPage, e
 	if err != nil {
 		return UsersPage{}, err
 	}
+	p.Data = slim(p.Data)
 	if p.HasMore && (p.LastID == "" || p.LastID == after) {
 		// "More" with no way to ask for it: say so rather than loop or stop silently.
 		return UsersPage{Users: p.Data}, &api.IncompleteListError{What: "users", Read: len(p.Data), Reason: "the API said there were more but gave no cursor to ask for them"}
@@ -71,7 +72,18 @@ func FindUsers(ctx context.Context, a api.Admin, email string) ([]anthropic.Orga
 	if err != nil {
 		return nil, err
 	}
-	return p.Data, nil
+	return slim(p.Data), nil
+}
+
+// slim keeps of each user what the wizard uses: the SDK's value also holds
+// the raw JSON of every field, which for 10,000 users is most of the
+// memory the list would keep.
+func slim(us []anthropic.OrganizationUser) []anthropic.OrganizationUser {
+	out := make([]anthropic.OrganizationUser, len(us))
+	for i, u := range us {
+		out[i] = anthropic.OrganizationUser{ID: u.ID, Name: u.Name, Email: u.Email, Role: u.Role}
+	}
+	return out
 }
 
 // AddUsers keeps users loaded (a page, or an email's look-up).
