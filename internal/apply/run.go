@@ -63,6 +63,7 @@ type Event struct {
 	Index  int       // the item's index in the plan's Items
 	Item   plan.Item // the item as planned
 	Wait   time.Duration
+	Look   int         // with EventLooking: 1 for the first look, 2 for the next…
 	Err    *api.Error  // with EventWaiting and EventLooking: what led here
 	Result *ItemResult // with EventFinished
 }

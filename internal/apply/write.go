@@ -142,7 +142,7 @@ func (r *runner) create(ctx context.Context, i int, it plan.Item) *ItemResult {
 			case api.EventWaiting:
 				r.emit(Event{Kind: EventWaiting, Index: i, Item: it, Wait: e.Wait, Err: e.Err})
 			case api.EventReconciling:
-				r.emit(Event{Kind: EventLooking, Index: i, Item: it, Err: e.Err})
+				r.emit(Event{Kind: EventLooking, Index: i, Item: it, Look: e.Look, Err: e.Err})
 			}
 		},
 	}
