@@ -60,6 +60,7 @@ func (t cappedTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	if err != nil || res.Body == nil {
 		return res, err
 	}
+	noteRequestID(req, res)
 	if res.StatusCode >= 300 && res.StatusCode < 400 {
 		// Stopped here rather than in CheckRedirect alone, so that no
 		// client setting can make a redirect be followed.

@@ -1,0 +1,167 @@
+package app
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/anthropic-tools/workspace-wizard/internal/api"
+	"github.com/anthropic-tools/workspace-wizard/internal/api/fakeapi"
+	"github.com/anthropic-tools/workspace-wizard/internal/apply"
+	"github.com/anthropic-tools/workspace-wizard/internal/config"
+	"github.com/anthropic-tools/workspace-wizard/internal/outcome"
+	"github.com/anthropic-tools/workspace-wizard/internal/plan"
+	"github.com/anthropic-tools/workspace-wizard/internal/termsafe"
+)
+
+// maxConcurrency bounds apply --concurrency: more would only meet the
+// API's rate limits sooner.
+const maxConcurrency = 16
+
+// applyCommand makes the organization what a plan file says: the plan,
+// a confirmation (or --yes), the writes, and a table of what became of each.
+func (o *Options) applyCommand() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "apply -f FILE [--yes] [--json]",
+		Short: "Create and update workspaces, members, rate limits and invites from a plan file",
+		Long: `Read the organization, plan the file against it (as plan does), and after a
+confirmation (or with --yes) send the plan's writes: workspaces first, each created
+at most once, then members, rate limits and invites, a few at a time. A failure does
+not stop the others. A second apply of the same file sends nothing.
+Without a terminal, --yes is required.
+
+Exit codes:
+  0 every write done (or nothing to do)   1 some failed, none unknown
+  2 the file or the plan has errors, or --yes is missing: nothing was sent
+  3 a workspace was created, but not all of it took effect: do not create it again
+  4 the key was refused or may not read the organization
+  5 some outcome unknown: check what the table says (workspace-wizard list) before applying again
+  130 cancelled`,
+		Example: `workspace-wizard apply -f org.yaml                    # shows the plan, asks y/N
+workspace-wizard apply -f org.yaml --yes --json       # scripts and CI
+workspace-wizard apply --demo -f org.yaml --yes       # against a simulated new organization
+workspace-wizard apply --demo -f org.yaml --yes --demo-faults ok,529-after-commit,members:429`,
+	}
+	flags := o.bindOrgFlags(cmd, true)
+	yes := cmd.Flags().BoolP("yes", "y", false, "apply without asking")
+	concurrency := cmd.Flags().Int("concurrency", apply.DefaultConcurrency, fmt.Sprintf("how many writes are in flight at once (1-%d)", maxConcurrency))
+	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
+		cfg, err := flags.config(o.Getenv, true)
+		var msgs []string
+		if err != nil {
+			msgs = append(msgs, err.Error())
+		}
+		if *concurrency < 1 || *concurrency > maxConcurrency {
+			msgs = append(msgs, fmt.Sprintf("--concurrency: give a number from 1 to %d, not %d", maxConcurrency, *concurrency))
+		}
+		if !*yes && !o.Interactive {
+			msgs = append(msgs, "no terminal to confirm on: add --yes to apply without asking (run plan first to see what it would do)")
+		}
+		if len(msgs) > 0 {
+			return &config.UsageError{Msg: strings.Join(msgs, "\n")}
+		}
+		f, err := o.readPlan(flags.file)
+		if err != nil {
+			return err
+		}
+		admin, closeDemo, err := o.connectOrg(cfg, fakeapi.PresetNew)
+		if err != nil {
+			return err
+		}
+		defer closeDemo()
+		ctx := cmd.Context()
+		observed, err := observe(ctx, admin, f)
+		if err != nil {
+			return err
+		}
+		p := plan.Diff(f, observed)
+		if !p.OK() {
+			fmt.Fprint(o.ErrOut, p.Text(textWidth(o.ErrOut), false))
+			fmt.Fprintln(o.ErrOut, "Nothing was sent: fix the file and run again.")
+			return &shownError{&config.UsageError{Msg: "the plan has errors"}}
+		}
+		if p.Changes() == 0 {
+			return o.printReport(&apply.Report{Items: []apply.ItemResult{}}, cfg.JSON)
+		}
+		if !cfg.JSON || !*yes {
+			fmt.Fprint(o.ErrOut, p.Text(textWidth(o.ErrOut), false))
+		}
+		if !*yes {
+			if err := o.confirm(ctx, admin, p); err != nil {
+				return err
+			}
+		}
+		rep, err := apply.Run(ctx, admin, p, apply.Options{
+			Concurrency: *concurrency, Now: o.Now, Sleep: o.Sleep, LookAgainAfter: lookAgainAfter(cfg),
+			OnEvent: o.progress(p.Changes()),
+		})
+		if err != nil {
+			return err
+		}
+		if err := o.printReport(rep, cfg.JSON); err != nil {
+			return err
+		}
+		if err := rep.Err(); err != nil {
+			return &shownError{err}
+		}
+		return nil
+	}
+	return cmd
+}
+
+// confirm asks on the terminal whether to apply p, naming the organization
+// the key belongs to. Anything but y or yes is a no: exit 130, nothing sent.
+func (o *Options) confirm(ctx context.Context, admin api.Admin, p *plan.Plan) error {
+	org := "this organization"
+	if info, err := admin.Organization(ctx); err == nil {
+		org = fmt.Sprintf("%q", termsafe.String(info.Name))
+	}
+	fmt.Fprintf(o.ErrOut, "Apply these %d changes to %s? [y/N] ", p.Changes(), org)
+	line, _ := bufio.NewReader(o.In).ReadString('\n')
+	switch strings.ToLower(strings.TrimSpace(line)) {
+	case "y", "yes":
+		return nil
+	}
+	fmt.Fprintln(o.ErrOut)
+	return outcome.ErrCancelled
+}
+
+// progress reports on stderr as items wait, are looked for, and finish.
+func (o *Options) progress(total int) func(apply.Event) {
+	var finished atomic.Int32
+	return func(e apply.Event) {
+		name := termsafe.String(e.Item.ID)
+		switch e.Kind {
+		case apply.EventWaiting:
+			fmt.Fprintf(o.ErrOut, "%s: %s; nothing was changed. Sending again in %s…\n", name, outcome.Short(e.Err), e.Wait.Round(100*time.Millisecond))
+		case apply.EventLooking:
+			if e.Look > 1 {
+				fmt.Fprintf(o.ErrOut, "%s: not found yet; looking again (look %d)…\n", name, e.Look)
+				return
+			}
+			fmt.Fprintf(o.ErrOut, "%s: %s; it may have been created. Looking for it; it is never sent again blindly…\n", name, outcome.Short(e.Err))
+		case apply.EventFinished:
+			n := finished.Add(1)
+			fmt.Fprintf(o.ErrOut, "[%d/%d] %s %s\n", n, total, e.Result.Result, name)
+		}
+	}
+}
+
+// printReport writes the report to stdout: JSON, or the table.
+func (o *Options) printReport(rep *apply.Report, asJSON bool) error {
+	if asJSON {
+		out, err := rep.JSON()
+		if err != nil {
+			return err
+		}
+		_, err = o.Out.Write(out)
+		return err
+	}
+	_, err := fmt.Fprint(o.Out, rep.Text(textWidth(o.Out)))
+	return err
+}
