@@ -63,6 +63,9 @@ type setup struct {
 	noDemo   bool
 	connect  bool // Options.Connect is set
 	profiles []fakeapi.UserProfile
+	// demo gives the organization --demo's workspaces (research-prod,
+	// staging), as the demo server does.
+	demo bool
 }
 
 // start builds the session the setup describes. Faults are parsed as
@@ -82,6 +85,11 @@ func start(t *testing.T, st setup) fixture {
 		t.Fatal(err)
 	}
 	srv.AddFaults(faults...)
+	if st.demo {
+		for _, w := range fakeapi.DemoWorkspaces() {
+			srv.AddWorkspace(w)
+		}
+	}
 	for _, p := range st.profiles {
 		srv.AddUserProfile(p)
 	}
