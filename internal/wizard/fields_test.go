@@ -211,3 +211,43 @@ func TestTagsError(t *testing.T) {
 		})
 	}
 }
+
+// TestRefusedKey: the key the run started with, refused by the API: with
+// Connect another may be typed (the client is dropped and KeyReason says
+// why); without, Org.Err says creating will fail.
+func TestRefusedKey(t *testing.T) {
+	tests := []struct {
+		name    string
+		faults  string
+		connect bool
+		asks    bool
+		reason  string // KeyReason's start
+		orgErr  string // Org.Err's start
+	}{
+		{"401, a key may be typed", "me:401", true, true,
+			"The demo key was refused (401 authentication_error: invalid x-api-key).", ""},
+		{"403, a key may be typed", "me:403", true, true,
+			"The demo key is not allowed to manage workspaces (403 permission_error: only organization admins can view the organization).", ""},
+		{"401, no way to type one", "me:401", false, false,
+			"", "the API refused the admin key (invalid x-api-key); creating will fail."},
+		{"a 500 is not about the key", "me:500", true, false, "", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			f := start(t, setup{faults: tc.faults, connect: tc.connect})
+			s := f.s
+			asks := s.SetOrganization(wizard.Organization(context.Background(), s.Admin()))
+			if asks != tc.asks || !strings.HasPrefix(s.Org.KeyReason, tc.reason) || (tc.reason == "") != (s.Org.KeyReason == "") ||
+				!strings.HasPrefix(s.Org.Err, tc.orgErr) || (tc.orgErr == "") != (s.Org.Err == "") {
+				t.Errorf("SetOrganization = asks %v, KeyReason %q, Err %q; want %v, %q, %q", asks, s.Org.KeyReason, s.Org.Err, tc.asks, tc.reason, tc.orgErr)
+			}
+			if dropped := s.Admin() == nil; dropped != tc.asks {
+				t.Errorf("client dropped: %v, want %v", dropped, tc.asks)
+			}
+			if need := s.NeedNames(); need == tc.asks {
+				t.Errorf("NeedNames() = %v with the client dropped: %v", need, tc.asks)
+			}
+			wantSent(t, f.srv, "/", "GET /v1/organizations/me")
+		})
+	}
+}
