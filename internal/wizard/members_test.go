@@ -262,6 +262,10 @@ func TestMembersSummary(t *testing.T) {
 	add(all[1], anthropic.NoBillingWorkspaceRoleWorkspaceAdmin) // added on the second try
 	add(all[1], developer)                                      // already a member: refused, but added before
 
+	if n := f.srv.CountRequests("POST", workspacesPath+"/"+id+"/members"); n != 5 {
+		t.Errorf("%d add requests, want 5, one per add", n)
+	}
+
 	sum := f.s.Summary(time.UTC)
 	var got []string
 	for _, fl := range sum.Fields {
@@ -299,6 +303,9 @@ func TestMembersSummary(t *testing.T) {
 	m2.Start(all2[:2], developer)
 	for _, u := range all2[:2] {
 		m2.Added(wizard.AddMember(ctx, f2.s.Admin(), f2.s.Sleep, id2, u, developer))
+	}
+	if n := f2.srv.CountRequests("POST", workspacesPath+"/"+id2+"/members"); n != 2 {
+		t.Errorf("%d add requests, want 2", n)
 	}
 	added, notAdded := m2.Summary()
 	wantNot := "Ada Admin: only organization admins can manage workspace members (403 permission_error, request-id req_"

@@ -50,6 +50,7 @@ func TestReview(t *testing.T) {
 		st     setup
 		before func(t *testing.T, f fixture)
 		want   []string
+		sent   []string // "METHOD path" of each request the server received
 	}{
 		{
 			name: "only a name",
@@ -82,6 +83,7 @@ func TestReview(t *testing.T) {
 				"4. Encryption key: " + fakeapi.DemoExternalKeyAWS + " WRITE-ONCE",
 				"5. User profile: Northwind Trading (" + fakeapi.DemoUserProfileNorthwind + ") PERMANENT",
 			},
+			sent: []string{"GET /v1/user_profiles"},
 		},
 		{
 			name: "the organization has profiles: none is a choice",
@@ -93,6 +95,7 @@ func TestReview(t *testing.T) {
 			want: []string{"1. Name: ml", "2. Tags: none (default)", "3. Workspace geo: us (default) PERMANENT",
 				"Allowed inference: unrestricted (default)", "Default inference: global (default)", "4. Encryption key: none (default)",
 				"5. User profile: none (default)"},
+			sent: []string{"GET /v1/user_profiles"},
 		},
 		{
 			name: "a key that may not list profiles: no step",
@@ -105,6 +108,7 @@ func TestReview(t *testing.T) {
 			},
 			want: []string{"1. Name: ml", "2. Tags: none (default)", "3. Workspace geo: us (default) PERMANENT",
 				"Allowed inference: unrestricted (default)", "Default inference: global (default)", "4. Encryption key: none (default)"},
+			sent: []string{"GET /v1/user_profiles"},
 		},
 		{
 			name: "a name in use",
@@ -114,6 +118,7 @@ func TestReview(t *testing.T) {
 			},
 			want: []string{"1. Name: staging ⚠ name already in use", "2. Tags: none (default)", "3. Workspace geo: us (default) PERMANENT",
 				"Allowed inference: unrestricted (default)", "Default inference: global (default)", "4. Encryption key: none (default)"},
+			sent: []string{"GET " + workspacesPath},
 		},
 		{
 			name: "the API refused the name",
@@ -123,6 +128,7 @@ func TestReview(t *testing.T) {
 			},
 			want: []string{"1. Name: ml REFUSED", "2. Tags: none (default)", "3. Workspace geo: us (default) PERMANENT",
 				"Allowed inference: unrestricted (default)", "Default inference: global (default)", "4. Encryption key: none (default)"},
+			sent: []string{"GET " + workspacesPath, "POST " + workspacesPath},
 		},
 		{
 			name: "the API refused the key",
@@ -133,6 +139,7 @@ func TestReview(t *testing.T) {
 			want: []string{"1. Name: ml", "2. Tags: none (default)", "3. Workspace geo: us (default) PERMANENT",
 				"Allowed inference: unrestricted (default)", "Default inference: global (default)",
 				"4. Encryption key: " + fakeapi.DemoExternalKeyGCP + " WRITE-ONCE REFUSED"},
+			sent: []string{"GET " + workspacesPath, "POST " + workspacesPath},
 		},
 		{
 			name: "escape sequences in a tag are shown, not acted on",
@@ -150,6 +157,13 @@ func TestReview(t *testing.T) {
 			var got []string
 			for _, r := range f.s.Review() {
 				got = append(got, rowText(r))
+			}
+			var paths []string
+			for _, r := range f.srv.Requests() {
+				paths = append(paths, r.Method+" "+r.Path)
+			}
+			if !reflect.DeepEqual(paths, tc.sent) {
+				t.Errorf("requests = %q, want %q", paths, tc.sent)
 			}
 			if !reflect.DeepEqual(got, tc.want) {
 				t.Errorf("Review():\n  %s\nwant:\n  %s", strings.Join(got, "\n  "), strings.Join(tc.want, "\n  "))
