@@ -85,7 +85,8 @@ func (s *Session) answer(f Field) string {
 	case FieldName:
 		return s.name
 	case FieldTags:
-		return fmt.Sprint(s.tags)
+		// Quoted: tags {a "b} {a c"} and {a b} {a c} are different answers.
+		return fmt.Sprintf("%q", s.tags)
 	case FieldResidency:
 		return s.res.WorkspaceGeo + "|" + s.res.Allowed + "|" + s.res.Default
 	case FieldKey:

@@ -21,8 +21,9 @@ const AddConcurrency = 4
 const addTries = 4
 
 // Members are the adds to a created workspace, after the fact and
-// optional: nothing here changes the wizard's outcome. Each add is sent at
-// most once more after a 429, never after any other failure.
+// optional: nothing here changes the wizard's outcome. An add the API
+// rate-limited (429) is sent again after the wait it asks, at most addTries
+// sends in all; an add is never sent again after any other failure.
 type Members struct {
 	users   map[string]anthropic.OrganizationUser // loaded so far, by id
 	count   int                                   // users loaded
@@ -108,7 +109,7 @@ func (m *Members) User(id string) (anthropic.OrganizationUser, bool) {
 	return u, ok
 }
 
-// Added are the users added so far, and their roles, by id.
+// AddedRoles are the users added so far, and their roles, by id.
 func (m *Members) AddedRoles() map[string]string {
 	out := map[string]string{}
 	for _, r := range m.all {
