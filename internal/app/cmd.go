@@ -42,7 +42,6 @@ func (o *Options) newRoot() *cobra.Command {
 	root.Long = fmt.Sprintf(longHelp, config.EnvHelp())
 	root.Example = examples
 	root.SuggestionsMinimumDistance = 2
-	root.SetVersionTemplate("workspace-wizard {{.Version}}\n")
 
 	create := o.createCommand("create")
 	create.Short = "Create a workspace (the same as no command)"
