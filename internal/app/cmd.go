@@ -67,7 +67,7 @@ func (o *Options) createCommand(use string) *cobra.Command {
 	})
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
 		if *showVersion { // on the root, cobra has printed it already
-			fmt.Fprintln(o.Out, "workspace-wizard", version())
+			fmt.Fprintln(o.Out, "workspace-wizard version", version()) // as cobra prints it on the root
 			return nil
 		}
 		cfg, err := b.Config(o.args, nil)
