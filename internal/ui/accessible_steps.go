@@ -41,6 +41,9 @@ func (a *accessible) askName(n int) error {
 		if w := s.Duplicate(v); w != "" {
 			a.say("Warning: %s", w)
 		}
+		if n := s.NamesNote(); n != "" {
+			a.say("Note: %s", n)
+		}
 		return nil
 	}
 }

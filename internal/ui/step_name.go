@@ -179,4 +179,7 @@ func (st *nameStep) view(e *env, b *block) {
 	}
 	b.gap()
 	b.wrap(s.Desc, "Shown in the Console and on API keys. Up to 255 characters; it can be renamed later.")
+	if n := e.s.NamesNote(); n != "" {
+		b.wrap(s.Dim, n)
+	}
 }

@@ -47,6 +47,17 @@ func TestNameInUseIsAWarningLookedUpOnce(t *testing.T) {
 	h.wantState(stateTags) // a warning does not stop the user
 }
 
+// A workspace list that fails does not pass for "no such name": the name
+// step says the check could not be made.
+func TestNameCheckThatCouldNotBeMadeSaysSo(t *testing.T) {
+	h := newHarness(t)
+	h.fault("list:500")
+	h.typeText("research")
+	h.see("The workspaces could not be listed to check whether this name is in use")
+	h.press("enter")
+	h.wantState(stateTags) // it does not stop the user
+}
+
 func TestStaleNameLookupIsIgnored(t *testing.T) {
 	h := newHarness(t)
 	h.m.e.after = func(time.Duration, tea.Msg) tea.Cmd { return nil } // hold the debounce ticks

@@ -183,10 +183,11 @@ func Names(ctx context.Context, a api.Admin) (map[string]string, error) {
 		names[normName(ws.Name)] = ws.ID
 		return true
 	})
-	if err != nil {
+	var inc *api.IncompleteListError
+	if err != nil && !errors.As(err, &inc) {
 		return nil, err
 	}
-	return names, nil
+	return names, err // with a list cut short, the names read, and why
 }
 
 // NeedNames reports whether the names should be listed now, and marks them
@@ -202,6 +203,20 @@ func (s *Session) NeedNames() bool {
 // SetNames takes the workspace list's answer.
 func (s *Session) SetNames(names map[string]string, err error) {
 	s.Org.names, s.Org.namesErr = names, err
+}
+
+// NamesNote says why a name already in use may not be flagged: the
+// workspace list failed, or stopped early. "" when it was read whole.
+func (s *Session) NamesNote() string {
+	var inc *api.IncompleteListError
+	switch err := s.Org.namesErr; {
+	case err == nil:
+		return ""
+	case errors.As(err, &inc):
+		return fmt.Sprintf("Only the first %d workspaces could be listed (%s), so a name already in use among the rest is not flagged.", inc.Read, inc.Reason)
+	default:
+		return "The workspaces could not be listed to check whether this name is in use: " + err.Error()
+	}
 }
 
 // NamesKnown reports whether the names were listed.
