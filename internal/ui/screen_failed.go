@@ -149,9 +149,12 @@ func (st *failedScreen) createAnyway(e *env, msg tea.Msg) tea.Cmd {
 			return submit(e)
 		}
 	}
+	before := st.confirm.Value()
 	in, cmd := st.confirm.Update(msg)
 	st.confirm = &in
-	st.confirmErr = ""
+	if in.Value() != before {
+		st.confirmErr = "" // a cursor blink is no answer: the error stays until the name changes
+	}
 	return cmd
 }
 

@@ -181,6 +181,8 @@ func TestUnknownOutcomeCreateAnywayNeedsTheName(t *testing.T) {
 	h.typeText("limb")
 	h.press("enter")
 	h.see("✗ type the name exactly")
+	h.send(struct{}{}) // any other message (the cursor's blink) leaves the error shown
+	h.see("✗ type the name exactly")
 	if n := h.posts(); n != 1 {
 		t.Fatalf("%d creates sent before the name was typed; want 1", n)
 	}

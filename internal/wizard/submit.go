@@ -98,11 +98,12 @@ func (s *Session) Failed(err error) Failure {
 	}
 	row := outcome.Of(f.Err)
 	f.Title = headline(f.Err)
+	// The table's message and hint, each one paragraph: their line breaks
+	// are flag mode's, and the screen wraps to its own width.
 	for _, t := range []string{row.Message(f.Err), row.Hint(f.Err)} {
-		for _, l := range strings.Split(t, "\n") {
-			if l = strings.TrimSpace(strings.TrimPrefix(l, "Error: ")); l != "" {
-				f.Lines = append(f.Lines, strings.ToUpper(l[:1])+l[1:])
-			}
+		t = strings.Join(strings.Fields(strings.TrimPrefix(t, "Error: ")), " ")
+		if t != "" {
+			f.Lines = append(f.Lines, strings.ToUpper(t[:1])+t[1:])
 		}
 	}
 	switch {
