@@ -248,7 +248,7 @@ waitfor "Workspace created"
 shot 10-result
 
 keys m
-waitfor "Members to add"
+waitfor "3 of 3 users"
 keys Space
 waitfor "[x] Ada Admin"
 keys Down
