@@ -77,7 +77,7 @@ func newModel(ctx context.Context, o Options) *Model {
 	}
 	s := wizard.New(wizard.Options{Config: o.Config, API: o.API, Connect: o.Connect, Demo: o.Demo,
 		Now: o.Now, Sleep: o.Sleep, LookAgainAfter: o.LookAgainAfter})
-	e := &env{ctx: ctx, s: s, afterKey: stateName, width: 80, height: 24, keys: newKeyMap(), loc: o.Location, animate: !o.Still,
+	e := &env{ctx: ctx, s: s, edit: o.Edit, afterKey: stateName, width: 80, height: 24, keys: newKeyMap(), loc: o.Location, animate: !o.Still,
 		after: func(d time.Duration, msg tea.Msg) tea.Cmd {
 			return tea.Tick(d, func(time.Time) tea.Msg { return msg })
 		}}
@@ -86,6 +86,9 @@ func newModel(ctx context.Context, o Options) *Model {
 	}
 	if e.loc == nil {
 		e.loc = time.Local
+	}
+	if o.Edit {
+		e.keys.Quit.SetHelp("ctrl+c", "back, keeping nothing")
 	}
 	e.setStyles(true)
 	m := &Model{e: e, spin: spinner.New(spinner.WithSpinner(spinner.MiniDot))}
@@ -267,6 +270,10 @@ func (m *Model) quit(o Outcome) tea.Cmd {
 	m.outcome = o
 	m.done = true
 	m.e.ended = true
+	if m.e.edit {
+		// An editor hands the answers to its parent; the program goes on.
+		return func() tea.Msg { return EditedMsg{o} }
+	}
 	return tea.Quit
 }
 

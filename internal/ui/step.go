@@ -71,6 +71,9 @@ type env struct {
 	notice  string // a passing word by the keys ("✓ ID copied"), gone at the next key
 	// plain draws for accessible mode's review: no buttons or hints.
 	plain bool
+	// edit: the wizard edits a workspace of a plan and sends nothing
+	// (Options.Edit).
+	edit bool
 	// move is what the screen asked for in this update; the parent
 	// carries it out after (Model.afterUpdate).
 	move     *move

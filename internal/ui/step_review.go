@@ -40,6 +40,9 @@ func (st *reviewStep) help(e *env) (short, more []key.Binding) {
 	k := e.keys
 	rows := e.s.Review()
 	enter := k.Create
+	if e.edit {
+		enter = with(k.Create, "enter", "keep in the plan")
+	}
 	if st.sel != onCreate {
 		// The selected row opens its step: Enter does not create.
 		enter = with(k.Edit, "enter", "change "+strings.ToLower(screenName(fieldStep[rows[st.sel].Field])))
@@ -96,6 +99,12 @@ func submit(e *env) tea.Cmd {
 	switch {
 	case back:
 		e.jump(fieldStep[f])
+	case e.edit && err == nil:
+		spec := e.s.Spec()
+		e.quit(Outcome{Spec: &spec}) // the editor hands the answers back
+	case e.edit:
+		e.s.Failed(err)
+		e.show(stateFailed)
 	case err != nil:
 		e.s.Failed(err)
 		e.show(stateFailed)
@@ -107,7 +116,10 @@ func submit(e *env) tea.Cmd {
 
 func (st *reviewStep) view(e *env, b *block) {
 	s := e.styles
-	if !e.plain {
+	switch {
+	case e.edit:
+		b.line(s.Title.Render("Review") + s.Dim.Render(" · nothing is sent: Enter keeps this workspace in the plan"))
+	case !e.plain:
 		b.line(s.Title.Render("Review") + s.Dim.Render(" · nothing is sent until you press Enter on Create"))
 	}
 	const lw = 20 // "  Allowed inference" and a space
@@ -156,15 +168,22 @@ func (st *reviewStep) view(e *env, b *block) {
 		b.field(s.Label, "  Colour", lw, s.swatch(c)+e.text(c))
 	}
 	b.gap()
+	button := "Create workspace"
+	if e.edit {
+		button = "Keep in the plan"
+	}
 	switch {
 	case e.plain:
 	case st.sel == onCreate:
 		b.mark()
-		b.line(s.Cursor.Render("› ") + s.ButtonOn.Render("Create workspace"))
+		b.line(s.Cursor.Render("› ") + s.ButtonOn.Render(button))
 	default:
-		b.line("  " + s.Button.Render("Create workspace"))
+		b.line("  " + s.Button.Render(button))
 	}
 	b.gap()
+	if e.edit {
+		return // a plan is applied as a whole: no command line for one workspace
+	}
 	b.line(s.Dim.Render("The same from a script:"))
 	args := e.s.Args()
 	if e.plain {

@@ -32,6 +32,12 @@ type Options struct {
 	// outcome is open; 0 means the Creator's default.
 	LookAgainAfter time.Duration
 
+	// Edit makes the wizard an editor of one workspace of a plan (the
+	// guided setup): nothing is sent; the review's Enter hands the answers
+	// back in an EditedMsg, as ctrl+c does with Err set, instead of quitting
+	// the program. See NewEditor.
+	Edit bool
+
 	// For tests: a still spinner and cursor, the time zone times are shown
 	// in (time.Local when nil), timers (tea.Tick when nil), and the
 	// Creator's sleep (a real one when nil).
@@ -45,6 +51,8 @@ type Options struct {
 type Outcome struct {
 	Workspace *anthropic.Workspace
 	Result    *api.Result
+	// Spec is the workspace as answered, when the wizard edits one (Edit).
+	Spec *api.Spec
 	// Err is outcome.ErrCancelled (or outcome.ErrCancelledAfterRefusal,
 	// which wraps it), an *api.Error, an *api.UnknownOutcomeError, or
 	// another failure; main maps it to the exit code.
@@ -145,3 +153,17 @@ func (st *submitScreen) await() Outcome {
 
 // awaitCreateLimit bounds the wait for a cancelled create's look-up.
 const awaitCreateLimit = 30 * time.Second
+
+// NewEditor is the wizard as a component of a parent Bubble Tea model (the
+// guided setup): it edits one workspace, pre-filled from o.Config.Spec,
+// through the same steps, and sends nothing. The parent forwards every
+// message to it and draws View().Content; when the user keeps the answers
+// (Enter on the review) or leaves (ctrl+c), it emits an EditedMsg.
+func NewEditor(ctx context.Context, o Options) *Model {
+	o.Edit = true
+	return newModel(ctx, o)
+}
+
+// EditedMsg ends an editor (NewEditor): Outcome.Spec holds the answers, or
+// Outcome.Err says the user left without keeping them.
+type EditedMsg struct{ Outcome Outcome }

@@ -1,0 +1,81 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/anthropic-tools/workspace-wizard/internal/api/fakeapi"
+	"github.com/anthropic-tools/workspace-wizard/internal/config"
+	"github.com/anthropic-tools/workspace-wizard/internal/plan"
+	"github.com/anthropic-tools/workspace-wizard/internal/setup"
+)
+
+// setupCommand is the guided setup of a new organization: template, each
+// workspace, people, limits, review, apply, save.
+func (o *Options) setupCommand() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "setup [-f org.yaml]",
+		Short: "Set up an organization step by step: workspaces, members, invites, limits; review, apply, save",
+		Long: `Start from a template (prod / staging / dev, one workspace per team, or empty) or a
+plan file, edit each workspace with the wizard's own steps, choose members from the
+organization's users, add invites and rate-limit caps, review the whole plan against
+the organization, apply it with live progress, and save it as a plan file that
+workspace-wizard apply applies again (changing nothing the second time).
+Nothing is sent before you apply. Needs a terminal; for scripts, write the file and
+use plan and apply.`,
+		Example: `workspace-wizard setup --demo          # on a simulated new organization
+workspace-wizard setup                 # ANTHROPIC_ADMIN_API_KEY in the environment
+workspace-wizard setup -f org.yaml     # start from a plan file`,
+	}
+	flags := o.bindOrgFlags(cmd, true)
+	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
+		cfg, err := flags.config(o.Getenv, false)
+		if err != nil {
+			return err
+		}
+		if !o.Interactive {
+			return &config.UsageError{Msg: "setup needs a terminal: for scripts, write a plan file and run workspace-wizard plan -f FILE, then apply -f FILE --yes"}
+		}
+		var start *plan.File
+		if flags.file != "" {
+			if start, err = o.readPlan(flags.file); err != nil {
+				return err
+			}
+		}
+		admin, closeDemo, err := o.connectOrg(cfg, fakeapi.PresetNew)
+		if err != nil {
+			return err
+		}
+		defer closeDemo()
+		org, err := admin.Organization(cmd.Context())
+		if err != nil {
+			return err
+		}
+		key := cfg.APIKey
+		if cfg.Demo {
+			key = config.Secret(fakeapi.DemoKey)
+		}
+		path := flags.file
+		if path == "" || path == "-" {
+			path = "org.yaml"
+		}
+		res := setup.Run(cmd.Context(), setup.Options{Admin: admin, Key: key, File: start, Path: path, Demo: cfg.Demo,
+			Input: o.In, Output: o.terminal, Now: o.Now, OrgName: org.Name})
+		if res.Saved != "" {
+			fmt.Fprintf(o.ErrOut, "The plan is saved in %s: workspace-wizard apply -f %s applies it again.\n", res.Saved, res.Saved)
+		}
+		switch {
+		case errors.Is(res.Err, setup.ErrQuit):
+			if res.Saved == "" && len(res.File.Workspaces) > 0 {
+				fmt.Fprintln(o.ErrOut, "Left the setup: nothing was sent, and the plan was not saved.")
+			}
+			return nil
+		case res.Err != nil:
+			return &shownError{res.Err}
+		}
+		return nil
+	}
+	return cmd
+}

@@ -1,0 +1,238 @@
+// Package setup is the guided setup of a new organization: start from a
+// template, edit each workspace with the wizard's own steps, choose its
+// members with the member picker, add invites and rate-limit caps, review
+// the whole plan against the organization, apply it, and save it as a plan
+// file (org.yaml) that `workspace-wizard apply` applies again, changing
+// nothing the second time.
+package setup
+
+import (
+	"context"
+	"io"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/anthropic-tools/workspace-wizard/internal/api"
+	"github.com/anthropic-tools/workspace-wizard/internal/config"
+	"github.com/anthropic-tools/workspace-wizard/internal/plan"
+	"github.com/anthropic-tools/workspace-wizard/internal/termsafe"
+	"github.com/anthropic-tools/workspace-wizard/internal/ui"
+)
+
+// Options is what the setup needs from the command.
+type Options struct {
+	Admin   api.Admin // the organization's client
+	Key     config.Secret
+	File    *plan.File // a plan to start from (-f); nil: choose a template
+	Path    string     // where the plan is saved by default
+	Demo    bool
+	Input   io.Reader
+	Output  io.Writer
+	Now     func() time.Time
+	Sleep   func(ctx context.Context, d time.Duration) error
+	Still   bool // tests: no animation
+	Exists  func(path string) bool
+	Write   func(path string, data []byte) error
+	OrgName string
+}
+
+// Result is how the setup ended.
+type Result struct {
+	File   *plan.File
+	Saved  string // the path the plan was saved to, or ""
+	Report ReportSummary
+	Err    error // ErrQuit when the user left; an apply's error
+}
+
+// ReportSummary is what an apply in the setup did, if one ran.
+type ReportSummary struct {
+	Ran      bool
+	ExitCode int
+}
+
+// screen is one screen of the setup.
+type screen interface {
+	update(m *Model, msg tea.Msg) tea.Cmd
+	view(m *Model, w, h int) []string
+	help(m *Model) []key.Binding
+	title(m *Model) string
+}
+
+// Model is the setup: the plan being built and the screen on show.
+type Model struct {
+	ctx    context.Context
+	o      Options
+	styles ui.Styles
+	keys   keys
+	width  int
+	height int
+	file   *plan.File
+	cur    screen
+	saved  string // the path the plan was last saved to
+	dirty  bool   // changed since it was last saved
+	result Result
+}
+
+// New builds the setup.
+func New(ctx context.Context, o Options) *Model {
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	if o.Path == "" {
+		o.Path = "org.yaml"
+	}
+	m := &Model{ctx: ctx, o: o, styles: ui.NewStyles(true), keys: newKeys(), width: 80, height: 24}
+	if o.File != nil {
+		m.file = o.File
+		m.cur = newListScreen(m)
+	} else {
+		m.file = &plan.File{Version: plan.Version}
+		m.cur = newTemplateScreen(m)
+	}
+	return m
+}
+
+// Run runs the setup in the terminal until the user leaves.
+func Run(ctx context.Context, o Options) Result {
+	m := New(ctx, o)
+	opts := []tea.ProgramOption{tea.WithWindowSize(80, 24)}
+	if o.Input != nil {
+		opts = append(opts, tea.WithInput(o.Input))
+	}
+	if o.Output != nil {
+		opts = append(opts, tea.WithOutput(o.Output))
+	}
+	p := tea.NewProgram(m, opts...)
+	stop := context.AfterFunc(ctx, func() { p.Send(quitMsg{}) })
+	defer stop()
+	if _, err := p.Run(); err != nil && m.result.Err == nil {
+		m.result.Err = err
+	}
+	m.result.File = m.file
+	m.result.Saved = m.saved
+	return m.result
+}
+
+type quitMsg struct{}
+
+func (m *Model) Init() tea.Cmd { return tea.RequestBackgroundColor }
+
+// show makes s the screen.
+func (m *Model) show(s screen) tea.Cmd {
+	m.cur = s
+	if o, ok := s.(opener); ok {
+		return o.open(m)
+	}
+	return nil
+}
+
+// opener is a screen with work to start when shown.
+type opener interface{ open(m *Model) tea.Cmd }
+
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		if msg.Width > 0 && msg.Height > 0 {
+			m.width, m.height = msg.Width, msg.Height
+		}
+	case tea.BackgroundColorMsg:
+		m.styles = ui.NewStyles(msg.IsDark())
+	case quitMsg:
+		return m, tea.Quit
+	case tea.KeyPressMsg:
+		if key.Matches(msg, m.keys.Quit) && !m.busy() {
+			if m.result.Err == nil && !m.result.Report.Ran {
+				m.result.Err = ErrQuit
+			}
+			return m, tea.Quit
+		}
+	}
+	return m, m.cur.update(m, msg)
+}
+
+// busy reports whether the screen takes ctrl+c itself (an apply running,
+// an editor open).
+func (m *Model) busy() bool {
+	b, ok := m.cur.(interface{ busy() bool })
+	return ok && b.busy()
+}
+
+func (m *Model) View() tea.View {
+	w := max(m.width-2, 10)
+	s := m.styles
+	if ed, ok := m.cur.(*editorScreen); ok {
+		// The wizard's steps draw their own header and help.
+		return tea.NewView(termsafe.Screen(termsafe.Redact(strings.Join(ed.view(m, w, m.height), "\n"), m.o.Key.Reveal())))
+	}
+	top := s.Brand.Render("workspace-wizard setup")
+	if org := m.o.OrgName; org != "" {
+		top += " " + s.Dim.Render("in") + " " + s.Org.Render(termsafe.String(org))
+	}
+	head := []string{ansi.Truncate(top, w, "…"), s.Step.Render(ansi.Truncate(m.cur.title(m), w, "…"))}
+	foot := helpLine(m, m.cur.help(m), w)
+	room := max(m.height-len(head)-len(foot)-2, 1)
+	body := m.cur.view(m, w, room)
+	if len(body) > room {
+		body = body[:room]
+	}
+	var b strings.Builder
+	for _, l := range head {
+		b.WriteString(" " + l + "\n")
+	}
+	b.WriteString("\n")
+	for _, l := range body {
+		b.WriteString(" " + l + "\n")
+	}
+	for range room - len(body) {
+		b.WriteString("\n")
+	}
+	for _, l := range foot {
+		b.WriteString(" " + l + "\n")
+	}
+	v := tea.NewView(termsafe.Screen(termsafe.Redact(strings.TrimSuffix(b.String(), "\n"), m.o.Key.Reveal())))
+	v.WindowTitle = "workspace-wizard setup"
+	return v
+}
+
+// helpLine lays the keys out in lines of at most w columns.
+func helpLine(m *Model, bs []key.Binding, w int) []string {
+	hs := m.styles.Help
+	sep := hs.ShortSeparator.Render(" • ")
+	var lines []string
+	cur := ""
+	for _, b := range bs {
+		if !b.Enabled() {
+			continue
+		}
+		item := hs.ShortKey.Render(b.Help().Key) + " " + hs.ShortDesc.Render(b.Help().Desc)
+		switch {
+		case cur == "":
+			cur = item
+		case ansi.StringWidth(cur+sep+item) <= w:
+			cur += sep + item
+		default:
+			lines = append(lines, cur)
+			cur = item
+		}
+	}
+	if cur != "" {
+		lines = append(lines, cur)
+	}
+	for i, l := range lines {
+		lines[i] = ansi.Truncate(l, w, "…")
+	}
+	return lines
+}
+
+// wrap word-wraps text to w columns in style st, made safe to show.
+func wrap(st interface{ Render(...string) string }, text string, w int) []string {
+	var out []string
+	for _, l := range strings.Split(ansi.Wrap(termsafe.String(text), max(w, 10), ""), "\n") {
+		out = append(out, st.Render(l))
+	}
+	return out
+}
