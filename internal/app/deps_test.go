@@ -27,8 +27,9 @@ func TestDependencyRules(t *testing.T) {
 		"github.com/anthropic-tools/workspace-wizard/internal/wizard": {"testing", "charm.land/",
 			"github.com/anthropic-tools/workspace-wizard/internal/ui", "github.com/anthropic-tools/workspace-wizard/internal/forms",
 			"github.com/anthropic-tools/workspace-wizard/internal/app"},
-		// The plan file and its planner: no UI.
-		"github.com/anthropic-tools/workspace-wizard/internal/plan": {"testing", "charm.land/"},
+		// The plan file, its planner and the applier: no UI.
+		"github.com/anthropic-tools/workspace-wizard/internal/plan":  {"testing", "charm.land/"},
+		"github.com/anthropic-tools/workspace-wizard/internal/apply": {"testing", "charm.land/"},
 	}
 	args := []string{"list", "-f", `{{.ImportPath}} {{join .Deps " "}}`}
 	for pkg := range forbidden {

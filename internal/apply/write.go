@@ -214,12 +214,5 @@ func (r *runner) sleep(ctx context.Context, d time.Duration) error {
 	if r.opts.Sleep != nil {
 		return r.opts.Sleep(ctx, d)
 	}
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
-	}
+	return api.Sleep(ctx, d)
 }

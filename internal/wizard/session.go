@@ -117,14 +117,7 @@ func (s *Session) Sleep(ctx context.Context, d time.Duration) error {
 	if s.opts.Sleep != nil {
 		return s.opts.Sleep(ctx, d)
 	}
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
-	}
+	return api.Sleep(ctx, d)
 }
 
 // Now is the session's clock.
