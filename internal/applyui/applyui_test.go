@@ -26,7 +26,7 @@ func TestReviewShowsThePlan(t *testing.T) {
 		t.Errorf("the review sent writes: %v", w)
 	}
 	// The plan is longer than the window: it scrolls to its last item.
-	h.see("more lines", "↑/↓ scroll")
+	h.see("more lines", "↑↓ pgup/pgdn scroll")
 	h.notSee("invite carol@example.com")
 	h.press("end")
 	h.see("invite carol@example.com", "↑")
@@ -132,7 +132,7 @@ func TestStopWhileApplying(t *testing.T) {
 	rest := h.until(h.send(keyPress("enter")), "◷ waiting")
 	h.see("✓ done workspace prod", "◷ waiting workspace staging", "· queued")
 	h.send(keyPress("ctrl+c"))
-	h.see("stopping", "⚠ Stopping: nothing new is sent", "· not started")
+	h.see("stopping", "⚠ Stopping: items not started are skipped; 1 item in flight finishes first.", "· not started")
 	for _, c := range rest {
 		h.run(c)
 	}

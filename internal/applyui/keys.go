@@ -26,11 +26,11 @@ func DefaultKeyMap() KeyMap {
 		Unchanged: key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "show unchanged")),
 		Stop:      key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "stop")),
 		Close:     key.NewBinding(key.WithKeys("enter", "q", "esc", "ctrl+c"), key.WithHelp("enter/q", "close")),
-		Up:        key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/↓", "scroll")),
-		Down:      key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓", "scroll")),
-		PageUp:    key.NewBinding(key.WithKeys("pgup", "b"), key.WithHelp("pgup/pgdn", "page")),
-		PageDown:  key.NewBinding(key.WithKeys("pgdown", "space", "f"), key.WithHelp("pgdn", "page")),
-		Home:      key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("home/end", "top/bottom")),
+		Up:        key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑", "scroll up")),
+		Down:      key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓", "scroll down")),
+		PageUp:    key.NewBinding(key.WithKeys("pgup", "b"), key.WithHelp("pgup", "page up")),
+		PageDown:  key.NewBinding(key.WithKeys("pgdown", "space", "f"), key.WithHelp("pgdn", "page down")),
+		Home:      key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("home", "top")),
 		End:       key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("end", "bottom")),
 	}
 }

@@ -17,8 +17,9 @@ import (
 // report and outcome.ErrCancelled (nothing sent), apply.ErrPlanNotApplicable
 // (a plan with errors: nothing sent), or the terminal's failure. A ctx
 // cancelled (a signal) at the review cancels; while applying it stops the
-// apply, which still reports truthfully. Nothing is left on the terminal:
-// the caller prints the report where it belongs (stdout).
+// apply, which still reports truthfully. It draws on the alternate screen,
+// so nothing is left on the terminal: the caller prints the report where it
+// belongs (stdout).
 func Run(ctx context.Context, o Options) (*apply.Report, error) {
 	m := New(ctx, o)
 	prog := &program{m: m, styled: o.Styles != nil}
@@ -97,6 +98,10 @@ func (p *program) View() tea.View {
 		return tea.NewView("")
 	}
 	v := tea.NewView(p.m.View())
+	// The alternate screen: a plan longer than the terminal scrolls within
+	// it, and once it ends the terminal is as it was, with the report
+	// printed after it by the caller.
+	v.AltScreen = true
 	v.WindowTitle = "workspace-wizard apply"
 	return v
 }

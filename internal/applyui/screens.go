@@ -184,7 +184,11 @@ func (m *Model) applyingView(w int) (body, status []string, focus int) {
 		status = append(status, st.Dim.Render(l))
 	}
 	if m.stopping {
-		msg := "⚠ Stopping: nothing new is sent; items not started are skipped, and the " + plural(inFlight, "item") + " in flight finish and say what became of them."
+		verb := " finish first."
+		if inFlight == 1 {
+			verb = " finishes first."
+		}
+		msg := "⚠ Stopping: items not started are skipped; " + plural(inFlight, "item") + " in flight" + verb
 		for _, l := range wrap(msg, w) {
 			status = append(status, st.Warn.Render(l))
 		}

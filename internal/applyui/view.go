@@ -190,8 +190,7 @@ func (m *Model) content(w int) (body, status []string, focus int) {
 func (m *Model) helpLines(w int, scrolls bool) []string {
 	bindings := m.ShortHelp()
 	if scrolls {
-		k := m.keys
-		bindings = append(bindings, k.Up, k.PageUp)
+		bindings = append(bindings, key.NewBinding(key.WithHelp("↑↓ pgup/pgdn", "scroll")))
 	}
 	st := m.styles
 	sep := st.Dim.Render(" • ")
@@ -232,7 +231,7 @@ func (m *Model) ShortHelp() []key.Binding {
 	switch m.screen {
 	case ScreenApplying:
 		if m.stopping {
-			return []key.Binding{key.NewBinding(key.WithHelp("", "stopping: waiting for the items in flight"))}
+			return nil // the status says what is happening; nothing to press
 		}
 		return []key.Binding{k.Stop}
 	case ScreenResult:
@@ -261,5 +260,5 @@ func (m *Model) ShortHelp() []key.Binding {
 
 // FullHelp is ShortHelp with the scroll keys.
 func (m *Model) FullHelp() [][]key.Binding {
-	return [][]key.Binding{m.ShortHelp(), {m.keys.Up, m.keys.PageUp, m.keys.Home}}
+	return [][]key.Binding{m.ShortHelp(), {m.keys.Up, m.keys.PageUp, m.keys.Home, m.keys.End}}
 }
