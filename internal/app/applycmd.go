@@ -13,6 +13,7 @@ import (
 	"github.com/anthropic-tools/workspace-wizard/internal/api"
 	"github.com/anthropic-tools/workspace-wizard/internal/api/fakeapi"
 	"github.com/anthropic-tools/workspace-wizard/internal/apply"
+	"github.com/anthropic-tools/workspace-wizard/internal/applyui"
 	"github.com/anthropic-tools/workspace-wizard/internal/config"
 	"github.com/anthropic-tools/workspace-wizard/internal/outcome"
 	"github.com/anthropic-tools/workspace-wizard/internal/plan"
@@ -88,6 +89,19 @@ workspace-wizard apply --demo -f org.yaml --yes --demo-faults ok,529-after-commi
 		if p.Changes() == 0 {
 			return o.printReport(&apply.Report{Items: []apply.ItemResult{}}, cfg.JSON)
 		}
+		if screen := o.applyScreenFor(*yes, cfg.JSON); screen != nil {
+			// The plan, the question, the progress and the report on the
+			// terminal's full screen; the report then on stdout.
+			rep, err := screen(ctx, applyui.Options{
+				In: o.In, Out: o.terminal, Admin: admin, Plan: p, OrgName: orgName(ctx, admin),
+				Concurrency: *concurrency, Now: o.Now, Sleep: o.Sleep, LookAgainAfter: lookAgainAfter(cfg),
+				Secrets: o.keys.list(),
+			})
+			if err != nil {
+				return err
+			}
+			return o.finishApply(rep, cfg.JSON)
+		}
 		if !cfg.JSON || !*yes {
 			fmt.Fprint(o.ErrOut, p.Text(textWidth(o.ErrOut), false))
 		}
@@ -103,23 +117,57 @@ workspace-wizard apply --demo -f org.yaml --yes --demo-faults ok,529-after-commi
 		if err != nil {
 			return err
 		}
-		if err := o.printReport(rep, cfg.JSON); err != nil {
-			return err
-		}
-		if err := rep.Err(); err != nil {
-			return &shownError{err}
-		}
-		return nil
+		return o.finishApply(rep, cfg.JSON)
 	}
 	return cmd
+}
+
+// finishApply prints the report on stdout and ends the run with its exit
+// code; the report has said what went wrong, so the error is not printed
+// again.
+func (o *Options) finishApply(rep *apply.Report, asJSON bool) error {
+	if err := o.printReport(rep, asJSON); err != nil {
+		return err
+	}
+	if err := rep.Err(); err != nil {
+		return &shownError{err}
+	}
+	return nil
+}
+
+// applyScreenFor is the full-screen apply (internal/applyui) when apply
+// asks at a terminal: stdin and stderr are terminals, neither --yes nor
+// --json is given, and plain prompts were not asked for (ACCESSIBLE=1,
+// TERM=dumb). nil means the plain path: the plan printed, a y/N line.
+func (o *Options) applyScreenFor(yes, asJSON bool) func(context.Context, applyui.Options) (*apply.Report, error) {
+	if yes || asJSON || !o.Interactive || o.Getenv("TERM") == "dumb" {
+		return nil
+	}
+	switch strings.ToLower(strings.TrimSpace(o.Getenv(config.EnvAccessible))) {
+	case "1", "true", "yes", "on":
+		return nil
+	}
+	if isTerminal(o.In) && isTerminal(o.terminal) {
+		return applyui.Run
+	}
+	return nil
+}
+
+// orgName is the name of the organization the key belongs to, "" when it
+// cannot be read.
+func orgName(ctx context.Context, admin api.Admin) string {
+	if info, err := admin.Organization(ctx); err == nil {
+		return info.Name
+	}
+	return ""
 }
 
 // confirm asks on the terminal whether to apply p, naming the organization
 // the key belongs to. Anything but y or yes is a no: exit 130, nothing sent.
 func (o *Options) confirm(ctx context.Context, admin api.Admin, p *plan.Plan) error {
 	org := "this organization"
-	if info, err := admin.Organization(ctx); err == nil {
-		org = fmt.Sprintf("%q", termsafe.String(info.Name))
+	if name := orgName(ctx, admin); name != "" {
+		org = fmt.Sprintf("%q", termsafe.String(name))
 	}
 	fmt.Fprintf(o.ErrOut, "Apply these %d changes to %s? [y/N] ", p.Changes(), org)
 	line, _ := bufio.NewReader(o.In).ReadString('\n')
