@@ -301,4 +301,34 @@ keys Enter
 waitfor "not all of the request took effect"
 shot 17-created-incomplete
 
+# --- 18-22: the guided setup on a simulated new organization ------------------
+run setup --demo
+waitfor "How should the organization start?"
+shot 18-setup-template
+keys Enter
+waitfor "Project name"
+type_text "research"
+keys Enter
+waitfor "research-dev"
+shot 19-setup-plan
+keys m
+waitfor "No members in the plan"
+keys a
+waitfor "of 12 users"
+type_text "ad"
+waitfor "Ada Admin"
+keys Space
+waitfor "1 selected"
+shot 20-setup-members
+keys Enter
+waitfor "ada@example.com"
+keys Escape
+waitfor "1 member"
+keys r
+waitfor "to create"
+shot 21-setup-review
+keys y
+waitfor "Applied"
+shot 22-setup-applied
+
 say "done"
