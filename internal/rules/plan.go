@@ -91,11 +91,11 @@ func ValidateRateLimitGroup(s string) error {
 func Patterns(field string) []string {
 	switch field {
 	case FieldExternalKeyID:
-		return []string{ekeyRe.String(), kmsARNRe.String()}
+		return []string{ekeyRe().String(), kmsARNRe().String()}
 	case FieldUserProfileID:
-		return []string{uprofRe.String()}
+		return []string{uprofRe().String()}
 	case FieldDisplayColor:
-		return []string{colorRe.String()}
+		return []string{colorRe().String()}
 	}
 	return nil
 }

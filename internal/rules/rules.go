@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -210,17 +211,24 @@ func ValidateDefaultGeo(allowed, def string) error {
 	return fmt.Errorf("default inference geo %q is not in the allowed geos (%s); pick one of those or allow %q", def, strings.Join(geos, ","), def)
 }
 
+// The id patterns, compiled when first used: compiling them all at start
+// (the ARN's counted repeats above all) cost most of the program's package
+// initialisation, before its first frame.
 var (
-	ekeyRe   = regexp.MustCompile(`^ekey_[A-Za-z0-9]{8,64}$`)
-	kmsARNRe = regexp.MustCompile(`^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/[A-Za-z0-9-]{1,128}$`)
-	colorRe  = regexp.MustCompile(`^#[0-9A-Fa-f]{6}$`)
-	uprofRe  = regexp.MustCompile(`^uprof_[A-Za-z0-9]{8,64}$`)
+	ekeyRe   = lazyRegexp(`^ekey_[A-Za-z0-9]{8,64}$`)
+	kmsARNRe = lazyRegexp(`^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/[A-Za-z0-9-]{1,128}$`)
+	colorRe  = lazyRegexp(`^#[0-9A-Fa-f]{6}$`)
+	uprofRe  = lazyRegexp(`^uprof_[A-Za-z0-9]{8,64}$`)
 )
+
+func lazyRegexp(pattern string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(pattern) })
+}
 
 // ValidateExternalKeyID checks the shape of a CMEK key id: an ekey_… id or an
 // AWS KMS key ARN. Empty means no key.
 func ValidateExternalKeyID(s string) error {
-	if s == "" || ekeyRe.MatchString(s) || kmsARNRe.MatchString(s) {
+	if s == "" || ekeyRe().MatchString(s) || kmsARNRe().MatchString(s) {
 		return nil
 	}
 	return fmt.Errorf("%q is not a key id; use an id like ekey_01SDCCSbTxrXDpWc1phhtcfK (from the External Keys API) or an AWS KMS key ARN", truncate(s, 40))
@@ -229,7 +237,7 @@ func ValidateExternalKeyID(s string) error {
 // ValidateUserProfileID checks the shape of a user profile id: uprof_ and
 // 8–64 letters or digits. Empty means no user profile.
 func ValidateUserProfileID(s string) error {
-	if s == "" || uprofRe.MatchString(s) {
+	if s == "" || uprofRe().MatchString(s) {
 		return nil
 	}
 	return fmt.Errorf("%q is not a user profile id; a user profile id looks like uprof_01ABC… (uprof_ and 8-64 letters or digits): copy it from the Console", truncate(s, 40))
@@ -237,7 +245,7 @@ func ValidateUserProfileID(s string) error {
 
 // ValidateDisplayColor checks a #RRGGBB colour; empty lets the server pick.
 func ValidateDisplayColor(s string) error {
-	if s == "" || colorRe.MatchString(s) {
+	if s == "" || colorRe().MatchString(s) {
 		return nil
 	}
 	return fmt.Errorf("%q is not a colour; write it as # and six hex digits, like #6C5BB9", truncate(s, 20))
