@@ -28,8 +28,12 @@ func newEditorScreen(m *Model, index int) screen {
 		ws = m.file.Workspaces[index]
 	}
 	cfg := &config.Config{Spec: ws.Spec(), Set: setFields(ws)}
-	ed := ui.NewEditor(m.ctx, ui.Options{Config: cfg, API: m.o.Admin, Now: m.o.Now, Still: m.o.Still})
-	return &editorScreen{index: index, ed: ed}
+	return &editorScreen{index: index, ed: newEditor(m, cfg)}
+}
+
+// newEditor is the wizard's steps over cfg's workspace, sending nothing.
+func newEditor(m *Model, cfg *config.Config) *ui.Model {
+	return ui.NewEditor(m.ctx, ui.Options{Config: cfg, API: m.o.Admin, Now: m.o.Now, Still: m.o.Still, After: m.o.After})
 }
 
 // setFields are the fields the entry sets: the editor keeps them in its
@@ -63,8 +67,7 @@ func (st *editorScreen) update(m *Model, msg tea.Msg) tea.Cmd {
 		if done.Outcome.Spec != nil {
 			if err := st.keep(m, *done.Outcome.Spec); err != "" {
 				// The answers stay in the editor: go back to its review.
-				st.ed = ui.NewEditor(m.ctx, ui.Options{Config: &config.Config{Spec: *done.Outcome.Spec, Set: setFields(fromSpec(*done.Outcome.Spec, plan.Workspace{}))},
-					API: m.o.Admin, Now: m.o.Now, Still: m.o.Still})
+				st.ed = newEditor(m, &config.Config{Spec: *done.Outcome.Spec, Set: setFields(fromSpec(*done.Outcome.Spec, plan.Workspace{}))})
 				st.notice = err
 				return st.open(m)
 			}

@@ -25,16 +25,19 @@ import (
 
 // Options is what the setup needs from the command.
 type Options struct {
-	Admin   api.Admin // the organization's client
-	Key     config.Secret
-	File    *plan.File // a plan to start from (-f); nil: choose a template
-	Path    string     // where the plan is saved by default
-	Demo    bool
-	Input   io.Reader
-	Output  io.Writer
-	Now     func() time.Time
-	Sleep   func(ctx context.Context, d time.Duration) error
-	Still   bool // tests: no animation
+	Admin  api.Admin // the organization's client
+	Key    config.Secret
+	File   *plan.File // a plan to start from (-f); nil: choose a template
+	Path   string     // where the plan is saved by default
+	Demo   bool
+	Input  io.Reader
+	Output io.Writer
+	Now    func() time.Time
+	Sleep  func(ctx context.Context, d time.Duration) error
+	Still  bool // tests: no animation
+	// After makes the editor's timers (tea.Tick when nil); tests pass one
+	// that fires at once.
+	After   func(d time.Duration, msg tea.Msg) tea.Cmd
 	Exists  func(path string) bool
 	Write   func(path string, data []byte) error
 	OrgName string
@@ -85,7 +88,8 @@ func New(ctx context.Context, o Options) *Model {
 	if o.Path == "" {
 		o.Path = "org.yaml"
 	}
-	m := &Model{ctx: ctx, o: o, styles: ui.NewStyles(true), keys: newKeys(), width: 80, height: 24}
+	m := &Model{ctx: ctx, o: o, keys: newKeys(), width: 80, height: 24}
+	m.restyle(true)
 	if o.File != nil {
 		m.file = o.File
 		m.cur = newListScreen(m)
@@ -121,6 +125,13 @@ type quitMsg struct{}
 
 func (m *Model) Init() tea.Cmd { return tea.RequestBackgroundColor }
 
+// restyle takes the styles for a dark (or light) terminal; with Still the
+// cursor of every field is steady.
+func (m *Model) restyle(dark bool) {
+	m.styles = ui.NewStyles(dark)
+	m.styles.Input.Cursor.Blink = !m.o.Still
+}
+
 // show makes s the screen.
 func (m *Model) show(s screen) tea.Cmd {
 	m.cur = s
@@ -140,7 +151,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.width, m.height = msg.Width, msg.Height
 		}
 	case tea.BackgroundColorMsg:
-		m.styles = ui.NewStyles(msg.IsDark())
+		m.restyle(msg.IsDark())
 	case quitMsg:
 		return m, tea.Quit
 	case tea.KeyPressMsg:
