@@ -196,7 +196,8 @@ func (st *reviewScreen) view(m *Model, w, h int) []string {
 	case st.phase == planned:
 		out = strings.Split(strings.TrimRight(st.plan.Text(w, false), "\n"), "\n")
 		if st.plan.Changes() == 0 && st.plan.OK() {
-			out = append(out, "", s.OK.Render("✓ The organization already matches the plan: nothing to apply."))
+			out = append(out, "")
+			out = append(out, wrap(s.OK, "✓ The organization already matches the plan: nothing to apply.", w)...)
 		}
 	case st.phase == applying:
 		for _, r := range st.done {
@@ -207,7 +208,8 @@ func (st *reviewScreen) view(m *Model, w, h int) []string {
 		}
 	case st.phase == applied && st.report != nil:
 		out = strings.Split(strings.TrimRight(st.report.Text(w), "\n"), "\n")
-		out = append(out, "", s.Desc.Render(fmt.Sprintf("Exit code %d. Save the plan (s) to apply it again later: a second apply changes nothing.", st.report.ExitCode())))
+		out = append(out, "")
+		out = append(out, wrap(s.Desc, fmt.Sprintf("Exit code %d. Save the plan (s) to apply it again later: a second apply changes nothing.", st.report.ExitCode()), w)...)
 	}
 	if st.phase == applying {
 		return scrollTo(out, len(out)-1, h)
