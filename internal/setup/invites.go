@@ -24,12 +24,10 @@ type invitesScreen struct {
 }
 
 func newInvitesScreen(m *Model) screen {
-	in := textinput.New()
-	in.Prompt = "> "
-	in.Placeholder = "carol@example.com developer"
-	in.SetStyles(m.styles.Input)
-	return &invitesScreen{input: in, sel: -1}
+	return &invitesScreen{input: newInput(m, "carol@example.com developer", 0), sel: -1}
 }
+
+func (st *invitesScreen) resize(m *Model) { st.input.SetWidth(inputWidth(m, 0)) }
 
 func (st *invitesScreen) open(*Model) tea.Cmd { return st.input.Focus() }
 

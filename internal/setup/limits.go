@@ -112,10 +112,7 @@ func (st *limitsScreen) update(m *Model, msg tea.Msg) tea.Cmd {
 		case key.Matches(msg, m.keys.Down):
 			st.sel = min(st.sel+1, max(len(st.groups)-1, 0))
 		case key.Matches(msg, m.keys.Enter) && len(st.groups) > 0:
-			in := textinput.New()
-			in.Prompt = "> "
-			in.Placeholder = "requests_per_minute=500 output_tokens_per_minute=80000"
-			in.SetStyles(m.styles.Input)
+			in := newInput(m, "requests_per_minute=500 output_tokens_per_minute=80000", 4)
 			if c := st.caps(m, st.groups[st.sel]); c != nil {
 				in.SetValue(capsText(c.Limits))
 			}
@@ -124,6 +121,12 @@ func (st *limitsScreen) update(m *Model, msg tea.Msg) tea.Cmd {
 		}
 	}
 	return nil
+}
+
+func (st *limitsScreen) resize(m *Model) {
+	if st.input != nil {
+		st.input.SetWidth(inputWidth(m, 4))
+	}
 }
 
 // set puts the caps for g into the plan; none removes them.

@@ -21,9 +21,7 @@ type saveScreen struct {
 }
 
 func newSaveScreen(m *Model, back screen) screen {
-	in := textinput.New()
-	in.Prompt = "> "
-	in.SetStyles(m.styles.Input)
+	in := newInput(m, "", 0)
 	path := m.saved
 	if path == "" {
 		path = m.o.Path
@@ -32,6 +30,8 @@ func newSaveScreen(m *Model, back screen) screen {
 	in.CursorEnd()
 	return &saveScreen{back: back, input: in}
 }
+
+func (st *saveScreen) resize(m *Model) { st.input.SetWidth(inputWidth(m, 0)) }
 
 func (st *saveScreen) open(*Model) tea.Cmd { return st.input.Focus() }
 

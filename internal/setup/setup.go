@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
@@ -141,6 +142,26 @@ func (m *Model) show(s screen) tea.Cmd {
 	return nil
 }
 
+// resizer is a screen with text fields, whose widths follow the window.
+type resizer interface{ resize(m *Model) }
+
+// newInput is a text field of the setup, indent columns in from the
+// body's edge. Its width follows the window: a field without one shows
+// only the first letter of its placeholder, and a long value runs off the
+// screen.
+func newInput(m *Model, placeholder string, indent int) textinput.Model {
+	in := textinput.New()
+	in.Prompt = "> "
+	in.Placeholder = placeholder
+	in.SetStyles(m.styles.Input)
+	in.SetWidth(inputWidth(m, indent))
+	return in
+}
+
+// inputWidth is the room for a field's text: the body's width less the
+// indent, the prompt and the cursor at the end.
+func inputWidth(m *Model, indent int) int { return max(m.width-2-indent-3, 1) }
+
 // opener is a screen with work to start when shown.
 type opener interface{ open(m *Model) tea.Cmd }
 
@@ -149,6 +170,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		if msg.Width > 0 && msg.Height > 0 {
 			m.width, m.height = msg.Width, msg.Height
+			if r, ok := m.cur.(resizer); ok {
+				r.resize(m)
+			}
 		}
 	case tea.BackgroundColorMsg:
 		m.restyle(msg.IsDark())

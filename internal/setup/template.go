@@ -76,9 +76,7 @@ func (st *templateScreen) update(m *Model, msg tea.Msg) tea.Cmd {
 		if templates[st.sel].ask == "" {
 			return m.show(newListScreen(m))
 		}
-		in := textinput.New()
-		in.Prompt = "> "
-		in.SetStyles(m.styles.Input)
+		in := newInput(m, "", 0)
 		st.input = &in
 		return in.Focus()
 	}
@@ -126,6 +124,12 @@ func checkNames(ws []plan.Workspace) error {
 		}
 	}
 	return nil
+}
+
+func (st *templateScreen) resize(m *Model) {
+	if st.input != nil {
+		st.input.SetWidth(inputWidth(m, 0))
+	}
 }
 
 func (st *templateScreen) view(m *Model, w, _ int) []string {
