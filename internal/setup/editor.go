@@ -52,8 +52,21 @@ func setFields(ws plan.Workspace) map[string]bool {
 }
 
 func (st *editorScreen) open(m *Model) tea.Cmd {
-	_, size := st.ed.Update(tea.WindowSizeMsg{Width: m.width, Height: m.height})
-	return tea.Batch(st.ed.Init(), size)
+	return tea.Batch(st.ed.Init(), st.size(m))
+}
+
+// size gives the editor the window, less the lines of the notice above it.
+func (st *editorScreen) size(m *Model) tea.Cmd {
+	_, cmd := st.ed.Update(tea.WindowSizeMsg{Width: m.width, Height: max(m.height-len(st.noticeLines(m)), 1)})
+	return cmd
+}
+
+// noticeLines are the notice, wrapped to the window, or none.
+func (st *editorScreen) noticeLines(m *Model) []string {
+	if st.notice == "" {
+		return nil
+	}
+	return wrap(m.styles.Error, "✗ "+st.notice, max(m.width-2, 10))
 }
 
 func (st *editorScreen) busy() bool { return true } // ctrl+c leaves the editor, not the setup
@@ -66,7 +79,8 @@ func (st *editorScreen) update(m *Model, msg tea.Msg) tea.Cmd {
 	if done, ok := msg.(ui.EditedMsg); ok {
 		if done.Outcome.Spec != nil {
 			if err := st.keep(m, *done.Outcome.Spec); err != "" {
-				// The answers stay in the editor: go back to its review.
+				// The answers stay in the editor, which opens at the
+				// name: the clash is there.
 				st.ed = newEditor(m, &config.Config{Spec: *done.Outcome.Spec, Set: setFields(fromSpec(*done.Outcome.Spec, plan.Workspace{}))})
 				st.notice = err
 				return st.open(m)
@@ -75,9 +89,16 @@ func (st *editorScreen) update(m *Model, msg tea.Msg) tea.Cmd {
 		}
 		return m.show(newListScreen(m))
 	}
-	if k, ok := msg.(tea.KeyPressMsg); ok && st.notice != "" {
-		_ = k
-		st.notice = ""
+	switch msg.(type) {
+	case tea.WindowSizeMsg:
+		return st.size(m)
+	case tea.KeyPressMsg:
+		if st.notice != "" {
+			// A notice lasts until the next key; the editor gets its lines back.
+			st.notice = ""
+			_, cmd := st.ed.Update(msg)
+			return tea.Batch(cmd, st.size(m))
+		}
 	}
 	_, cmd := st.ed.Update(msg)
 	return cmd
@@ -118,9 +139,13 @@ func fromSpec(s api.Spec, old plan.Workspace) plan.Workspace {
 }
 
 func (st *editorScreen) view(m *Model, w, h int) []string {
-	lines := strings.Split(st.ed.View().Content, "\n")
-	if st.notice != "" {
-		lines = append(wrap(m.styles.Error, "✗ "+st.notice, w), lines...)
+	var lines []string
+	for _, l := range st.noticeLines(m) {
+		lines = append(lines, " "+l)
+	}
+	lines = append(lines, strings.Split(st.ed.View().Content, "\n")...)
+	if len(lines) > h {
+		lines = lines[:h]
 	}
 	return lines
 }
