@@ -140,7 +140,7 @@ func (st *reviewScreen) update(m *Model, msg tea.Msg) tea.Cmd {
 			st.scroll++
 		case st.phase == applied && (msg.String() == "q" || msg.String() == "enter"):
 			return tea.Quit
-		case st.phase == planned && msg.String() == "y" && st.plan.OK() && st.plan.Changes() > 0:
+		case st.phase == planned && msg.String() == "y" && st.plan != nil && st.plan.OK() && st.plan.Changes() > 0:
 			return st.start(m)
 		}
 	}
