@@ -1,0 +1,223 @@
+package setup
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/anthropic-tools/workspace-wizard/internal/api"
+	"github.com/anthropic-tools/workspace-wizard/internal/api/fakeapi"
+	"github.com/anthropic-tools/workspace-wizard/internal/api/fakeapi/fakeapitest"
+	"github.com/anthropic-tools/workspace-wizard/internal/plan"
+)
+
+// fixedNow is the clock of every test: the server's and the setup's.
+var fixedNow = time.Date(2026, 3, 14, 15, 9, 26, 0, time.UTC)
+
+func clock() time.Time { return fixedNow }
+
+// harness drives the setup as a user would, against the simulated Admin
+// API (a new organization) over loopback: key presses in, screen text out.
+// Saved files go to files; every screen is checked to fit the window.
+type harness struct {
+	t     testing.TB
+	m     *Model
+	srv   *fakeapi.Server
+	files map[string]string // path → what was saved there
+	w, h  int
+	quit  bool
+}
+
+// newHarness starts the setup at 80×24 (or the size given), from start
+// when it is not nil.
+func newHarness(t testing.TB, start *plan.File, size ...int) *harness {
+	t.Helper()
+	srv := fakeapitest.New(t, fakeapi.Options{Preset: fakeapi.PresetNew, Now: clock})
+	h := &harness{t: t, srv: srv, files: map[string]string{}, w: 80, h: 24}
+	if len(size) == 2 {
+		h.w, h.h = size[0], size[1]
+	}
+	h.m = New(context.Background(), Options{
+		Admin: api.New(api.Options{APIKey: fakeapi.DemoKey, BaseURL: srv.URL()}),
+		File:  start, Now: clock, Still: true, OrgName: fakeapi.NewOrgName,
+		Sleep:  func(ctx context.Context, _ time.Duration) error { return ctx.Err() },
+		After:  func(_ time.Duration, msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } },
+		Exists: func(p string) bool { _, ok := h.files[p]; return ok },
+		Write: func(p string, data []byte) error {
+			h.files[p] = string(data)
+			return nil
+		},
+	})
+	h.run(h.send(tea.WindowSizeMsg{Width: h.w, Height: h.h}))
+	if o, ok := h.m.cur.(opener); ok {
+		h.run(o.open(h.m))
+	}
+	return h
+}
+
+// send delivers one message and returns the command Update gave back.
+func (h *harness) send(msg tea.Msg) tea.Cmd {
+	h.t.Helper()
+	if _, ok := msg.(tea.QuitMsg); ok {
+		h.quit = true
+		return nil
+	}
+	_, cmd := h.m.Update(msg)
+	return cmd
+}
+
+// run executes commands as the program would, feeding each result back
+// into Update until nothing is left to do. An apply's events come from its
+// goroutine through a command that waits for the next one.
+func (h *harness) run(cmd tea.Cmd) {
+	h.t.Helper()
+	queue := []tea.Cmd{cmd}
+	for len(queue) > 0 {
+		c := queue[0]
+		queue = queue[1:]
+		if c == nil {
+			continue
+		}
+		switch msg := c().(type) {
+		case nil:
+		case tea.BatchMsg:
+			queue = append(queue, msg...)
+		default:
+			queue = append(queue, h.send(msg))
+		}
+	}
+}
+
+// press presses each key, lets the setup settle, and checks the screen
+// still fits the window.
+func (h *harness) press(keys ...string) {
+	h.t.Helper()
+	for _, k := range keys {
+		h.run(h.send(keyPress(k)))
+		h.fits()
+	}
+}
+
+// pressUntil presses k until the screen shows want, a few times at most.
+func (h *harness) pressUntil(want, k string) {
+	h.t.Helper()
+	for range 10 {
+		if strings.Contains(h.flat(), want) {
+			return
+		}
+		h.press(k)
+	}
+	h.see(want)
+}
+
+func (h *harness) typeText(s string) {
+	h.t.Helper()
+	for _, r := range s {
+		h.press(string(r))
+	}
+}
+
+func keyPress(k string) tea.KeyPressMsg {
+	switch k {
+	case "enter":
+		return tea.KeyPressMsg{Code: tea.KeyEnter}
+	case "esc":
+		return tea.KeyPressMsg{Code: tea.KeyEscape}
+	case "tab":
+		return tea.KeyPressMsg{Code: tea.KeyTab}
+	case "up":
+		return tea.KeyPressMsg{Code: tea.KeyUp}
+	case "down":
+		return tea.KeyPressMsg{Code: tea.KeyDown}
+	case "left":
+		return tea.KeyPressMsg{Code: tea.KeyLeft}
+	case "right":
+		return tea.KeyPressMsg{Code: tea.KeyRight}
+	case "space":
+		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
+	case "backspace":
+		return tea.KeyPressMsg{Code: tea.KeyBackspace}
+	case "ctrl+c":
+		return tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}
+	case "ctrl+u":
+		return tea.KeyPressMsg{Code: 'u', Mod: tea.ModCtrl}
+	}
+	r := []rune(k)
+	if len(r) != 1 {
+		panic("unknown key " + k)
+	}
+	return tea.KeyPressMsg{Code: r[0], Text: k}
+}
+
+// screen is what the user sees: the view without colour, trailing spaces
+// trimmed.
+func (h *harness) screen() string {
+	lines := strings.Split(ansi.Strip(h.m.View().Content), "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " ")
+	}
+	return strings.Join(lines, "\n")
+}
+
+// flat is the screen with line breaks and indents folded to single
+// spaces, so assertions do not depend on where text wraps.
+func (h *harness) flat() string { return strings.Join(strings.Fields(h.screen()), " ") }
+
+func (h *harness) see(want ...string) {
+	h.t.Helper()
+	s := h.flat()
+	for _, w := range want {
+		if !strings.Contains(s, strings.Join(strings.Fields(w), " ")) {
+			h.t.Fatalf("screen does not show %q:\n%s", w, h.screen())
+		}
+	}
+}
+
+func (h *harness) notSee(want ...string) {
+	h.t.Helper()
+	s := h.flat()
+	for _, w := range want {
+		if strings.Contains(s, strings.Join(strings.Fields(w), " ")) {
+			h.t.Fatalf("screen shows %q but should not:\n%s", w, h.screen())
+		}
+	}
+}
+
+// fits fails the test when the screen is wider or taller than the window.
+func (h *harness) fits() {
+	h.t.Helper()
+	lines := strings.Split(h.screen(), "\n")
+	if len(lines) > h.h {
+		h.t.Fatalf("the screen has %d lines in a window of %d:\n%s", len(lines), h.h, h.screen())
+	}
+	for _, l := range lines {
+		if w := ansi.StringWidth(l); w > h.w {
+			h.t.Fatalf("a line is %d columns wide in a window of %d: %q\n%s", w, h.w, l, h.screen())
+		}
+	}
+}
+
+// writes are the requests that change something, as "METHOD path".
+func (h *harness) writes() []string {
+	var out []string
+	for _, r := range h.srv.Requests() {
+		if r.Method != "GET" {
+			out = append(out, r.Method+" "+r.Path)
+		}
+	}
+	return out
+}
+
+// prodStagingDev chooses the first template and names the project.
+func (h *harness) prodStagingDev(project string) {
+	h.t.Helper()
+	h.see("How should the organization start?")
+	h.press("enter")
+	h.typeText(project)
+	h.press("enter")
+	h.see("The plan: 3 workspaces")
+}
