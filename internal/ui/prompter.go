@@ -56,6 +56,15 @@ type lineRead struct {
 	err  error
 }
 
+// NewLinePrompter is the Prompter over in and out, one line per answer, as
+// the wizard's accessible mode asks: clean makes each message safe to show
+// (keys redacted, escape sequences made visible). A stopped ctx ends the
+// prompt under way with ErrInputEnded. Other front ends (the guided setup)
+// ask through it too.
+func NewLinePrompter(ctx context.Context, in io.Reader, out io.Writer, clean func(string) string) Prompter {
+	return newLinePrompter(ctx, in, out, clean)
+}
+
 func newLinePrompter(ctx context.Context, in io.Reader, out io.Writer, clean func(string) string) *linePrompter {
 	return &linePrompter{ctx: ctx, in: in, r: bufio.NewReader(in), out: out, clean: clean}
 }
