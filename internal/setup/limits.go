@@ -69,7 +69,11 @@ func groupName(g anthropic.OrganizationRateLimit) string {
 
 // caps is the workspace's caps for group g in the plan, or nil.
 func (st *limitsScreen) caps(m *Model, g anthropic.OrganizationRateLimit) *plan.RateLimit {
-	ws := st.ws(m)
+	return capsOf(st.ws(m), g)
+}
+
+// capsOf is ws's caps for group g, or nil.
+func capsOf(ws *plan.Workspace, g anthropic.OrganizationRateLimit) *plan.RateLimit {
 	for i, rl := range ws.RateLimits {
 		if rl.Group == groupName(g) || rl.Group == g.ID {
 			return &ws.RateLimits[i]
@@ -95,7 +99,8 @@ func (st *limitsScreen) update(m *Model, msg tea.Msg) tea.Cmd {
 					st.inErr = err.Error()
 					return nil
 				}
-				st.set(m, st.groups[st.sel], limits)
+				setCaps(st.ws(m), st.groups[st.sel], limits)
+				m.dirty = true
 				st.input, st.inErr = nil, ""
 				return nil
 			}
@@ -129,14 +134,12 @@ func (st *limitsScreen) resize(m *Model) {
 	}
 }
 
-// set puts the caps for g into the plan; none removes them.
-func (st *limitsScreen) set(m *Model, g anthropic.OrganizationRateLimit, limits []plan.Limit) {
-	ws := st.ws(m)
+// setCaps puts the caps for g into ws; none removes them.
+func setCaps(ws *plan.Workspace, g anthropic.OrganizationRateLimit, limits []plan.Limit) {
 	ws.RateLimits = slices.DeleteFunc(ws.RateLimits, func(rl plan.RateLimit) bool { return rl.Group == groupName(g) || rl.Group == g.ID })
 	if len(limits) > 0 {
 		ws.RateLimits = append(ws.RateLimits, plan.RateLimit{Group: groupName(g), Limits: limits})
 	}
-	m.dirty = true
 }
 
 // parseCaps reads "type=value type=value"; an empty line is no caps.

@@ -63,7 +63,7 @@ func (st *saveScreen) update(m *Model, msg tea.Msg) tea.Cmd {
 				st.err = "type where to save the plan, e.g. org.yaml"
 				return nil
 			}
-			if st.exists(m, path) && path != m.saved {
+			if m.o.exists(path) && path != m.saved {
 				st.confirm = true
 				return nil
 			}
@@ -78,26 +78,31 @@ func (st *saveScreen) update(m *Model, msg tea.Msg) tea.Cmd {
 	return cmd
 }
 
-func (st *saveScreen) exists(m *Model, path string) bool {
-	if m.o.Exists != nil {
-		return m.o.Exists(path)
+// exists reports whether there is a file at path (Options.Exists in tests).
+func (o Options) exists(path string) bool {
+	if o.Exists != nil {
+		return o.Exists(path)
 	}
 	_, err := os.Stat(path)
 	return err == nil
 }
 
+// save writes f to path as a plan file (through Options.Write in tests).
+func (o Options) save(f *plan.File, path string) error {
+	data, err := plan.Marshal(f)
+	if err != nil {
+		return err
+	}
+	if o.Write != nil {
+		return o.Write(path, data)
+	}
+	return os.WriteFile(path, data, 0o644)
+}
+
 func (st *saveScreen) write(m *Model) tea.Cmd {
 	st.confirm = false
 	path := strings.TrimSpace(st.input.Value())
-	data, err := plan.Marshal(m.file)
-	if err == nil {
-		if m.o.Write != nil {
-			err = m.o.Write(path, data)
-		} else {
-			err = os.WriteFile(path, data, 0o644)
-		}
-	}
-	if err != nil {
+	if err := m.o.save(m.file, path); err != nil {
 		st.err = "saving failed: " + err.Error()
 		return nil
 	}
