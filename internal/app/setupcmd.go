@@ -3,6 +3,7 @@ package app
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -24,12 +25,16 @@ organization's users, add invites and rate-limit caps, review the whole plan aga
 the organization, apply it with live progress, and save it as a plan file that
 workspace-wizard apply applies again (changing nothing the second time).
 Nothing is sent before you apply. Needs a terminal; for scripts, write the file and
-use plan and apply.`,
+use plan and apply. --accessible (or ACCESSIBLE=1, or TERM=dumb) asks the same as plain
+line-by-line prompts.`,
 		Example: `workspace-wizard setup --demo          # on a simulated new organization
 workspace-wizard setup                 # ANTHROPIC_ADMIN_API_KEY in the environment
-workspace-wizard setup -f org.yaml     # start from a plan file`,
+workspace-wizard setup -f org.yaml     # start from a plan file
+workspace-wizard setup --demo --accessible   # plain prompts`,
 	}
 	flags := o.bindOrgFlags(cmd, true)
+	var accessible bool
+	cmd.Flags().BoolVar(&accessible, "accessible", false, "plain line-by-line prompts instead of the full-screen setup (also "+config.EnvAccessible+"=1 or TERM=dumb)")
 	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
 		cfg, err := flags.config(o.Getenv, false)
 		if err != nil {
@@ -61,8 +66,12 @@ workspace-wizard setup -f org.yaml     # start from a plan file`,
 		if path == "" || path == "-" {
 			path = "org.yaml"
 		}
-		res := setup.Run(cmd.Context(), setup.Options{Admin: admin, Key: key, File: start, Path: path, Demo: cfg.Demo,
-			Input: o.In, Output: o.terminal, Now: o.Now, OrgName: org.Name})
+		run := setup.Run
+		if accessible || plainPrompts(o.Getenv) {
+			run = setup.RunAccessible
+		}
+		res := run(cmd.Context(), setup.Options{Admin: admin, Key: key, File: start, Path: path, Demo: cfg.Demo,
+			Input: o.In, Output: o.terminal, Now: o.Now, Sleep: o.Sleep, OrgName: org.Name})
 		if res.Saved != "" {
 			fmt.Fprintf(o.ErrOut, "The plan is saved in %s: workspace-wizard apply -f %s applies it again.\n", res.Saved, res.Saved)
 		}
@@ -78,4 +87,15 @@ workspace-wizard setup -f org.yaml     # start from a plan file`,
 		return nil
 	}
 	return cmd
+}
+
+// plainPrompts reports whether the environment asks for accessible mode,
+// as the create command's flags read it (internal/config): ACCESSIBLE set
+// to 1, true, yes or on, or TERM=dumb.
+func plainPrompts(getenv func(string) string) bool {
+	switch strings.ToLower(strings.TrimSpace(getenv(config.EnvAccessible))) {
+	case "1", "true", "yes", "on":
+		return true
+	}
+	return getenv("TERM") == "dumb"
 }
