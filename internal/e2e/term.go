@@ -47,6 +47,12 @@ const DefaultTimeout = 15 * time.Second
 // environment (see CleanEnv). The process is killed when the test ends.
 func Start(t testing.TB, bin string, args, env []string, cols, rows int) *Term {
 	t.Helper()
+	return StartIn(t, "", bin, args, env, cols, rows)
+}
+
+// StartIn is Start with dir as the working directory ("" for the test's).
+func StartIn(t testing.TB, dir, bin string, args, env []string, cols, rows int) *Term {
+	t.Helper()
 	ptmx, tty, err := pty.Open()
 	if err != nil {
 		t.Fatalf("open pty: %v", err)
@@ -56,6 +62,7 @@ func Start(t testing.TB, bin string, args, env []string, cols, rows int) *Term {
 	}
 	cmd := exec.Command(bin, args...)
 	cmd.Env = env
+	cmd.Dir = dir
 	cmd.Stdin = tty
 	cmd.Stderr = tty
 	tm := &Term{t: t, cmd: cmd, pty: ptmx, emu: vt.NewEmulator(cols, rows),
