@@ -77,8 +77,8 @@ workspace-wizard setup --demo --accessible   # plain prompts`,
 		}
 		switch {
 		case errors.Is(res.Err, setup.ErrQuit):
-			if res.Saved == "" && len(res.File.Workspaces) > 0 {
-				fmt.Fprintln(o.ErrOut, "Left the setup: nothing was sent, and the plan was not saved.")
+			if res.Unsaved {
+				fmt.Fprintln(o.ErrOut, "Left the setup: nothing was sent, and the plan's changes were not saved.")
 			}
 			return nil
 		case res.Err != nil:

@@ -58,17 +58,19 @@ func TestSetupApplySaveThenNothingToApply(t *testing.T) {
 	tm.Press("enter")
 	tm.WaitFor(t, "The plan: 3 workspaces · not saved", wait)
 	tm.Type("r")
-	tm.WaitFor(t, "y apply 3 changes", wait)
+	tm.WaitFor(t, "Apply 3 changes", wait)
 	if n := writes(srv); n != 0 {
 		t.Fatalf("%d writes before y", n)
 	}
 	tm.Type("y")
-	tm.WaitFor(t, "Applied: 3 done.", createWait)
+	tm.WaitFor(t, "3 done · exit 0", createWait)
+	tm.Press("enter") // the result closed: back at the plan
+	tm.WaitFor(t, "Applied: 3 done (exit code 0)", wait)
 	tm.Type("s")
 	tm.WaitFor(t, "> org.yaml", wait)
 	tm.Press("enter")
 	tm.WaitGone(t, "Where should the plan be saved?", wait)
-	tm.Type("q")
+	tm.Press("ctrl+c")
 	if code := tm.Wait(t, wait); code != 0 {
 		t.Fatalf("exit code %d, want 0\n%s", code, tm.Dump())
 	}
@@ -89,7 +91,9 @@ func TestSetupApplySaveThenNothingToApply(t *testing.T) {
 	tm.WaitFor(t, "The plan: 3 workspaces", wait)
 	tm.Type("r")
 	tm.WaitFor(t, "nothing to apply", wait)
-	tm.Type("y")
+	tm.Type("y") // sends nothing: there is nothing to apply
+	tm.Press("enter")
+	tm.WaitFor(t, "r review the plan", wait) // back at the plan
 	tm.Press("ctrl+c")
 	if code := tm.Wait(t, wait); code != 0 {
 		t.Fatalf("exit code %d, want 0\n%s", code, tm.Dump())

@@ -18,6 +18,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/anthropic-tools/workspace-wizard/internal/api"
+	"github.com/anthropic-tools/workspace-wizard/internal/applyui"
 	"github.com/anthropic-tools/workspace-wizard/internal/config"
 	"github.com/anthropic-tools/workspace-wizard/internal/plan"
 	"github.com/anthropic-tools/workspace-wizard/internal/termsafe"
@@ -46,10 +47,12 @@ type Options struct {
 
 // Result is how the setup ended.
 type Result struct {
-	File   *plan.File
-	Saved  string // the path the plan was saved to, or ""
-	Report ReportSummary
-	Err    error // ErrQuit when the user left; an apply's error
+	File  *plan.File
+	Saved string // the path the plan was saved to, or ""
+	// Unsaved: the plan has changes that were not saved when the setup ended.
+	Unsaved bool
+	Report  ReportSummary
+	Err     error // ErrQuit when the user left; an apply's error
 }
 
 // ReportSummary is what an apply in the setup did, if one ran.
@@ -119,6 +122,7 @@ func Run(ctx context.Context, o Options) Result {
 	}
 	m.result.File = m.file
 	m.result.Saved = m.saved
+	m.result.Unsaved = m.dirty
 	return m.result
 }
 
@@ -131,6 +135,9 @@ func (m *Model) Init() tea.Cmd { return tea.RequestBackgroundColor }
 func (m *Model) restyle(dark bool) {
 	m.styles = ui.NewStyles(dark)
 	m.styles.Input.Cursor.Blink = !m.o.Still
+	if r, ok := m.cur.(*reviewScreen); ok && r.ap != nil {
+		r.ap.SetStyles(applyui.DefaultStyles(dark))
+	}
 }
 
 // show makes s the screen.
@@ -180,13 +187,22 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, tea.Quit
 	case tea.KeyPressMsg:
 		if key.Matches(msg, m.keys.Quit) && !m.busy() {
-			if m.result.Err == nil && !m.result.Report.Ran {
-				m.result.Err = ErrQuit
+			if _, asking := m.cur.(*quitScreen); m.dirty && !asking {
+				// Nothing is lost on one keystroke: unsaved changes are asked about.
+				return m, m.show(&quitScreen{back: m.cur})
 			}
-			return m, tea.Quit
+			return m, m.quit()
 		}
 	}
 	return m, m.cur.update(m, msg)
+}
+
+// quit ends the setup.
+func (m *Model) quit() tea.Cmd {
+	if m.result.Err == nil && !m.result.Report.Ran {
+		m.result.Err = ErrQuit
+	}
+	return tea.Quit
 }
 
 // busy reports whether the screen takes ctrl+c itself (an apply running,
@@ -206,6 +222,11 @@ func (m *Model) View() tea.View {
 	top := s.Brand.Render("workspace-wizard setup")
 	if org := m.o.OrgName; org != "" {
 		top += " " + s.Dim.Render("in") + " " + s.Org.Render(termsafe.String(org))
+	}
+	if r, ok := m.cur.(*reviewScreen); ok && r.ap != nil {
+		// The apply screens (applyui) draw the rest, titles and keys too.
+		body := " " + strings.ReplaceAll(r.ap.View(), "\n", "\n ")
+		return tea.NewView(termsafe.Screen(termsafe.Redact(" "+ansi.Truncate(top, w, "…")+"\n"+body, m.o.Key.Reveal())))
 	}
 	head := []string{ansi.Truncate(top, w, "…"), s.Step.Render(ansi.Truncate(m.cur.title(m), w, "…"))}
 	foot := helpLine(m, m.cur.help(m), w)

@@ -207,12 +207,14 @@ func TestApplyThenNothingToApply(t *testing.T) {
 	h.typeText("carol@example.com developer")
 	h.press("enter", "esc")
 	h.press("r")
-	h.see("Review the plan", "y apply 6 changes", "invite carol@example.com")
+	h.see("Review the plan", "Apply 6 changes", "invite carol@example.com")
 	if w := h.writes(); len(w) > 0 {
 		t.Fatalf("the review sent %v", w)
 	}
 	h.press("y")
-	h.see("Applied", "Applied: 6 done.", "Exit code 0")
+	h.see("Applied", "✓ 6 done · exit 0")
+	h.press("enter") // the result closed: back at the plan, which says what the apply did
+	h.see("Applied: 6 done (exit code 0)")
 
 	ws := h.srv.Workspaces()
 	var names []string
@@ -253,9 +255,9 @@ func TestApplyThenNothingToApply(t *testing.T) {
 		t.Errorf("writes %v, want %v", writes, want)
 	}
 
-	h.press("esc", "r")
-	h.see("The organization already matches the plan: nothing to apply")
-	h.notSee("y apply")
+	h.press("r")
+	h.see("Nothing to apply: the organization already matches the file")
+	h.notSee("Apply 6 changes")
 	h.press("y")
 	if n := len(h.writes()); n != len(want) {
 		t.Errorf("%d writes after the second review and y, want %d: %v", n, len(want), h.writes())
@@ -309,7 +311,7 @@ func TestStartFromAFile(t *testing.T) {
 	h.press("s", "enter")
 	h.see("Overwrite it?")
 	h.press("y", "r")
-	h.see("create workspace solo", "y apply 1 changes")
+	h.see("create workspace solo", "Apply 1 change")
 }
 
 // At 40×12 every screen fits the window (the harness checks after each
@@ -344,10 +346,10 @@ func TestEveryScreenFits40x12(t *testing.T) {
 	for range 30 {
 		h.press("down")
 	}
-	h.press("s")
+	h.press("enter", "s")
 	h.typeText("a/rather/long/path/to/the/plan/file/org.yaml")
 	h.press("enter")
-	h.press("esc", "r")
+	h.press("r")
 	h.see("nothing to apply")
 	h.press("esc", "a")
 	h.typeText("x")
@@ -371,8 +373,25 @@ func TestReviewWhenReadingFails(t *testing.T) {
 	h.notSee("y apply")
 	h.press("y", "enter")
 	h.press("esc", "r")
-	h.see("y apply 3 changes")
+	h.see("Apply 3 changes")
 	if w := h.writes(); len(w) > 0 {
 		t.Errorf("sent %v", w)
+	}
+}
+
+// Ctrl+C with a plan not saved asks first: esc stays, s saves, y quits.
+func TestQuitWithUnsavedChangesAsks(t *testing.T) {
+	h := newHarness(t, nil)
+	h.prodStagingDev("research")
+	h.press("ctrl+c")
+	if h.quit {
+		t.Fatal("quit at once, losing the plan")
+	}
+	h.see("Quit without saving?", "not saved")
+	h.press("esc")
+	h.see("The plan: 3 workspaces")
+	h.press("ctrl+c", "y")
+	if !h.quit {
+		t.Fatal("y did not quit")
 	}
 }
