@@ -29,6 +29,7 @@ func plainRun(t *testing.T, srv *fakeapi.Server, withKey bool, lines ...string) 
 }
 
 func TestAccessibleSameRulesAndPath(t *testing.T) {
+	t.Parallel()
 	srv := fakeapitest.New(t, fakeapi.Options{Now: clock, OrgName: "Acme Research"})
 	out, text := plainRun(t, srv, true,
 		"",                   // empty name: refused
@@ -66,6 +67,7 @@ func TestAccessibleSameRulesAndPath(t *testing.T) {
 }
 
 func TestAccessible400AsksTheFieldAgain(t *testing.T) {
+	t.Parallel()
 	srv := fakeapitest.New(t, fakeapi.Options{Now: clock})
 	f, _ := fakeapi.ParseFaults("400")
 	srv.AddFaults(f...)
@@ -79,6 +81,7 @@ func TestAccessible400AsksTheFieldAgain(t *testing.T) {
 }
 
 func TestAccessibleEndOfInputCancels(t *testing.T) {
+	t.Parallel()
 	srv := fakeapitest.New(t, fakeapi.Options{Now: clock, AdminKey: fakeapi.DemoKey})
 	out, text := plainRun(t, srv, false, "sk-ant-api03-x")
 	if !errors.Is(out.Err, outcome.ErrCancelled) {
@@ -95,6 +98,7 @@ func TestAccessibleEndOfInputCancels(t *testing.T) {
 // An unknown outcome in plain prompts: no retry is offered, only looking
 // again, which finds the workspace once it exists.
 func TestAccessibleUnknownOutcomeLooksAgain(t *testing.T) {
+	t.Parallel()
 	srv := fakeapitest.New(t, fakeapi.Options{Now: clock})
 	faults, _ := fakeapi.ParseFaults("504,list:500,list:500,list:500,list:500,list:500")
 	srv.AddFaults(faults...)
@@ -119,6 +123,7 @@ func TestAccessibleUnknownOutcomeLooksAgain(t *testing.T) {
 // Plain prompts: creating anyway after an unknown outcome needs the name
 // typed; then the create is sent once more.
 func TestAccessibleCreateAnywayNeedsTheName(t *testing.T) {
+	t.Parallel()
 	srv := fakeapitest.New(t, fakeapi.Options{Now: clock})
 	faults, _ := fakeapi.ParseFaults("529")
 	srv.AddFaults(faults...)
@@ -138,6 +143,7 @@ func TestAccessibleCreateAnywayNeedsTheName(t *testing.T) {
 // listed users, a role, then each add's answer. The outcome is the
 // workspace whatever happens to the members.
 func TestAccessibleAddMembers(t *testing.T) {
+	t.Parallel()
 	srv := fakeapitest.New(t, fakeapi.Options{Now: clock})
 	out, text := plainRun(t, srv, true, "plain-team", "", "", "", "n", "y",
 		"y",       // add members now
@@ -181,6 +187,7 @@ func TestAccessibleAddMembers(t *testing.T) {
 // said plainly, and the workspace is still the outcome. The default, n,
 // sends nothing.
 func TestAccessibleMembersFailures(t *testing.T) {
+	t.Parallel()
 	t.Run("list refused", func(t *testing.T) {
 		srv := fakeapitest.New(t, fakeapi.Options{Now: clock})
 		srv.AddFaults(fakeapi.Fault{Target: fakeapi.TargetUsers, Kind: fakeapi.FaultPermissionDenied})

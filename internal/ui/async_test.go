@@ -18,6 +18,7 @@ func (h *harness) toEncryptionPick(name string) {
 // A key's validation that answers after the user went back two steps is
 // not lost: step 4 works when the user comes forward again.
 func TestEncryptionValidationAnsweredOnAnotherStep(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.toEncryptionPick("left-behind")
 	validate := h.send(keyPress("enter")) // validating; the answer is held back
@@ -38,6 +39,7 @@ func TestEncryptionValidationAnsweredOnAnotherStep(t *testing.T) {
 // Going back a step while a key validates frees the keys at once, and the
 // late answer still counts for that key.
 func TestEncryptionValidationAnsweredAfterGoingBack(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.toEncryptionPick("went-back")
 	first := h.firstKey()
@@ -60,6 +62,7 @@ func TestEncryptionValidationAnsweredAfterGoingBack(t *testing.T) {
 // An answer about a key the user no longer chose does not end the check
 // of the one now chosen.
 func TestEncryptionStaleValidationIgnored(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.toEncryptionPick("stale")
 	stale := h.send(keyPress("enter"))
@@ -77,6 +80,7 @@ func TestEncryptionStaleValidationIgnored(t *testing.T) {
 // The key list answering after the user went back to the choice leaves
 // them there (and keeps their answer); it is used on the next "Yes".
 func TestEncryptionKeyListAnsweredAfterGoingBack(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.fault("keys:403")
 	h.typeText("listed")
@@ -97,6 +101,7 @@ func TestEncryptionKeyListAnsweredAfterGoingBack(t *testing.T) {
 // The key list answering on another step is kept: coming back and saying
 // "Yes" shows it without asking the API again, and nothing stays loading.
 func TestEncryptionKeyListAnsweredOnAnotherStep(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.typeText("listed-away")
 	h.press("enter", "enter", "enter", "down")

@@ -6,6 +6,7 @@ import "testing"
 // other: Enter on the steps backed through moves forward one step at a
 // time, and no Enter meant for one of them creates the workspace.
 func TestBackFromAJumpedStepGoesForwardStepByStep(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.typeText("back-forward")
 	h.press("enter", "enter", "enter", "enter")
@@ -36,6 +37,7 @@ func TestBackFromAJumpedStepGoesForwardStepByStep(t *testing.T) {
 // Going back within the step opened from review (the encryption key's
 // list back to its yes/no) keeps Enter's way back to review.
 func TestJumpedStepStillReturnsToReview(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.typeText("jumped")
 	h.press("enter", "enter", "enter", "enter")

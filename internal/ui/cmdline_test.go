@@ -6,6 +6,7 @@ import "testing"
 // talks to: with --demo it says --demo, so pasting it works; with a real
 // key it does not.
 func TestReviewCommandLineKeepsDemo(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.toReview("demo-line")
 	h.see("workspace-wizard --demo --name demo-line --yes")

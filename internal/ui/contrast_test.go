@@ -12,6 +12,7 @@ import (
 // and on a light background: WCAG contrast of at least 4.5:1 against a
 // typical dark terminal (#1e1e1e) and a white one.
 func TestHintsAreReadableOnDarkAndLight(t *testing.T) {
+	t.Parallel()
 	for _, bg := range []struct {
 		name   string
 		isDark bool

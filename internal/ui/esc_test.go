@@ -5,6 +5,7 @@ import "testing"
 // Bug 7: Esc means one thing on every step: back a step (as Shift+Tab), or,
 // while something is being edited, cancel that edit. The help line says so.
 func TestEscGoesBackOnEveryStep(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, withProfiles())
 	h.typeText("esc-back")
 	h.press("esc")

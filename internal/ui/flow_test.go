@@ -8,6 +8,7 @@ import (
 // A hurried user types a name and presses Enter at every step: the
 // defaults carry them to review, and Enter there creates the workspace.
 func TestHurriedPathCreatesWithDefaults(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.wantState(stateName)
 	h.golden("name_empty")

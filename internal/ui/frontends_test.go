@@ -33,6 +33,7 @@ func createBodyOf(t *testing.T, srv *fakeapi.Server) map[string]any {
 // us for inference, the AWS key from the list, and no user profile (the
 // organization has profiles; none is chosen).
 func TestBothFrontEndsSendTheSameCreate(t *testing.T) {
+	t.Parallel()
 	const name = "same-either-way"
 
 	// Full screen.

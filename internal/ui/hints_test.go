@@ -7,6 +7,7 @@ import (
 
 // Bug 6: the help line names what the keys do on the screen as it is.
 func TestKeyHintsMatchTheScreen(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.toReview("hinted")
 	h.see("enter create")
@@ -52,6 +53,7 @@ func TestKeyHintsMatchTheScreen(t *testing.T) {
 // Every screen offers ? when it has more keys than its line shows; where ?
 // is typed as text (the name), the line shows every key instead.
 func TestEveryScreenShowsItsKeysOrOffersMore(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.see("enter continue", "ctrl+c quit")
 	h.notSee("? help")

@@ -122,6 +122,7 @@ func (h *harness) assertScreenSafe(secrets ...string) {
 }
 
 func TestHostileServerWizard(t *testing.T) {
+	t.Parallel()
 	h := hostileHarness(t, hostileAPI(t, false), "sk-ant-admin01-the-good-one")
 	h.see("Org " + shown) // the header
 	h.assertScreenSafe()
@@ -156,6 +157,7 @@ func TestHostileServerWizard(t *testing.T) {
 // A key typed in the wizard and echoed by the server in a 401 is never
 // shown, and nor is the environment's.
 func TestEchoedKeyRedactedInWizard(t *testing.T) {
+	t.Parallel()
 	const envKey = "sk-ant-admin01-from-the-environment-0123456789"
 	const typed = "sk-ant-admin01-typed-in-the-wizard-9876543210"
 	srv := hostileAPI(t, true)

@@ -8,6 +8,7 @@ import (
 )
 
 func TestAdminKeyIsAskedCheckedAndNeverShown(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, withoutKey())
 	h.wantState(stateKey)
 	h.see("Admin key", "--demo, which needs no key")
@@ -40,6 +41,7 @@ func TestAdminKeyIsAskedCheckedAndNeverShown(t *testing.T) {
 }
 
 func TestEncryptionKeyFromTheList(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.typeText("keyed")
 	h.press("enter", "enter", "enter")
@@ -79,6 +81,7 @@ func TestEncryptionKeyFromTheList(t *testing.T) {
 }
 
 func TestEncryptionKeyTypedWhenListingIsRefused(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.fault("keys:403")
 	h.typeText("typed-key")
@@ -103,6 +106,7 @@ func TestEncryptionKeyTypedWhenListingIsRefused(t *testing.T) {
 }
 
 func TestHelpToggles(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.toReview("helpful")
 	h.notSee("change the selected row")
@@ -113,6 +117,7 @@ func TestHelpToggles(t *testing.T) {
 }
 
 func TestCopyID(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.toReview("copied")
 	h.press("enter")
@@ -126,6 +131,7 @@ func TestCopyID(t *testing.T) {
 // A key from the environment that the API refuses at start is explained
 // and can be replaced on the masked key step; answers typed meanwhile stay.
 func TestRefusedKeyFromTheEnvironmentIsReenteredAtOnce(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name  string
 		fault string

@@ -12,6 +12,7 @@ import (
 // 404) is said plainly and never accepted with one more Enter: the key is
 // write-once, so the id must be changed (or the key given up with esc).
 func TestTypedKeyIDThatDoesNotExist(t *testing.T) {
+	t.Parallel()
 	const missing = "ekey_ABCDEFGH1234"
 	validate := "/v1/organizations/external_keys/" + missing + "/validate"
 	h := newHarness(t)
@@ -57,6 +58,7 @@ func TestTypedKeyIDThatDoesNotExist(t *testing.T) {
 // The same in accessible mode: the missing id is refused, and the prompt
 // asks again until an id that exists is typed.
 func TestAccessibleTypedKeyIDThatDoesNotExist(t *testing.T) {
+	t.Parallel()
 	srv := fakeapitest.New(t, fakeapi.Options{Now: clock, OrgName: "Acme Research"})
 	out, text := plainRun(t, srv, true,
 		"plain-missing-key", // name

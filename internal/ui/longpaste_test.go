@@ -10,6 +10,7 @@ import (
 // Bug 8: a 10,000-character paste into the name is not cut silently: the
 // error gives its real length and says the field cut it.
 func TestLongPastedNameSaysItsRealLength(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.run(h.send(tea.PasteMsg{Content: strings.Repeat("n", 10000)}))
 	h.see("use at most 255 characters: the pasted name has 10000, cut to the first 305 here")

@@ -46,6 +46,7 @@ func sorted(s ...string) []string { slices.Sort(s); return s }
 // once, the server holds exactly them with that role, and the result
 // screen lists them.
 func TestMembersAddTwoAndListThemOnTheResult(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.toMembers("team")
 	h.see("Add members to “team”", "3 of 3 users", "Ada Admin", "ada@example.com", "Dev Developer", "Uma User",
@@ -91,6 +92,7 @@ func TestMembersAddTwoAndListThemOnTheResult(t *testing.T) {
 // A member added once is marked as a member on the next round and cannot
 // be chosen again: no add is sent that could only fail.
 func TestMembersAlreadyAMemberIsMarked(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.toMembers("twice")
 	h.press("space", "enter") // Ada, as developer
@@ -117,6 +119,7 @@ func TestMembersAlreadyAMemberIsMarked(t *testing.T) {
 // A 400 on one add: that user gets a ✗ with the API's message and request
 // id, the next is still added, and the result lists who was not added.
 func TestMembersFailedAddShownPerUser(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.toMembers("refused")
 	h.fault("members:400")
@@ -133,6 +136,7 @@ func TestMembersFailedAddShownPerUser(t *testing.T) {
 // A 429 on an add was not applied: the add waits as asked and is sent
 // again, and the user is added once.
 func TestMembersRateLimitedAddWaitsAndIsSentAgain(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.toMembers("busy")
 	h.fault("members:429")
@@ -149,6 +153,7 @@ func TestMembersRateLimitedAddWaitsAndIsSentAgain(t *testing.T) {
 // The users cannot be listed (403): the screen says why and points at the
 // Console; going back leaves the workspace as it was.
 func TestMembersListRefused(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.fault("users:403")
 	h.toMembers("no-list")
@@ -170,6 +175,7 @@ func TestMembersListRefused(t *testing.T) {
 // Esc with an empty filter goes back to the result, adding no one; Enter
 // with no one chosen sends nothing.
 func TestMembersEscAddsNoOne(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.toMembers("nobody")
 	h.press("space", "down", "space", "esc")
@@ -190,6 +196,7 @@ func TestMembersEscAddsNoOne(t *testing.T) {
 // The users' list and the adds answer on whatever screen the user is on:
 // nothing is dropped and nothing stays "loading" or "adding".
 func TestMembersAnswersArriveOnTheResult(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.toReview("later")
 	h.press("enter")
@@ -222,6 +229,7 @@ func TestMembersAnswersArriveOnTheResult(t *testing.T) {
 // Ctrl+C on the members screen, even with adds in flight, ends with the
 // workspace: it was created, whatever happens to members.
 func TestMembersQuitStillReportsTheWorkspace(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name   string
 		do     func(h *harness)
@@ -254,6 +262,7 @@ func TestMembersQuitStillReportsTheWorkspace(t *testing.T) {
 
 // At 40x12 the picker fits the window, and keeps the cursor in view.
 func TestMembersAt40x12(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.send(tea.WindowSizeMsg{Width: 40, Height: 12})
 	h.toMembers("small")
@@ -269,6 +278,7 @@ func TestMembersAt40x12(t *testing.T) {
 // With 10,000 users, the last one is found by typing part of their email
 // and added: the listing went to the end, page by page.
 func TestMembersTenThousandUsers(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, func(s *setup) { s.fake.Users = 10_000 })
 	h.toMembers("big")
 	h.see("of 10,000 users")

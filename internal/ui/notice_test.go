@@ -11,6 +11,7 @@ import (
 // of the workspace: the next key clears it and the summary left on the
 // terminal never has it.
 func TestCopyNoticeIsTransient(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.toReview("notice-once")
 	h.press("enter")

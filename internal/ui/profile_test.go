@@ -44,6 +44,7 @@ func (h *harness) createdBody() map[string]any {
 }
 
 func TestUserProfileChosenIsPermanentOnReviewAndSent(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, withProfiles())
 	h.toProfile("resold")
 	h.see("Step 5 of 6 · User profile", "None: requests need not name a user profile (default)",
@@ -69,6 +70,7 @@ func TestUserProfileChosenIsPermanentOnReviewAndSent(t *testing.T) {
 
 // Review opens the step by number and by row, and Enter there comes back.
 func TestUserProfileJumpFromReviewAndBack(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, withProfiles())
 	h.toProfile("jumper")
 	h.press("down", "down", "enter") // Northwind
@@ -106,6 +108,7 @@ func TestUserProfileJumpFromReviewAndBack(t *testing.T) {
 // the flow is the five steps it always was, and 5 on review is Create's
 // step, not a jump.
 func TestUserProfileStepSkipped(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name string
 		opts []harnessOpt
@@ -136,6 +139,7 @@ func TestUserProfileStepSkipped(t *testing.T) {
 // The profile list answering while the user is on another step is kept:
 // the step appears, and the step count with it.
 func TestUserProfileListAnsweredOnAnotherStep(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	for _, p := range fakeapi.DemoUserProfiles() {
 		h.srv.AddUserProfile(p)
@@ -172,6 +176,7 @@ func TestUserProfileListAnsweredOnAnotherStep(t *testing.T) {
 // A 400 about the user profile opens its step with the API's message; the
 // refused id cannot be sent again, another choice can.
 func TestUserProfileRefusedByAPIReturnsToStep(t *testing.T) {
+	t.Parallel()
 	const unknown = "uprof_01JNobodyHere00"
 	h := newHarness(t, withProfiles(), withSpec(api.Spec{UserProfileID: unknown}, rules.FieldUserProfileID))
 	h.typeText("refused")
@@ -200,6 +205,7 @@ func TestUserProfileRefusedByAPIReturnsToStep(t *testing.T) {
 }
 
 func TestAccessibleUserProfile(t *testing.T) {
+	t.Parallel()
 	srv := fakeapitest.New(t, fakeapi.Options{Now: clock})
 	for _, p := range fakeapi.DemoUserProfiles() {
 		srv.AddUserProfile(p)

@@ -6,6 +6,7 @@ import "testing"
 // another key without claiming no key is set or suggesting --demo, and the
 // header still names the organization.
 func TestDemoKeyRefusedAtCreateReenter(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.toReview("refused-demo")
 	h.fault("403")
@@ -24,6 +25,7 @@ func TestDemoKeyRefusedAtCreateReenter(t *testing.T) {
 // The same outside demo mode names the organization the API gave and the
 // key's source.
 func TestEnvironmentKeyRefusedAtCreateReenter(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, notDemo())
 	h.toReview("refused-env")
 	h.fault("403")

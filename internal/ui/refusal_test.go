@@ -19,6 +19,7 @@ import (
 // (to review, the step before), where Create reopens the name rather than
 // sending the refused one again. Once edited, Enter goes back to review.
 func TestRefusedNameIsNotSentAgainAndShiftTabGoesBack(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.toReview("a name the server finds too long")
 	h.fault("400")
@@ -56,6 +57,7 @@ func TestRefusedNameIsNotSentAgainAndShiftTabGoesBack(t *testing.T) {
 
 // Tags the API refused: the same, and Shift+Tab goes back a step.
 func TestRefusedTagsAreNotSentAgainAndShiftTabGoesBack(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.typeText("tagged")
 	h.press("enter")
@@ -97,6 +99,7 @@ func TestRefusedTagsAreNotSentAgainAndShiftTabGoesBack(t *testing.T) {
 // and the key is chosen again (validated afresh) or No; it is never sent
 // again on two Enters, nor by going around the step.
 func TestRefusedEncryptionKeyMustBeChosenAgain(t *testing.T) {
+	t.Parallel()
 	refused := func(t *testing.T) *harness {
 		h := newHarness(t)
 		h.toReview("cmek")
@@ -161,6 +164,7 @@ func TestRefusedEncryptionKeyMustBeChosenAgain(t *testing.T) {
 // line of its own (main explains the error), and the error says a create
 // was sent, still meaning "cancelled" (exit 130).
 func TestCancelAfterARefusedCreateSaysSo(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.toReview("cx")
 	h.fault("400")
@@ -185,6 +189,7 @@ func TestCancelAfterARefusedCreateSaysSo(t *testing.T) {
 
 // Plain prompts: quitting at review after a refused create says so too.
 func TestAccessibleCancelAfterARefusedCreateSaysSo(t *testing.T) {
+	t.Parallel()
 	srv := fakeapitest.New(t, fakeapi.Options{Now: clock})
 	f, _ := fakeapi.ParseFaults("400")
 	srv.AddFaults(f...)
@@ -197,6 +202,7 @@ func TestAccessibleCancelAfterARefusedCreateSaysSo(t *testing.T) {
 // The organization's Workspace Policy refuses the key: back at the
 // encryption step with the API's words and where the policy is seen.
 func TestPolicyRefusalReturnsToEncryptionStep(t *testing.T) {
+	t.Parallel()
 	h := reviewWithFirstKey(t, "policed")
 	h.fault("policy-cmek")
 	h.press("enter")
@@ -210,6 +216,7 @@ func TestPolicyRefusalReturnsToEncryptionStep(t *testing.T) {
 // A 409 external_key_changed: the wizard validates the key again and sends
 // once more, by itself; the workspace is created once.
 func TestKeyChangedIsValidatedAgainAndSentOnce(t *testing.T) {
+	t.Parallel()
 	h := reviewWithFirstKey(t, "rotating")
 	h.fault("409-key-changed")
 	h.press("enter")
@@ -222,6 +229,7 @@ func TestKeyChangedIsValidatedAgainAndSentOnce(t *testing.T) {
 // Created, but not all of it took effect: the result says so with the
 // API's message, and the outcome carries it (main exits 3).
 func TestIncompleteCreateIsShownAsSuch(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.toReview("half")
 	h.fault("503-incomplete")

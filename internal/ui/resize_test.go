@@ -60,6 +60,7 @@ func eachScreen(t *testing.T, w, hgt int, check func(h *harness, name string)) {
 }
 
 func TestSmallAndLargeWindows(t *testing.T) {
+	t.Parallel()
 	for _, size := range [][2]int{{40, 12}, {120, 40}, {20, 5}} {
 		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
 			eachScreen(t, size[0], size[1], func(h *harness, name string) {
@@ -94,6 +95,7 @@ func TestSmallAndLargeWindows(t *testing.T) {
 }
 
 func TestTagsAt40x12(t *testing.T) {
+	t.Parallel()
 	var tags []api.Tag
 	for i := range 20 {
 		tags = append(tags, api.Tag{Key: "key" + itoa3(i), Value: "v"})
@@ -107,6 +109,7 @@ func TestTagsAt40x12(t *testing.T) {
 }
 
 func TestLightBackgroundRestyles(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	before := h.m.View().Content
 	h.send(tea.BackgroundColorMsg{Color: color.White})

@@ -87,6 +87,7 @@ func startRun(t *testing.T) (*fakeapi.Server, *io.PipeWriter, *syncBuffer, chan 
 // TestRunCreatesThroughTheProgram drives the real Bubble Tea program
 // through its input and output streams, as main calls it.
 func TestRunCreatesThroughTheProgram(t *testing.T) {
+	t.Parallel()
 	_, keys, out, done := startRun(t)
 	send := func(s string) {
 		if _, err := keys.Write([]byte(s)); err != nil {
@@ -111,6 +112,7 @@ func TestRunCreatesThroughTheProgram(t *testing.T) {
 }
 
 func TestRunCtrlCCancels(t *testing.T) {
+	t.Parallel()
 	srv, keys, out, done := startRun(t)
 	keys.Write([]byte("abc"))
 	waitFor(t, "the name on screen", func() bool { return strings.Contains(out.String(), "abc") })

@@ -11,6 +11,7 @@ import (
 // much is below: at 40×12 the review opens on its Create button, the
 // result can be scrolled, and both show "↑ N more".
 func TestScrolledScreensSayWhatIsAbove(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.send(tea.WindowSizeMsg{Width: 40, Height: 12})
 	h.typeText("scrolled")

@@ -83,6 +83,7 @@ func (h *harness) spins(tick spinner.TickMsg, answers []tea.Msg, text string) {
 // there: the admin key check, listing and validating encryption keys,
 // creating, listing users and adding members.
 func TestSpinnerMovesOnEveryWaitingScreen(t *testing.T) {
+	t.Parallel()
 	t.Run("checking the key", func(t *testing.T) {
 		h := newHarness(t, withoutKey())
 		h.wantState(stateKey)
@@ -141,6 +142,7 @@ func TestSpinnerMovesOnEveryWaitingScreen(t *testing.T) {
 // Without animation (tests, plain prompts) no tick is ever started, so
 // nothing runs for ever.
 func TestNoSpinnerTickWithoutAnimation(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, withoutKey())
 	h.typeText(fakeapi.DemoKey)
 	h.press("enter")

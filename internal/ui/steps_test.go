@@ -13,6 +13,7 @@ import (
 )
 
 func TestNameIsCheckedAsTyped(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.press("enter")
 	h.wantState(stateName)
@@ -34,6 +35,7 @@ func TestNameIsCheckedAsTyped(t *testing.T) {
 }
 
 func TestNameInUseIsAWarningLookedUpOnce(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.srv.AddWorkspace(fakeapi.Workspace{Name: "Research"})
 	h.typeText("research")
@@ -50,6 +52,7 @@ func TestNameInUseIsAWarningLookedUpOnce(t *testing.T) {
 // A workspace list that fails does not pass for "no such name": the name
 // step says the check could not be made.
 func TestNameCheckThatCouldNotBeMadeSaysSo(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.fault("list:500")
 	h.typeText("research")
@@ -59,6 +62,7 @@ func TestNameCheckThatCouldNotBeMadeSaysSo(t *testing.T) {
 }
 
 func TestStaleNameLookupIsIgnored(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.m.e.after = func(time.Duration, tea.Msg) tea.Cmd { return nil } // hold the debounce ticks
 	h.typeText("abc")
@@ -71,6 +75,7 @@ func TestStaleNameLookupIsIgnored(t *testing.T) {
 }
 
 func TestShiftTabGoesBackEvenWhenInvalid(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.typeText("ok")
 	h.press("enter")
@@ -84,6 +89,7 @@ func TestShiftTabGoesBackEvenWhenInvalid(t *testing.T) {
 }
 
 func TestTagsAddEditRemoveAndEveryRule(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.typeText("tagged")
 	h.press("enter")
@@ -141,6 +147,7 @@ func TestTagsAddEditRemoveAndEveryRule(t *testing.T) {
 }
 
 func TestTagLimit(t *testing.T) {
+	t.Parallel()
 	var tags []api.Tag
 	for i := range rules.MaxTags {
 		tags = append(tags, api.Tag{Key: "k" + itoa3(i), Value: "v"})
@@ -152,6 +159,7 @@ func TestTagLimit(t *testing.T) {
 }
 
 func TestDefaultGeoOnlyFromAllowed(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.typeText("geo")
 	h.press("enter", "enter")
@@ -192,6 +200,7 @@ func TestDefaultGeoOnlyFromAllowed(t *testing.T) {
 // Keys typed right behind a tab, before the program has run any command,
 // reach the question the tab moved to: a fast typist's ↓ ↓ is not lost.
 func TestTabThenArrowsTypedAhead(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.typeText("geo")
 	h.press("enter", "enter")
@@ -209,6 +218,7 @@ func TestTabThenArrowsTypedAhead(t *testing.T) {
 
 // At 40 columns the residency form's descriptions wrap, whole.
 func TestResidencyAt40Columns(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.send(tea.WindowSizeMsg{Width: 40, Height: 40})
 	h.typeText("narrow")
@@ -228,6 +238,7 @@ func itoa3(i int) string { return string(rune('a'+i/26)) + string(rune('a'+i%26)
 // A space typed between words is not an error while typing, and spaces left
 // around the name are dropped when it is accepted.
 func TestNameSpacesAroundAreDropped(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.typeText("  team ")
 	h.notSee("✗")
@@ -242,6 +253,7 @@ func TestNameSpacesAroundAreDropped(t *testing.T) {
 // Enter pressed before the name look-up started: the look-up runs anyway,
 // and review says the name is in use.
 func TestNameInUseShownAtReviewAfterAQuickEnter(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.srv.AddWorkspace(fakeapi.Workspace{Name: "taken"})
 	for _, r := range "taken" {

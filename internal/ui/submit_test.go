@@ -32,6 +32,7 @@ func (h *harness) fault(names string) {
 }
 
 func TestJumpFromReviewAndBack(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.toReview("jumper")
 	h.press("2")
@@ -55,6 +56,7 @@ func TestJumpFromReviewAndBack(t *testing.T) {
 }
 
 func TestAPIRefusalReturnsToTheFieldWithAnswersKept(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.typeText("a name the server refuses")
 	h.press("enter")
@@ -82,6 +84,7 @@ func TestAPIRefusalReturnsToTheFieldWithAnswersKept(t *testing.T) {
 }
 
 func TestKeyRefusalReturnsToEncryptionStep(t *testing.T) {
+	t.Parallel()
 	h := reviewWithFirstKey(t, "cmek")
 	h.fault("400-key")
 	h.press("enter")
@@ -90,6 +93,7 @@ func TestKeyRefusalReturnsToEncryptionStep(t *testing.T) {
 }
 
 func TestRateLimitIsRetriedThenOffersRetry(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.toReview("busy")
 	h.fault("429")
@@ -123,6 +127,7 @@ func TestRateLimitIsRetriedThenOffersRetry(t *testing.T) {
 // A 529 may have landed: the wizard looks for the workspace and never
 // sends the create again on its own.
 func TestOverloadedIsNeverResent(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.toReview("busy")
 	h.fault("529")
@@ -137,6 +142,7 @@ func TestOverloadedIsNeverResent(t *testing.T) {
 }
 
 func TestUnknownOutcomeOffersNoBlindRetry(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.toReview("limbo")
 	h.fault("504,list:500")
@@ -165,6 +171,7 @@ func TestUnknownOutcomeOffersNoBlindRetry(t *testing.T) {
 // After an unknown outcome a second create is possible, but only by typing
 // the workspace's name: one keystroke never sends it.
 func TestUnknownOutcomeCreateAnywayNeedsTheName(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.toReview("limbo")
 	h.fault("529")
@@ -196,6 +203,7 @@ func TestUnknownOutcomeCreateAnywayNeedsTheName(t *testing.T) {
 
 // Quitting at an unknown outcome hands it to main, which exits 5.
 func TestUnknownOutcomeQuit(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.toReview("limbo")
 	h.fault("504,list:500")
@@ -207,6 +215,7 @@ func TestUnknownOutcomeQuit(t *testing.T) {
 }
 
 func TestLostAnswerIsRecovered(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.toReview("found")
 	h.fault("500-after-commit")
@@ -219,6 +228,7 @@ func TestLostAnswerIsRecovered(t *testing.T) {
 }
 
 func TestCtrlCBeforeSubmitSendsNothing(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.typeText("never")
 	h.press("enter", "ctrl+c")
@@ -235,6 +245,7 @@ func TestCtrlCBeforeSubmitSendsNothing(t *testing.T) {
 }
 
 func TestEscWhileWaitingToRetryCancels(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, func(s *setup) {
 		s.o.Sleep = func(ctx context.Context, _ time.Duration) error { <-ctx.Done(); return ctx.Err() }
 	})
@@ -263,6 +274,7 @@ func TestEscWhileWaitingToRetryCancels(t *testing.T) {
 }
 
 func TestPrefilledFromFlags(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, withSpec(api.Spec{Name: "from-flags", Tags: []api.Tag{{Key: "env", Value: "prod"}},
 		AllowedInferenceGeos: "us", DefaultInferenceGeo: "us"},
 		rules.FieldName, rules.FieldTags, rules.FieldAllowedGeos, rules.FieldDefaultGeo))
@@ -279,6 +291,7 @@ func TestPrefilledFromFlags(t *testing.T) {
 
 // A broken value that no step can change (a flag's colour) is never sent.
 func TestUnfixableValueIsNotSent(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, withSpec(api.Spec{DisplayColor: "red"}, rules.FieldDisplayColor))
 	h.toReview("colourful")
 	h.press("enter")

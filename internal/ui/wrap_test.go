@@ -22,6 +22,7 @@ import (
 // At 40x12 the result shows the whole id, the name and the copy key, and
 // the rest of the workspace is reached by scrolling, not cut off.
 func TestResultAt40x12ShowsTheWholeIDAndScrolls(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.send(tea.WindowSizeMsg{Width: 40, Height: 12})
 	h.toReview("small-result")
@@ -48,6 +49,7 @@ func TestResultAt40x12ShowsTheWholeIDAndScrolls(t *testing.T) {
 // The command line on review is pasteable: it breaks between arguments
 // with \ continuations, never inside one, and is never cut.
 func TestReviewCommandWrapsBetweenArguments(t *testing.T) {
+	t.Parallel()
 	const keyID = "ekey_01SDCCSbTxrXDpWc1phhtcfK"
 	h := newHarness(t, withSpec(api.Spec{ExternalKeyID: keyID, Tags: []api.Tag{{Key: "env", Value: "prod"}, {Key: "team", Value: "research"}}},
 		rules.FieldExternalKeyID, rules.FieldTags))
@@ -88,6 +90,7 @@ func TestReviewCommandWrapsBetweenArguments(t *testing.T) {
 // No screen cuts text with "…" to fit: every line but the header's first
 // (decoration) is whole at 40 columns.
 func TestNarrowScreensWrapInsteadOfCutting(t *testing.T) {
+	t.Parallel()
 	eachScreen(t, 40, 12, func(h *harness, name string) {
 		lines := strings.Split(h.m.View().Content, "\n")
 		for i, l := range lines[1:] {
@@ -101,6 +104,7 @@ func TestNarrowScreensWrapInsteadOfCutting(t *testing.T) {
 // Ctrl+C at a plain prompt is SIGINT, which cancels the context: the
 // prompt stops waiting and the wizard ends as cancelled.
 func TestAccessibleCancelAtPrompt(t *testing.T) {
+	t.Parallel()
 	srv := fakeapitest.New(t, fakeapi.Options{Now: clock})
 	pr, pw := io.Pipe()
 	defer pw.Close()

@@ -243,6 +243,14 @@ func (s *Server) Users() []User {
 	return append([]User(nil), s.store.users...)
 }
 
+// AddMember stores a workspace member as if it had been added earlier,
+// e.g. for a test of a long member list.
+func (s *Server) AddMember(m Member) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.store.members = append(s.store.members, m)
+}
+
 // Members returns the members added to a workspace, in the order added.
 func (s *Server) Members(workspaceID string) []Member {
 	s.mu.Lock()
