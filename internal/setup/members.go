@@ -35,8 +35,9 @@ type usersMsg struct {
 }
 
 func newMembersScreen(m *Model, index int) screen {
-	return &membersScreen{index: index, users: map[string]anthropic.OrganizationUser{},
-		pick: picker.New(picker.Options{Styles: pickerStyles(m)})}
+	st := &membersScreen{index: index, users: map[string]anthropic.OrganizationUser{}}
+	st.pick = picker.New(picker.Options{Styles: pickerStyles(m), LookupEmail: st.lookup(m), LookupDelay: picker.DefaultLookupDelay})
+	return st
 }
 
 func pickerStyles(m *Model) picker.Styles {
@@ -86,10 +87,7 @@ func (st *membersScreen) update(m *Model, msg tea.Msg) tea.Cmd {
 		for _, u := range msg.page.Users {
 			st.users[u.ID] = u
 		}
-		users := make([]picker.User, len(msg.page.Users))
-		for i, u := range msg.page.Users {
-			users[i] = picker.User{ID: u.ID, Name: u.Name, Email: u.Email}
-		}
+		users := pickerUsers(msg.page.Users)
 		if msg.err != nil {
 			st.loading, st.listErr = false, msg.err
 			st.pick.AppendUsers(users, false)
@@ -103,6 +101,14 @@ func (st *membersScreen) update(m *Model, msg tea.Msg) tea.Cmd {
 		}
 		st.loading = false
 		return nil
+	case lookupMsg:
+		for _, u := range msg.users {
+			st.users[u.ID] = u
+		}
+		var cmd tea.Cmd
+		st.pick, cmd = st.pick.Update(picker.LookupResultMsg{Email: msg.email, Users: pickerUsers(msg.users), Err: msg.err})
+		st.marks(m)
+		return cmd
 	case picker.SubmitMsg:
 		for _, u := range msg.Users {
 			ws.Members = append(ws.Members, plan.Member{Email: u.Email, Role: msg.Role})
@@ -209,4 +215,31 @@ func (st *membersScreen) view(m *Model, w, h int) []string {
 	}
 	out = append(out, wrap(s.Desc, "Members the plan names are added (or their role changed) when it is applied; members it does not name are left alone. Someone not in the organization yet: add them on the invites screen (i on the plan).", w)...)
 	return scrollTo(out, st.sel, h)
+}
+
+// lookupMsg is the answer to an email the picker asked about: one no
+// loaded user has.
+type lookupMsg struct {
+	email string
+	users []anthropic.OrganizationUser
+	err   error
+}
+
+// lookup asks the API for the users with an email.
+func (st *membersScreen) lookup(m *Model) func(string) tea.Cmd {
+	return func(email string) tea.Cmd {
+		ctx, a := m.ctx, m.o.Admin
+		return func() tea.Msg {
+			users, err := wizard.FindUsers(ctx, a, email)
+			return lookupMsg{email, users, err}
+		}
+	}
+}
+
+func pickerUsers(us []anthropic.OrganizationUser) []picker.User {
+	out := make([]picker.User, len(us))
+	for i, u := range us {
+		out[i] = picker.User{ID: u.ID, Name: u.Name, Email: u.Email}
+	}
+	return out
 }
