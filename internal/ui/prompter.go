@@ -163,9 +163,13 @@ func (p *linePrompter) Select(prompt string, options []string, def int) (int, er
 	for i, o := range options {
 		p.Say(fmt.Sprintf("  %d. %s", i+1, o))
 	}
-	d := "" // shown as the option itself: a number says less when read out
-	if def >= 0 && def < len(options) {
+	d := "" // a short option is shown as itself (a number says less read out), a long one by number
+	switch {
+	case def < 0 || def >= len(options):
+	case len(options[def]) <= 24:
 		d = options[def]
+	default:
+		d = strconv.Itoa(def + 1)
 	}
 	for {
 		v, err := p.Input(prompt, d)
