@@ -1,7 +1,6 @@
 package setup
 
 import (
-	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -9,10 +8,10 @@ import (
 
 	"github.com/anthropics/anthropic-sdk-go/v2"
 
-	"github.com/anthropic-tools/workspace-wizard/internal/api"
 	"github.com/anthropic-tools/workspace-wizard/internal/config"
 	"github.com/anthropic-tools/workspace-wizard/internal/plan"
 	"github.com/anthropic-tools/workspace-wizard/internal/rules"
+	"github.com/anthropic-tools/workspace-wizard/internal/ui"
 	"github.com/anthropic-tools/workspace-wizard/internal/wizard"
 )
 
@@ -43,125 +42,26 @@ func (a *plain) edit(index int) error {
 	return nil
 }
 
+// editName asks the name as the wizard does, refusing one another entry of
+// the plan has: entries find their workspaces by name.
 func (a *plain) editName(s *wizard.Session, index int) error {
-	for {
-		v, err := a.p.Input("Workspace name (1-255 characters)", s.Name())
-		if err != nil {
-			return err
-		}
-		v = strings.TrimSpace(v)
-		if err := s.CheckName(v); err != nil {
-			a.say("Error: %s", err)
-			continue
-		}
+	return a.questions(s).Name(func(v string) error {
 		if slices.ContainsFunc(a.file.Workspaces, func(w plan.Workspace) bool { return w.Name == v }) && (index < 0 || a.file.Workspaces[index].Name != v) {
-			a.say("Error: the plan has a workspace named %q already: give this one another name", v)
-			continue
-		}
-		return s.SetName(v)
-	}
-}
-
-func (a *plain) editTags(s *wizard.Session, _ int) error {
-	a.say("Tags as key=value, one per line; -key removes a tag; an empty line finishes.")
-	for {
-		if tags := s.Tags(); len(tags) > 0 {
-			a.say("Tags now: %s", wizard.TagList(tags))
-		}
-		setErr := s.TagsError()
-		if setErr != nil {
-			a.say("Error: %s", setErr)
-		}
-		v, err := a.p.Input("Tag", "")
-		if err != nil {
-			return err
-		}
-		switch v = strings.TrimSpace(v); {
-		case v == "" && setErr == nil:
-			return nil
-		case v == "":
-		case strings.HasPrefix(v, "-"):
-			if !s.RemoveTagKey(v[1:]) {
-				a.say("Error: there is no tag with key %q", v[1:])
-			}
-		default:
-			if err := s.AddTag(-1, v); err != nil {
-				a.say("Error: %s", err)
-			}
-		}
-	}
-}
-
-func (a *plain) editGeos(s *wizard.Session, _ int) error {
-	r := s.Residency()
-	for {
-		v, err := a.p.Input("Allowed inference geos: unrestricted, or a comma-separated list of "+strings.Join(rules.InferenceGeos, ", "), r.Allowed)
-		if err != nil {
-			return err
-		}
-		if err := rules.ValidateAllowedGeos(v); err != nil || strings.TrimSpace(v) == "" {
-			if err == nil {
-				err = errors.New("choose at least one geo, or unrestricted")
-			}
-			a.say("Error: %s", err)
-			continue
-		}
-		geos := api.SplitGeos(v)
-		r.Allowed = rules.AllowedGeosValue(geos[0] == api.Unrestricted, geos)
-		break
-	}
-	choices := rules.DefaultGeoChoices(r.Allowed)
-	if len(choices) == 1 {
-		r.Default = choices[0]
-		a.say("Default inference geo: %s (the only allowed geo).", r.Default)
-	} else {
-		i, err := a.p.Select("Default inference geo (us is priced at "+rules.USInferencePremium+")", choices, slices.Index(choices, r.Default))
-		if err != nil {
-			return err
-		}
-		r.Default = choices[i]
-	}
-	if note := s.SetResidency(r); note != "" {
-		a.say("Note: %s", note)
-	}
-	return nil
-}
-
-func (a *plain) editKey(s *wizard.Session, _ int) error {
-	a.say("A customer-managed encryption key is optional. %s", wizard.WriteOnceWarning)
-	def := "none"
-	if s.UsesKey() {
-		def = s.KeyID()
-	}
-	for {
-		v, err := a.p.Input("Encryption key id, or none", def)
-		if err != nil {
-			return err
-		}
-		if v = strings.TrimSpace(v); v == "" || strings.EqualFold(v, "none") {
-			s.NoKey()
-			return nil
-		}
-		if err := rules.ValidateExternalKeyID(v); err != nil {
-			a.say("Error: %s", err)
-			continue
-		}
-		if s.ChooseKey(v) {
-			return nil
-		}
-		c := wizard.ValidateKey(a.ctx, a.o.Admin, v)
-		s.SetKeyCheck(c)
-		switch c.Status {
-		case wizard.KeyOK:
-			a.say("OK: %s", c.Message)
-		case wizard.KeyFailed, wizard.KeyMissing: // write-once: never taken as it is
-			a.say("Error: %s", c.Message)
-			continue
-		default:
-			a.say("Warning: %s", c.Message)
+			return fmt.Errorf("the plan has a workspace named %q already: give this one another name", v)
 		}
 		return nil
-	}
+	})
+}
+
+func (a *plain) editTags(s *wizard.Session, _ int) error { return a.questions(s).Tags() }
+
+func (a *plain) editGeos(s *wizard.Session, _ int) error { return a.questions(s).Residency() }
+
+func (a *plain) editKey(s *wizard.Session, _ int) error { return a.questions(s).Key() }
+
+// questions are the wizard's own plain-prompt steps, over the workspace's session.
+func (a *plain) questions(s *wizard.Session) ui.Questions {
+	return ui.Questions{Ctx: a.ctx, P: a.p, S: s}
 }
 
 // listAll is how many users are numbered without asking for more of a

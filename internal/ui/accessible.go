@@ -125,19 +125,25 @@ func indexOf(steps []wizard.Field, f wizard.Field) int {
 	return len(steps)
 }
 
-// ask runs one step.
+// ask runs step n, the one for answer f.
 func (a *accessible) ask(n int, f wizard.Field) error {
+	q := Questions{Ctx: a.ctx, P: a.p, S: a.s}
 	switch f {
 	case wizard.FieldName:
-		return a.askName(n)
+		a.header(n, "Name")
+		return q.Name(nil)
 	case wizard.FieldTags:
-		return a.askTags(n)
+		a.header(n, "Tags")
+		return q.Tags()
 	case wizard.FieldResidency:
-		return a.askResidency(n)
+		a.header(n, "Data residency")
+		return q.Residency()
 	case wizard.FieldKey:
-		return a.askKeyID(n)
+		a.header(n, "Encryption key")
+		return q.Key()
 	}
-	return a.askProfile(n)
+	a.header(n, "User profile")
+	return q.Profile()
 }
 
 func (a *accessible) askKey() error {

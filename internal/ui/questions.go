@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"context"
+	"fmt"
 	"errors"
 	"slices"
 	"strconv"
@@ -12,55 +14,63 @@ import (
 	"github.com/anthropic-tools/workspace-wizard/internal/wizard"
 )
 
-// The steps as plain prompts: each asks until its answer passes the same
-// rules as the full-screen wizard's, and hands it to the session.
+// Questions are the wizard's steps as plain prompts, over a session: each
+// asks until its answer passes the same rules as the full-screen wizard's,
+// and hands it to the session. Accessible mode asks them in turn; the guided
+// setup's plain prompts ask them for each workspace of a plan.
+type Questions struct {
+	Ctx context.Context
+	P   Prompter
+	S   *wizard.Session
+}
 
-func (a *accessible) askName(n int) error {
-	s := a.s
-	a.header(n, "Name")
+func (q Questions) say(format string, args ...any) { q.P.Say(fmt.Sprintf(format, args...)) }
+
+
+func (q Questions) Name(also func(string) error) error {
+	s := q.S
 	if r := s.Refusal(wizard.FieldName); r != "" {
-		a.say("Error: %s", r)
+		q.say("Error: %s", r)
 	}
 	for {
-		v, err := a.p.Input("Workspace name (1-255 characters)", s.Name())
+		v, err := q.P.Input("Workspace name (1-255 characters)", s.Name())
 		if err != nil {
 			return err
 		}
 		v = strings.TrimSpace(v)
 		if err := s.CheckName(v); err != nil {
-			a.say("Error: %s", err)
+			q.say("Error: %s", err)
 			continue
 		}
 		_ = s.SetName(v)
 		if s.NeedNames() {
-			s.SetNames(wizard.Names(a.ctx, s.Admin()))
+			s.SetNames(wizard.Names(q.Ctx, s.Admin()))
 		}
 		if w := s.Duplicate(v); w != "" {
-			a.say("Warning: %s", w)
+			q.say("Warning: %s", w)
 		}
 		if n := s.NamesNote(); n != "" {
-			a.say("Note: %s", n)
+			q.say("Note: %s", n)
 		}
 		return nil
 	}
 }
 
-func (a *accessible) askTags(n int) error {
-	s := a.s
-	a.header(n, "Tags")
+func (q Questions) Tags() error {
+	s := q.S
 	if r := s.Refusal(wizard.FieldTags); r != "" {
-		a.say("Error: %s", r)
+		q.say("Error: %s", r)
 	}
-	a.say("Add tags as key=value, one per line. -key removes a tag. An empty line finishes; no tags is fine.")
+	q.say("Add tags as key=value, one per line. -key removes a tag. An empty line finishes; no tags is fine.")
 	for {
 		if tags := s.Tags(); len(tags) > 0 {
-			a.say("Tags now: %s", wizard.TagList(tags))
+			q.say("Tags now: %s", wizard.TagList(tags))
 		}
 		setErr := s.TagsError()
 		if setErr != nil {
-			a.say("Error: %s", setErr)
+			q.say("Error: %s", setErr)
 		}
-		v, err := a.p.Input("Tag", "")
+		v, err := q.P.Input("Tag", "")
 		if err != nil {
 			return err
 		}
@@ -70,26 +80,25 @@ func (a *accessible) askTags(n int) error {
 		case v == "":
 		case strings.HasPrefix(v, "-"):
 			if !s.RemoveTagKey(v[1:]) {
-				a.say("Error: there is no tag with key %q", v[1:])
+				q.say("Error: there is no tag with key %q", v[1:])
 			}
 		default:
 			if err := s.AddTag(-1, v); err != nil {
-				a.say("Error: %s", err)
+				q.say("Error: %s", err)
 			}
 		}
 	}
 }
 
-func (a *accessible) askResidency(n int) error {
-	s := a.s
-	a.header(n, "Data residency")
+func (q Questions) Residency() error {
+	s := q.S
 	if r := s.Refusal(wizard.FieldResidency); r != "" {
-		a.say("Error: %s", r)
+		q.say("Error: %s", r)
 	}
 	r := s.Residency()
-	a.say("Workspace geo: %s. PERMANENT: it cannot be changed later (it is the only geo today).", r.WorkspaceGeo)
+	q.say("Workspace geo: %s. PERMANENT: it cannot be changed later (it is the only geo today).", r.WorkspaceGeo)
 	for {
-		v, err := a.p.Input("Allowed inference geos: unrestricted, or a comma-separated list of "+strings.Join(rules.InferenceGeos, ", "), r.Allowed)
+		v, err := q.P.Input("Allowed inference geos: unrestricted, or a comma-separated list of "+strings.Join(rules.InferenceGeos, ", "), r.Allowed)
 		if err != nil {
 			return err
 		}
@@ -97,7 +106,7 @@ func (a *accessible) askResidency(n int) error {
 			if err == nil {
 				err = errors.New("choose at least one geo, or unrestricted")
 			}
-			a.say("Error: %s", err)
+			q.say("Error: %s", err)
 			continue
 		}
 		geos := api.SplitGeos(v)
@@ -107,32 +116,31 @@ func (a *accessible) askResidency(n int) error {
 	choices := rules.DefaultGeoChoices(r.Allowed)
 	if len(choices) == 1 {
 		r.Default = choices[0]
-		a.say("Default inference geo: %s (the only allowed geo).", r.Default)
+		q.say("Default inference geo: %s (the only allowed geo).", r.Default)
 	} else {
 		def := slices.Index(choices, r.Default)
-		i, err := a.p.Select("Default inference geo (us is priced at "+rules.USInferencePremium+")", choices, def)
+		i, err := q.P.Select("Default inference geo (us is priced at "+rules.USInferencePremium+")", choices, def)
 		if err != nil {
 			return err
 		}
 		r.Default = choices[i]
 	}
 	if note := s.SetResidency(r); note != "" {
-		a.say("Note: %s", note)
+		q.say("Note: %s", note)
 	}
 	if r.Default == "us" {
-		a.say("Note: US-only inference is priced at %s.", rules.USInferencePremium)
+		q.say("Note: US-only inference is priced at %s.", rules.USInferencePremium)
 	}
 	return nil
 }
 
-func (a *accessible) askKeyID(n int) error {
-	s := a.s
-	a.header(n, "Encryption key")
+func (q Questions) Key() error {
+	s := q.S
 	if r := s.Refusal(wizard.FieldKey); r != "" {
-		a.say("Error: %s", r)
+		q.say("Error: %s", r)
 	}
-	a.say("A customer-managed encryption key is optional. %s", wizard.WriteOnceWarning)
-	use, err := a.p.Confirm("Use a customer-managed key?", s.UsesKey())
+	q.say("A customer-managed encryption key is optional. %s", wizard.WriteOnceWarning)
+	use, err := q.P.Confirm("Use a customer-managed key?", s.UsesKey())
 	if err != nil {
 		return err
 	}
@@ -141,21 +149,21 @@ func (a *accessible) askKeyID(n int) error {
 		return nil
 	}
 	if !s.Org.KeysListed {
-		s.SetExternalKeys(wizard.ExternalKeys(a.ctx, s.Admin()))
+		s.SetExternalKeys(wizard.ExternalKeys(q.Ctx, s.Admin()))
 	}
 	if note := s.Org.KeysNote; note != "" {
-		a.say("%s", note)
+		q.say("%s", note)
 	}
 	keys := s.Org.Keys
 	for i, k := range keys {
-		a.say("  %d) %s  %s", i+1, wizard.KeyLabel(k), k.ID)
+		q.say("  %d) %s  %s", i+1, wizard.KeyLabel(k), k.ID)
 	}
 	for {
 		prompt := "Key id"
 		if len(keys) > 0 {
 			prompt = "Key number, or a key id"
 		}
-		v, err := a.p.Input(prompt, s.KeyID())
+		v, err := q.P.Input(prompt, s.KeyID())
 		if err != nil {
 			return err
 		}
@@ -166,22 +174,22 @@ func (a *accessible) askKeyID(n int) error {
 			if err == nil {
 				err = errors.New("type a key id")
 			}
-			a.say("Error: %s", err)
+			q.say("Error: %s", err)
 			continue
 		}
 		if s.ChooseKey(v) {
 			return nil
 		}
-		c := wizard.ValidateKey(a.ctx, s.Admin(), v)
+		c := wizard.ValidateKey(q.Ctx, s.Admin(), v)
 		s.SetKeyCheck(c)
 		switch c.Status {
 		case wizard.KeyOK:
-			a.say("OK: %s", c.Message)
+			q.say("OK: %s", c.Message)
 		case wizard.KeyFailed, wizard.KeyMissing: // write-once: never taken as it is
-			a.say("Error: %s", c.Message)
+			q.say("Error: %s", c.Message)
 			continue
 		default:
-			a.say("Warning: %s", c.Message)
+			q.say("Warning: %s", c.Message)
 		}
 		return nil
 	}
@@ -189,28 +197,27 @@ func (a *accessible) askKeyID(n int) error {
 
 // askProfile is the user-profile step: none (the default), a listed
 // profile by number, or an id.
-func (a *accessible) askProfile(n int) error {
-	s := a.s
-	a.header(n, "User profile")
+func (q Questions) Profile() error {
+	s := q.S
 	refusal := s.Refusal(wizard.FieldProfile)
 	if refusal != "" {
-		a.say("Error: %s", refusal)
+		q.say("Error: %s", refusal)
 	}
-	a.say("A user profile is optional; most workspaces name none. %s", rules.UserProfilePermanent)
+	q.say("A user profile is optional; most workspaces name none. %s", rules.UserProfilePermanent)
 	if note := s.Org.ProfilesNote; note != "" {
-		a.say("%s", note)
+		q.say("%s", note)
 	}
 	profiles := s.Org.Profiles
-	a.say("  0) None (default)")
+	q.say("  0) None (default)")
 	for i, pr := range profiles {
-		a.say("  %d) %s  %s", i+1, forms.UserProfileLabel(pr), pr.ID)
+		q.say("  %d) %s  %s", i+1, forms.UserProfileLabel(pr), pr.ID)
 	}
 	def := "0"
 	if id := s.ProfileID(); id != "" {
 		def = id
 	}
 	for {
-		v, err := a.p.Input("User profile number, or a user profile id", def)
+		v, err := q.P.Input("User profile number, or a user profile id", def)
 		if err != nil {
 			return err
 		}
@@ -221,16 +228,16 @@ func (a *accessible) askProfile(n int) error {
 		case err == nil && k >= 1 && k <= len(profiles):
 			v = profiles[k-1].ID
 		case err == nil:
-			a.say("Error: choose a number from 0 to %d, or type a user profile id", len(profiles))
+			q.say("Error: choose a number from 0 to %d, or type a user profile id", len(profiles))
 			continue
 		default:
 			if err := rules.ValidateUserProfileID(v); err != nil {
-				a.say("Error: %s", err)
+				q.say("Error: %s", err)
 				continue
 			}
 		}
 		if refusal != "" && v == s.ProfileID() {
-			a.say("Error: the API refused this user profile; choose another, or none")
+			q.say("Error: the API refused this user profile; choose another, or none")
 			continue
 		}
 		s.SetProfile(v)
