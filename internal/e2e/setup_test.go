@@ -117,7 +117,7 @@ func TestSetupAccessible(t *testing.T) {
 	}
 	next := "What next? A number [Review the plan]: "
 	tm.WaitFor(t, "workspace-wizard setup: set up New organization", wait)
-	answer("env=prod, env=staging, env=dev]: ", "1")
+	answer("How should the organization start? A number [1]: ", "1")
 	answer("Project name (the workspaces' prefix): ", "research")
 	answer(next, "6")
 	answer("Invite: ", "carol@example.com")

@@ -2,8 +2,8 @@ package ui
 
 import (
 	"context"
-	"fmt"
 	"errors"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -25,7 +25,6 @@ type Questions struct {
 }
 
 func (q Questions) say(format string, args ...any) { q.P.Say(fmt.Sprintf(format, args...)) }
-
 
 func (q Questions) Name(also func(string) error) error {
 	s := q.S
