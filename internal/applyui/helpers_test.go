@@ -20,6 +20,7 @@ import (
 	"github.com/anthropic-tools/workspace-wizard/internal/apply"
 	"github.com/anthropic-tools/workspace-wizard/internal/applyui"
 	"github.com/anthropic-tools/workspace-wizard/internal/plan"
+	"github.com/anthropic-tools/workspace-wizard/internal/tuitest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
@@ -213,47 +214,15 @@ func (h *harness) press(keys ...string) {
 	}
 }
 
-func keyPress(k string) tea.KeyPressMsg {
-	switch k {
-	case "enter":
-		return tea.KeyPressMsg{Code: tea.KeyEnter}
-	case "esc":
-		return tea.KeyPressMsg{Code: tea.KeyEscape}
-	case "up":
-		return tea.KeyPressMsg{Code: tea.KeyUp}
-	case "down":
-		return tea.KeyPressMsg{Code: tea.KeyDown}
-	case "pgdown":
-		return tea.KeyPressMsg{Code: tea.KeyPgDown}
-	case "pgup":
-		return tea.KeyPressMsg{Code: tea.KeyPgUp}
-	case "home":
-		return tea.KeyPressMsg{Code: tea.KeyHome}
-	case "end":
-		return tea.KeyPressMsg{Code: tea.KeyEnd}
-	case "ctrl+c":
-		return tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}
-	}
-	r := []rune(k)
-	if len(r) != 1 {
-		panic("unknown key " + k)
-	}
-	return tea.KeyPressMsg{Code: r[0], Text: k}
-}
+func keyPress(k string) tea.KeyPressMsg { return tuitest.Key(k) }
 
 // screen is what the user sees: the view without colour, trailing spaces
 // trimmed.
-func (h *harness) screen() string {
-	lines := strings.Split(ansi.Strip(h.m.View()), "\n")
-	for i, l := range lines {
-		lines[i] = strings.TrimRight(l, " ")
-	}
-	return strings.Join(lines, "\n")
-}
+func (h *harness) screen() string { return tuitest.Plain(h.m.View()) }
 
 // flat is the screen with line breaks and indents folded to single
 // spaces, so assertions do not depend on where text wraps.
-func (h *harness) flat() string { return strings.Join(strings.Fields(h.screen()), " ") }
+func (h *harness) flat() string { return tuitest.Flat(h.screen()) }
 
 func (h *harness) see(want ...string) {
 	h.t.Helper()

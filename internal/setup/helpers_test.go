@@ -13,6 +13,7 @@ import (
 	"github.com/anthropic-tools/workspace-wizard/internal/api/fakeapi"
 	"github.com/anthropic-tools/workspace-wizard/internal/api/fakeapi/fakeapitest"
 	"github.com/anthropic-tools/workspace-wizard/internal/plan"
+	"github.com/anthropic-tools/workspace-wizard/internal/tuitest"
 )
 
 // fixedNow is the clock of every test: the server's and the setup's.
@@ -121,51 +122,15 @@ func (h *harness) typeText(s string) {
 	}
 }
 
-func keyPress(k string) tea.KeyPressMsg {
-	switch k {
-	case "enter":
-		return tea.KeyPressMsg{Code: tea.KeyEnter}
-	case "esc":
-		return tea.KeyPressMsg{Code: tea.KeyEscape}
-	case "tab":
-		return tea.KeyPressMsg{Code: tea.KeyTab}
-	case "up":
-		return tea.KeyPressMsg{Code: tea.KeyUp}
-	case "down":
-		return tea.KeyPressMsg{Code: tea.KeyDown}
-	case "left":
-		return tea.KeyPressMsg{Code: tea.KeyLeft}
-	case "right":
-		return tea.KeyPressMsg{Code: tea.KeyRight}
-	case "space":
-		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
-	case "backspace":
-		return tea.KeyPressMsg{Code: tea.KeyBackspace}
-	case "ctrl+c":
-		return tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}
-	case "ctrl+u":
-		return tea.KeyPressMsg{Code: 'u', Mod: tea.ModCtrl}
-	}
-	r := []rune(k)
-	if len(r) != 1 {
-		panic("unknown key " + k)
-	}
-	return tea.KeyPressMsg{Code: r[0], Text: k}
-}
+func keyPress(k string) tea.KeyPressMsg { return tuitest.Key(k) }
 
 // screen is what the user sees: the view without colour, trailing spaces
 // trimmed.
-func (h *harness) screen() string {
-	lines := strings.Split(ansi.Strip(h.m.View().Content), "\n")
-	for i, l := range lines {
-		lines[i] = strings.TrimRight(l, " ")
-	}
-	return strings.Join(lines, "\n")
-}
+func (h *harness) screen() string { return tuitest.Plain(h.m.View().Content) }
 
 // flat is the screen with line breaks and indents folded to single
 // spaces, so assertions do not depend on where text wraps.
-func (h *harness) flat() string { return strings.Join(strings.Fields(h.screen()), " ") }
+func (h *harness) flat() string { return tuitest.Flat(h.screen()) }
 
 func (h *harness) see(want ...string) {
 	h.t.Helper()
