@@ -304,3 +304,37 @@ func TestRunCancelled(t *testing.T) {
 		t.Errorf("writes sent: %v", w)
 	}
 }
+
+// stopDuring is the client, but a stop (ctrl+c) comes while a member add is
+// on the wire.
+type stopDuring struct {
+	api.Admin
+	stop func()
+}
+
+func (s stopDuring) AddMember(ctx context.Context, ws, user string, role anthropic.NoBillingWorkspaceRole) (*anthropic.WorkspaceMember, error) {
+	s.stop()
+	return s.Admin.AddMember(ctx, ws, user, role)
+}
+
+// A stop lets a write already sent finish, so its outcome is known: the
+// member add in flight is done, and nothing after it is sent.
+func TestStopLetsAWriteInFlightFinish(t *testing.T) {
+	srv, admin := newOrg(t, "")
+	p := planFor(t, admin, "version: 1\nworkspaces:\n  - name: solo\n    members:\n      - {email: ada@example.com, role: workspace_admin}\n      - {email: dev@example.com, role: workspace_developer}\n")
+	ctx, cancel := context.WithCancel(context.Background())
+	rep, err := apply.Run(ctx, stopDuring{admin, cancel}, p, noWait(1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, it := range rep.Items {
+		got = append(got, string(it.Kind)+" "+string(it.Result))
+	}
+	if want := []string{"workspace done", "member done", "member skipped"}; !slices.Equal(got, want) {
+		t.Errorf("results %v, want %v", got, want)
+	}
+	if ws := srv.Workspaces(); len(ws) != 1 || len(srv.Members(ws[0].ID)) != 1 {
+		t.Errorf("the server holds %d workspaces and members %v", len(ws), srv.Members(ws[0].ID))
+	}
+}

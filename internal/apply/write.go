@@ -106,7 +106,13 @@ func (r *runner) retrying(ctx context.Context, i int, it plan.Item, send func(co
 	}
 	var waited time.Duration
 	for attempt := 1; ; attempt++ {
-		done, err := send(ctx)
+		if attempt > 1 && ctx.Err() != nil {
+			return "", &api.Error{Op: "send", Kind: api.KindCanceled, Message: "cancelled before it was sent again", Unsent: true, Err: ctx.Err()}
+		}
+		// A request once sent is let finish (the client's timeout bounds
+		// it): cancelled on the wire, its outcome would be unknown. A stop
+		// keeps new requests from going out instead.
+		done, err := send(context.WithoutCancel(ctx))
 		var e *api.Error
 		if err == nil || !errors.As(err, &e) || !(e.Kind == api.KindRateLimited || e.Unsent && e.Kind != api.KindCanceled) {
 			return done, err
