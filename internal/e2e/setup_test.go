@@ -91,7 +91,7 @@ func TestSetupApplySaveThenNothingToApply(t *testing.T) {
 	tm.WaitFor(t, "The plan: 3 workspaces", wait)
 	tm.Type("r")
 	tm.WaitFor(t, "nothing to apply", wait)
-	tm.Type("y") // sends nothing, and closes: there is nothing to apply
+	tm.Type("y")                             // sends nothing, and closes: there is nothing to apply
 	tm.WaitFor(t, "r review the plan", wait) // back at the plan
 	tm.Press("ctrl+c")
 	if code := tm.Wait(t, wait); code != 0 {
