@@ -160,21 +160,7 @@ func (h *harness) send(msg tea.Msg) tea.Cmd {
 // until nothing is left to do: an apply runs to its end.
 func (h *harness) run(cmd tea.Cmd) {
 	h.t.Helper()
-	queue := []tea.Cmd{cmd}
-	for len(queue) > 0 {
-		c := queue[0]
-		queue = queue[1:]
-		if c == nil {
-			continue
-		}
-		switch msg := c().(type) {
-		case nil:
-		case tea.BatchMsg:
-			queue = append(queue, msg...)
-		default:
-			queue = append(queue, h.send(msg))
-		}
-	}
+	tuitest.Run(cmd, h.send)
 }
 
 // until executes commands one message at a time, as run does, and stops

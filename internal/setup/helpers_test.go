@@ -76,21 +76,7 @@ func (h *harness) send(msg tea.Msg) tea.Cmd {
 // goroutine through a command that waits for the next one.
 func (h *harness) run(cmd tea.Cmd) {
 	h.t.Helper()
-	queue := []tea.Cmd{cmd}
-	for len(queue) > 0 {
-		c := queue[0]
-		queue = queue[1:]
-		if c == nil {
-			continue
-		}
-		switch msg := c().(type) {
-		case nil:
-		case tea.BatchMsg:
-			queue = append(queue, msg...)
-		default:
-			queue = append(queue, h.send(msg))
-		}
-	}
+	tuitest.Run(cmd, h.send)
 }
 
 // press presses each key, lets the setup settle, and checks the screen

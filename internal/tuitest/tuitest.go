@@ -59,3 +59,24 @@ func Flat(text string) string { return strings.Join(strings.Fields(text), " ") }
 
 // Shows reports whether screen shows want, wherever it wraps.
 func Shows(screen, want string) bool { return strings.Contains(Flat(screen), Flat(want)) }
+
+// Run executes cmd the way a Bubble Tea program would, one command at a
+// time: each message it yields goes to send, and the command send gives
+// back runs next, until nothing is left to do. Batches are unpacked.
+func Run(cmd tea.Cmd, send func(tea.Msg) tea.Cmd) {
+	queue := []tea.Cmd{cmd}
+	for len(queue) > 0 {
+		c := queue[0]
+		queue = queue[1:]
+		if c == nil {
+			continue
+		}
+		switch msg := c().(type) {
+		case nil:
+		case tea.BatchMsg:
+			queue = append(queue, msg...)
+		default:
+			queue = append(queue, send(msg))
+		}
+	}
+}

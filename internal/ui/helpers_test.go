@@ -127,21 +127,7 @@ func (h *harness) send(msg tea.Msg) tea.Cmd {
 // each result back into Update until nothing is left to do.
 func (h *harness) run(cmd tea.Cmd) {
 	h.t.Helper()
-	queue := []tea.Cmd{cmd}
-	for len(queue) > 0 {
-		c := queue[0]
-		queue = queue[1:]
-		if c == nil {
-			continue
-		}
-		switch msg := c().(type) {
-		case nil:
-		case tea.BatchMsg:
-			queue = append(queue, msg...)
-		default:
-			queue = append(queue, h.send(msg))
-		}
-	}
+	tuitest.Run(cmd, h.send)
 }
 
 // step runs one command and returns the next, for tests that act while a
