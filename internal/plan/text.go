@@ -24,7 +24,7 @@ func (p *Plan) Text(width int, showUnchanged bool) string {
 	width = max(width, minWidth)
 	var b strings.Builder
 	for _, e := range p.Errors {
-		writeWrapped(&b, "error: "+termsafe.String(e), width, "")
+		WriteWrapped(&b, "error: "+termsafe.String(e), width, "")
 	}
 	var rows [][3][]string
 	for _, it := range p.Items {
@@ -34,9 +34,9 @@ func (p *Plan) Text(width int, showUnchanged bool) string {
 		rows = append(rows, [3][]string{{string(it.Action)}, {label(it)}, details(it)})
 	}
 	if len(rows) > 0 {
-		table(&b, rows, width)
+		WriteTable(&b, [3]string{"ACTION", "ITEM", "DETAILS"}, len("unchanged"), rows, width)
 	}
-	writeWrapped(&b, p.summaryLine(), width, "")
+	WriteWrapped(&b, p.summaryLine(), width, "")
 	return b.String()
 }
 
@@ -111,29 +111,30 @@ func plural(n int, word string) string {
 	return fmt.Sprintf("%d %ss", n, word)
 }
 
-// table writes rows as three columns, each cell wrapped to its column, or
-// as one block per row when the terminal is too narrow for columns.
-func table(b *strings.Builder, rows [][3][]string, width int) {
+// WriteTable writes rows as three columns under heads, each cell wrapped
+// to its column (the first at least firstW wide), or as one block per row
+// when the terminal is too narrow for columns. The plan's text and the
+// apply report's share it.
+func WriteTable(b *strings.Builder, heads [3]string, firstW int, rows [][3][]string, width int) {
 	const gap = "  "
-	actionW := len("unchanged")
-	itemW := len("ITEM")
+	itemW := len(heads[1])
 	for _, r := range rows {
 		itemW = max(itemW, ansi.StringWidth(r[1][0]))
 	}
-	itemW = min(itemW, max(12, (width-actionW-2*len(gap))/3))
-	detailW := width - actionW - itemW - 2*len(gap)
+	itemW = min(itemW, max(12, (width-firstW-2*len(gap))/3))
+	detailW := width - firstW - itemW - 2*len(gap)
 	if detailW < 24 {
 		for _, r := range rows {
-			writeWrapped(b, r[0][0]+" "+r[1][0], width, "")
+			WriteWrapped(b, r[0][0]+" "+r[1][0], width, "")
 			for _, d := range r[2] {
-				writeWrapped(b, d, width, "    ")
+				WriteWrapped(b, d, width, "    ")
 			}
 		}
 		return
 	}
 	pad := func(s string, w int) string { return s + strings.Repeat(" ", max(0, w-ansi.StringWidth(s))) }
 	writeRow := func(cells [3][]string) {
-		cols := [3][]string{wrap(cells[0], actionW), wrap(cells[1], itemW), wrap(cells[2], detailW)}
+		cols := [3][]string{wrap(cells[0], firstW), wrap(cells[1], itemW), wrap(cells[2], detailW)}
 		n := max(len(cols[0]), len(cols[1]), len(cols[2]))
 		for i := range n {
 			at := func(c int) string {
@@ -142,11 +143,11 @@ func table(b *strings.Builder, rows [][3][]string, width int) {
 				}
 				return ""
 			}
-			line := pad(at(0), actionW) + gap + pad(at(1), itemW) + gap + at(2)
+			line := pad(at(0), firstW) + gap + pad(at(1), itemW) + gap + at(2)
 			b.WriteString(strings.TrimRight(line, " ") + "\n")
 		}
 	}
-	writeRow([3][]string{{"ACTION"}, {"ITEM"}, {"DETAILS"}})
+	writeRow([3][]string{{heads[0]}, {heads[1]}, {heads[2]}})
 	for _, r := range rows {
 		writeRow(r)
 	}
@@ -162,7 +163,8 @@ func wrap(lines []string, w int) []string {
 	return out
 }
 
-func writeWrapped(b *strings.Builder, s string, width int, indent string) {
+// WriteWrapped writes s wrapped to width, each line after indent.
+func WriteWrapped(b *strings.Builder, s string, width int, indent string) {
 	for _, l := range wrap([]string{s}, width-len(indent)) {
 		b.WriteString(indent + strings.TrimRight(l, " ") + "\n")
 	}
