@@ -120,22 +120,12 @@ func (h *harness) flat() string { return tuitest.Flat(h.screen()) }
 
 func (h *harness) see(want ...string) {
 	h.t.Helper()
-	s := h.flat()
-	for _, w := range want {
-		if !strings.Contains(s, strings.Join(strings.Fields(w), " ")) {
-			h.t.Fatalf("screen does not show %q:\n%s", w, h.screen())
-		}
-	}
+	tuitest.See(h.t, h.screen(), want...)
 }
 
 func (h *harness) notSee(want ...string) {
 	h.t.Helper()
-	s := h.flat()
-	for _, w := range want {
-		if strings.Contains(s, strings.Join(strings.Fields(w), " ")) {
-			h.t.Fatalf("screen shows %q but should not:\n%s", w, h.screen())
-		}
-	}
+	tuitest.NotSee(h.t, h.screen(), want...)
 }
 
 // fits fails the test when the screen is wider or taller than the window.

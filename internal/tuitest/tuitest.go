@@ -4,6 +4,7 @@ package tuitest
 
 import (
 	"strings"
+	"testing"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -77,6 +78,26 @@ func Run(cmd tea.Cmd, send func(tea.Msg) tea.Cmd) {
 			queue = append(queue, msg...)
 		default:
 			queue = append(queue, send(msg))
+		}
+	}
+}
+
+// See fails t unless screen shows every one of want, wherever it wraps.
+func See(t testing.TB, screen string, want ...string) {
+	t.Helper()
+	for _, w := range want {
+		if !Shows(screen, w) {
+			t.Fatalf("screen does not show %q:\n%s", w, screen)
+		}
+	}
+}
+
+// NotSee fails t if screen shows any of want.
+func NotSee(t testing.TB, screen string, want ...string) {
+	t.Helper()
+	for _, w := range want {
+		if Shows(screen, w) {
+			t.Fatalf("screen shows %q but should not:\n%s", w, screen)
 		}
 	}
 }
