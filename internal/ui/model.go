@@ -52,7 +52,14 @@ var screens = []struct {
 	{stateMembers, "Add members", false, nil, newMembersScreen},
 }
 
-func screenName(s state) string { return screens[s].name }
+func screenName(s state) string {
+	for _, sc := range screens {
+		if sc.id == s {
+			return sc.name
+		}
+	}
+	return ""
+}
 
 // Model is the wizard's parent: it owns the screens and which one shows,
 // routes keys to it and answers to the screen that asked, and draws the
@@ -94,8 +101,9 @@ func newModel(ctx context.Context, o Options) *Model {
 	m := &Model{e: e, spin: spinner.New(spinner.WithSpinner(spinner.MiniDot))}
 	m.spin.Style = e.styles.Cursor
 	e.frame = m.spin.View()
+	m.pages = make([]page, len(screens))
 	for _, sc := range screens {
-		m.pages = append(m.pages, sc.make(e))
+		m.pages[sc.id] = sc.make(e)
 	}
 	m.e.cur = stateName
 	if s.Admin() == nil {
