@@ -35,5 +35,9 @@ func (st *quitScreen) update(m *Model, msg tea.Msg) tea.Cmd {
 }
 
 func (st *quitScreen) view(m *Model, w, _ int) []string {
-	return wrap(m.styles.Warn, "⚠ The plan has changes that are not saved. Nothing was sent: quitting now loses them. s saves the plan first; esc goes back.", w)
+	text := "⚠ The plan has changes that are not saved. Nothing was sent: quitting now loses them."
+	if m.result.Report.Ran {
+		text = "⚠ The plan was applied but is not saved as a file: the organization keeps what was applied, but to apply the plan again later it must be saved."
+	}
+	return wrap(m.styles.Warn, text+" s saves the plan first; esc goes back.", w)
 }

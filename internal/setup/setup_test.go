@@ -387,11 +387,22 @@ func TestQuitWithUnsavedChangesAsks(t *testing.T) {
 	if h.quit {
 		t.Fatal("quit at once, losing the plan")
 	}
-	h.see("Quit without saving?", "not saved")
+	h.see("Quit without saving?", "not saved", "Nothing was sent")
 	h.press("esc")
 	h.see("The plan: 3 workspaces")
 	h.press("ctrl+c", "y")
 	if !h.quit {
 		t.Fatal("y did not quit")
 	}
+}
+
+// After an apply, leaving a plan not saved says what is kept and what is not.
+func TestQuitAfterApplyingUnsaved(t *testing.T) {
+	h := newHarness(t, nil)
+	h.prodStagingDev("research")
+	h.press("r", "y")
+	h.see("3 done")
+	h.press("enter", "ctrl+c")
+	h.see("Quit without saving?", "The plan was applied but is not saved as a file")
+	h.notSee("Nothing was sent")
 }
