@@ -16,30 +16,6 @@ import (
 	"github.com/anthropic-tools/workspace-wizard/internal/api/fakeapi/fakeapitest"
 )
 
-// orgYAML is a new organization's setup: four workspaces, members, a rate
-// limit, an invite, and new.hire's invite, which is already pending.
-const orgYAML = `version: 1
-workspaces:
-  - name: prod
-    tags: {env: prod}
-    members:
-      - {email: ada@example.com, role: workspace_admin}
-      - {email: dev@example.com, role: workspace_developer}
-    rate_limits:
-      - {group: Claude Sonnet 4.x, requests_per_minute: 500}
-  - name: staging
-    tags: {env: staging}
-    members:
-      - {email: dev@example.com, role: workspace_developer}
-  - name: dev
-    members:
-      - {email: uma@example.com, role: workspace_user}
-  - name: research
-invites:
-  - {email: carol@example.com, role: developer}
-  - {email: new.hire@example.com, role: developer}
-`
-
 // newOrgServer is the simulated new organization with faults queued.
 func newOrgServer(t *testing.T, faults string) *fakeapi.Server {
 	t.Helper()
@@ -96,7 +72,7 @@ func names(srv *fakeapi.Server) []string {
 // is a GET.
 func TestPlanCommandSendsNoWrite(t *testing.T) {
 	srv := newOrgServer(t, "")
-	file := writeFile(t, "org.yaml", orgYAML)
+	file := writeFile(t, "org.yaml", fakeapitest.NewOrgPlan)
 	r := runOrg(t, srv, "plan", "-f", file)
 	if r.code != exitOK {
 		t.Fatalf("exit %d\n%s", r.code, r.stderr)
@@ -171,7 +147,7 @@ workspaces:
 // after an edit, only the difference.
 func TestApplyCommand(t *testing.T) {
 	srv := newOrgServer(t, "")
-	file := writeFile(t, "org.yaml", orgYAML)
+	file := writeFile(t, "org.yaml", fakeapitest.NewOrgPlan)
 	r := runOrg(t, srv, "apply", "-f", file, "--yes")
 	if r.code != exitOK {
 		t.Fatalf("exit %d\n%s\n%s", r.code, r.stdout, r.stderr)
@@ -195,7 +171,7 @@ func TestApplyCommand(t *testing.T) {
 		t.Errorf("the second apply sent writes: %v", w[len(first):])
 	}
 
-	edited := writeFile(t, "org.yaml", strings.Replace(orgYAML, "tags: {env: staging}", "tags: {env: staging, team: qa}", 1))
+	edited := writeFile(t, "org.yaml", strings.Replace(fakeapitest.NewOrgPlan, "tags: {env: staging}", "tags: {env: staging, team: qa}", 1))
 	r = runOrg(t, srv, "apply", "-f", edited, "--yes", "--json")
 	var rep struct {
 		Items []struct {
@@ -229,7 +205,7 @@ func TestApplyCommandFaults(t *testing.T) {
 		t.Run(tc.faults, func(t *testing.T) {
 			t.Parallel()
 			srv := newOrgServer(t, tc.faults)
-			file := writeFile(t, "org.yaml", orgYAML)
+			file := writeFile(t, "org.yaml", fakeapitest.NewOrgPlan)
 			r := runOrg(t, srv, "apply", "-f", file, "--yes")
 			if r.code != tc.code || !strings.Contains(r.stdout+r.stderr, tc.say) {
 				t.Errorf("exit %d, want %d, saying %q\n%s\n%s", r.code, tc.code, tc.say, r.stdout, r.stderr)
@@ -255,7 +231,7 @@ func TestApplyCommandFaults(t *testing.T) {
 // Without a terminal apply needs --yes, and says so; nothing is sent.
 func TestApplyNeedsYesWithoutTerminal(t *testing.T) {
 	srv := newOrgServer(t, "")
-	r := runOrg(t, srv, "apply", "-f", writeFile(t, "org.yaml", orgYAML))
+	r := runOrg(t, srv, "apply", "-f", writeFile(t, "org.yaml", fakeapitest.NewOrgPlan))
 	if r.code != exitUsage || !strings.Contains(r.stderr, "add --yes") {
 		t.Errorf("exit %d\n%s", r.code, r.stderr)
 	}
@@ -274,7 +250,7 @@ func TestApplyConfirms(t *testing.T) {
 		srv := newOrgServer(t, "")
 		var out, errb bytes.Buffer
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-		code := runWith(ctx, []string{"apply", "-f", writeFile(t, "org.yaml", orgYAML), "--base-url", srv.URL()}, &Options{
+		code := runWith(ctx, []string{"apply", "-f", writeFile(t, "org.yaml", fakeapitest.NewOrgPlan), "--base-url", srv.URL()}, &Options{
 			Getenv: func(k string) string { return keyEnv()[k] }, In: strings.NewReader(tc.answer), Out: &out, ErrOut: &errb,
 			Interactive: true, Now: time.Now, Sleep: func(ctx context.Context, _ time.Duration) error { return ctx.Err() },
 		})
@@ -295,7 +271,7 @@ func TestListCommand(t *testing.T) {
 	if r.code != exitOK || !strings.Contains(r.stdout, "no active workspaces") {
 		t.Errorf("empty: exit %d\n%s", r.code, r.stdout)
 	}
-	runOrg(t, srv, "apply", "-f", writeFile(t, "org.yaml", orgYAML), "--yes")
+	runOrg(t, srv, "apply", "-f", writeFile(t, "org.yaml", fakeapitest.NewOrgPlan), "--yes")
 	r = runOrg(t, srv, "list")
 	if r.code != exitOK || !strings.Contains(r.stdout, "ID") || !strings.Contains(r.stdout, "env=staging") || !strings.Contains(r.stdout, "4 active workspaces.") {
 		t.Errorf("exit %d\n%s", r.code, r.stdout)
@@ -310,7 +286,7 @@ func TestListCommand(t *testing.T) {
 // --demo runs each command on the simulated API in-process: plan and apply
 // on a new organization, list on the demo one.
 func TestOrgCommandsDemo(t *testing.T) {
-	file := writeFile(t, "org.yaml", orgYAML)
+	file := writeFile(t, "org.yaml", fakeapitest.NewOrgPlan)
 	for _, args := range [][]string{
 		{"plan", "--demo", "-f", file},
 		{"apply", "--demo", "-f", file, "--yes"},

@@ -16,32 +16,6 @@ import (
 	"github.com/anthropic-tools/workspace-wizard/internal/plan"
 )
 
-// orgFile is a new organization's setup: four workspaces, members from the
-// simulated new organization's users, a rate limit, and two invites, one
-// of them (new.hire) already pending.
-const orgFile = `version: 1
-workspaces:
-  - name: prod
-    tags: {env: prod}
-    members:
-      - {email: ada@example.com, role: workspace_admin}
-      - {email: dev@example.com, role: workspace_developer}
-    rate_limits:
-      - {group: Claude Sonnet 4.x, requests_per_minute: 500}
-  - name: staging
-    tags: {env: staging}
-    members:
-      - {email: dev@example.com, role: workspace_developer}
-  - name: dev
-    members:
-      - {email: uma@example.com, role: workspace_user}
-  - name: research
-    display_color: "#2E7D6B"
-invites:
-  - {email: carol@example.com, role: developer}
-  - {email: new.hire@example.com, role: developer}
-`
-
 // newOrg is the simulated new organization (no workspaces, a dozen users,
 // a pending invite) with faults queued, and the real SDK client for it.
 func newOrg(t testing.TB, faults string) (*fakeapi.Server, api.Admin) {

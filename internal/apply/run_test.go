@@ -12,6 +12,7 @@ import (
 
 	"github.com/anthropic-tools/workspace-wizard/internal/api"
 	"github.com/anthropic-tools/workspace-wizard/internal/api/fakeapi"
+	"github.com/anthropic-tools/workspace-wizard/internal/api/fakeapi/fakeapitest"
 	"github.com/anthropic-tools/workspace-wizard/internal/apply"
 	"github.com/anthropic-tools/workspace-wizard/internal/outcome"
 	"github.com/anthropic-tools/workspace-wizard/internal/plan"
@@ -22,7 +23,7 @@ import (
 // Applying the same file again plans nothing and sends nothing.
 func TestApplyFromEmpty(t *testing.T) {
 	srv, admin := newOrg(t, "")
-	rep := applyFile(t, admin, orgFile, noWait(0))
+	rep := applyFile(t, admin, fakeapitest.NewOrgPlan, noWait(0))
 	want := `done invite["carol@example.com"]
 done workspace["dev"]
 done workspace["dev"].member["uma@example.com"]
@@ -62,7 +63,7 @@ done workspace["staging"].member["dev@example.com"]`
 	}
 
 	before := len(writes(srv))
-	again := planFor(t, admin, orgFile)
+	again := planFor(t, admin, fakeapitest.NewOrgPlan)
 	if again.Changes() != 0 {
 		t.Errorf("second plan has %d changes:\n%s", again.Changes(), again.Text(100, false))
 	}
@@ -81,13 +82,13 @@ done workspace["staging"].member["dev@example.com"]`
 // After an edit, only what changed is written.
 func TestApplyAfterEdit(t *testing.T) {
 	srv, admin := newOrg(t, "")
-	applyFile(t, admin, orgFile, noWait(0))
+	applyFile(t, admin, fakeapitest.NewOrgPlan, noWait(0))
 	edited := strings.NewReplacer(
 		"tags: {env: staging}", "tags: {env: stage}",
 		"{group: Claude Sonnet 4.x, requests_per_minute: 500}", "{group: Claude Sonnet 4.x, requests_per_minute: 600}",
 		"      - {email: dev@example.com, role: workspace_developer}\n    rate_limits:", "      - {email: dev@example.com, role: workspace_admin}\n      - {email: uma@example.com, role: workspace_user}\n    rate_limits:",
-	).Replace(orgFile)
-	if edited == orgFile {
+	).Replace(fakeapitest.NewOrgPlan)
+	if edited == fakeapitest.NewOrgPlan {
 		t.Fatal("the edit changed nothing")
 	}
 	ids := map[string]string{}
@@ -138,7 +139,7 @@ func TestApplyFaults(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			srv, admin := newOrg(t, tc.faults)
-			rep := applyFile(t, admin, orgFile, noWait(0))
+			rep := applyFile(t, admin, fakeapitest.NewOrgPlan, noWait(0))
 			if rep.ExitCode() != tc.exit {
 				t.Errorf("exit %d, want %d\n%s", rep.ExitCode(), tc.exit, rep.Text(120))
 			}
@@ -167,14 +168,14 @@ func TestApplyFaults(t *testing.T) {
 				t.Errorf("workspaces after the run: %v", names)
 			}
 
-			rerun := applyFile(t, admin, orgFile, noWait(0))
+			rerun := applyFile(t, admin, fakeapitest.NewOrgPlan, noWait(0))
 			if rerun.ExitCode() != outcome.ExitOK {
 				t.Errorf("the second run did not converge: exit %d\n%s", rerun.ExitCode(), rerun.Text(120))
 			}
 			if names := workspaceNames(srv); !slices.Equal(names, []string{"dev", "prod", "research", "staging"}) {
 				t.Errorf("workspaces after the second run: %v", names)
 			}
-			if p := planFor(t, admin, orgFile); p.Changes() != 0 {
+			if p := planFor(t, admin, fakeapitest.NewOrgPlan); p.Changes() != 0 {
 				t.Errorf("a third plan still has changes:\n%s", p.Text(120, false))
 			}
 		})
@@ -210,7 +211,7 @@ func TestApplyWaitsOut429(t *testing.T) {
 			waits = append(waits, e.Item.ID+" "+e.Wait.String())
 		}
 	}
-	rep := applyFile(t, admin, orgFile, opts)
+	rep := applyFile(t, admin, fakeapitest.NewOrgPlan, opts)
 	if want := []string{`workspace["prod"].member["ada@example.com"] 7s`}; !slices.Equal(waits, want) {
 		t.Errorf("waits: %v, want %v", waits, want)
 	}
@@ -233,7 +234,7 @@ func TestApplyWaitsOut429(t *testing.T) {
 func TestApplyConcurrencyBound(t *testing.T) {
 	_, admin := newOrg(t, "")
 	g := &gate{Admin: admin, limit: 3, full: make(chan struct{})}
-	rep := applyFile(t, g, orgFile, noWait(3)) // 4 member adds: the first 3 wait for each other
+	rep := applyFile(t, g, fakeapitest.NewOrgPlan, noWait(3)) // 4 member adds: the first 3 wait for each other
 	if rep.ExitCode() != 0 {
 		t.Fatalf("report:\n%s", rep.Text(120))
 	}
@@ -274,7 +275,7 @@ func (g *gate) AddMember(ctx context.Context, ws, user string, role anthropic.No
 // A plan with errors is not applied: nothing is sent.
 func TestRunRefusesAPlanWithErrors(t *testing.T) {
 	srv, admin := newOrg(t, "")
-	p := planFor(t, admin, strings.Replace(orgFile, "Claude Sonnet 4.x", "Claude Sonnet 9", 1))
+	p := planFor(t, admin, strings.Replace(fakeapitest.NewOrgPlan, "Claude Sonnet 4.x", "Claude Sonnet 9", 1))
 	if p.OK() {
 		t.Fatal("the plan should have an error")
 	}
@@ -290,7 +291,7 @@ func TestRunRefusesAPlanWithErrors(t *testing.T) {
 // the exit code is a cancel's.
 func TestRunCancelled(t *testing.T) {
 	srv, admin := newOrg(t, "")
-	p := planFor(t, admin, orgFile)
+	p := planFor(t, admin, fakeapitest.NewOrgPlan)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	rep, err := apply.Run(ctx, admin, p, noWait(0))

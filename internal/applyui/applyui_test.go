@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/anthropic-tools/workspace-wizard/internal/api/fakeapi"
+	"github.com/anthropic-tools/workspace-wizard/internal/api/fakeapi/fakeapitest"
 	"github.com/anthropic-tools/workspace-wizard/internal/apply"
 	"github.com/anthropic-tools/workspace-wizard/internal/applyui"
 	"github.com/anthropic-tools/workspace-wizard/internal/outcome"
@@ -179,7 +180,7 @@ func TestSmallWindow(t *testing.T) {
 
 // A plan with errors says why and cannot be applied; nothing is sent.
 func TestPlanWithErrors(t *testing.T) {
-	h := newHarness(t, withFile(strings.Replace(orgFile, "group: Claude Sonnet 4.x", "group: Claude Opus 9", 1)))
+	h := newHarness(t, withFile(strings.Replace(fakeapitest.NewOrgPlan, "group: Claude Sonnet 4.x", "group: Claude Opus 9", 1)))
 	h.see("Review the plan · it has errors", "✗ error rate limit Claude Opus", "has no rate-limit group", "✗ This plan cannot be applied", "nothing will be sent", "q/esc close")
 	h.notSee("enter/y apply")
 	h.press("enter", "y")
@@ -201,7 +202,7 @@ func TestNothingToApply(t *testing.T) {
 	first := newHarness(t)
 	first.press("enter")
 	h := &harness{t: t, srv: first.srv, admin: first.admin}
-	h.m = applyui.New(context.Background(), applyui.Options{Admin: first.admin, Plan: planFor(t, first.admin, orgFile),
+	h.m = applyui.New(context.Background(), applyui.Options{Admin: first.admin, Plan: planFor(t, first.admin, fakeapitest.NewOrgPlan),
 		OrgName: "New organization", Now: clock, Still: true})
 	before := len(h.writes())
 	h.see("Review the plan · nothing to apply", "✓ Nothing to apply", "0 to create, 0 to update, 11 unchanged", "u show unchanged")

@@ -30,32 +30,6 @@ var fixedNow = time.Date(2026, 3, 14, 15, 9, 26, 0, time.UTC)
 
 func clock() time.Time { return fixedNow }
 
-// orgFile is a new organization's setup: four workspaces, members from the
-// simulated new organization's users, a rate limit, and two invites, one
-// of them (new.hire) already pending: ten writes.
-const orgFile = `version: 1
-workspaces:
-  - name: prod
-    tags: {env: prod}
-    members:
-      - {email: ada@example.com, role: workspace_admin}
-      - {email: dev@example.com, role: workspace_developer}
-    rate_limits:
-      - {group: Claude Sonnet 4.x, requests_per_minute: 500}
-  - name: staging
-    tags: {env: staging}
-    members:
-      - {email: dev@example.com, role: workspace_developer}
-  - name: dev
-    members:
-      - {email: uma@example.com, role: workspace_user}
-  - name: research
-    display_color: "#2E7D6B"
-invites:
-  - {email: carol@example.com, role: developer}
-  - {email: new.hire@example.com, role: developer}
-`
-
 // harness drives a Model as a user would, against the simulated Admin API
 // over loopback through the real SDK client: keys in, settled screen out.
 type harness struct {
@@ -93,7 +67,7 @@ func newHarness(t testing.TB, opts ...opt) *harness {
 	t.Helper()
 	st := &setup{
 		fake: fakeapi.Options{Preset: fakeapi.PresetNew, Now: clock, Rand: mrand.New(mrand.NewPCG(1, 2))},
-		file: orgFile,
+		file: fakeapitest.NewOrgPlan,
 		w:    80,
 		h:    24,
 		opts: applyui.Options{Concurrency: 1, Now: clock, Sleep: noSleep, Still: true},

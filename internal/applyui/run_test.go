@@ -12,6 +12,7 @@ import (
 
 	"github.com/charmbracelet/x/vt"
 
+	"github.com/anthropic-tools/workspace-wizard/internal/api/fakeapi/fakeapitest"
 	"github.com/anthropic-tools/workspace-wizard/internal/apply"
 	"github.com/anthropic-tools/workspace-wizard/internal/applyui"
 	"github.com/anthropic-tools/workspace-wizard/internal/outcome"
@@ -71,7 +72,7 @@ func runProgram(t *testing.T, ctx context.Context, h *harness) (*io.PipeWriter, 
 	var rep *apply.Report
 	go func() {
 		var err error
-		rep, err = applyui.Run(ctx, applyui.Options{In: in, Out: out, Admin: h.admin, Plan: planFor(t, h.admin, orgFile),
+		rep, err = applyui.Run(ctx, applyui.Options{In: in, Out: out, Admin: h.admin, Plan: planFor(t, h.admin, fakeapitest.NewOrgPlan),
 			OrgName: "New organization", Concurrency: 2, Sleep: noSleep})
 		done <- err
 	}()

@@ -50,3 +50,31 @@ func New(t testing.TB, opts fakeapi.Options) *fakeapi.Server {
 // AllowUnusedFaults lets the test that started s with New end with faults
 // still queued. Say why at the call.
 func AllowUnusedFaults(s *fakeapi.Server) { allowed.Store(s, struct{}{}) }
+
+// NewOrgPlan is a plan file for the simulated new organization
+// (fakeapi.PresetNew): four workspaces, members from its users, a rate-limit
+// cap, and two invites, one of them (new.hire) already pending. Applied to
+// that organization it is 10 writes: 4 creates, 4 member adds, the cap and
+// one invite.
+const NewOrgPlan = `version: 1
+workspaces:
+  - name: prod
+    tags: {env: prod}
+    members:
+      - {email: ada@example.com, role: workspace_admin}
+      - {email: dev@example.com, role: workspace_developer}
+    rate_limits:
+      - {group: Claude Sonnet 4.x, requests_per_minute: 500}
+  - name: staging
+    tags: {env: staging}
+    members:
+      - {email: dev@example.com, role: workspace_developer}
+  - name: dev
+    members:
+      - {email: uma@example.com, role: workspace_user}
+  - name: research
+    display_color: "#2E7D6B"
+invites:
+  - {email: carol@example.com, role: developer}
+  - {email: new.hire@example.com, role: developer}
+`
