@@ -92,6 +92,11 @@ type Creator struct {
 	Now            func() time.Time                                 // default time.Now
 	Sleep          func(ctx context.Context, d time.Duration) error // default: a timer that ctx cancels
 	OnEvent        func(Event)                                      // optional progress reports
+	// FinishInFlight lets a POST once sent finish when ctx is cancelled
+	// (the client's request timeout bounds it), so its answer is known
+	// instead of lost: apply's first signal stops new writes, not those on
+	// the wire. Nothing is sent after the cancel either way.
+	FinishInFlight bool
 }
 
 // clockSkew widens the creation-time window, since the server's clock is
@@ -114,8 +119,17 @@ func (c *Creator) Create(ctx context.Context, spec Spec) (*Result, error) {
 	var waited time.Duration
 	rechecked := false
 	for attempt := 1; ; attempt++ {
+		if ctx.Err() != nil {
+			// Cancelled while the names were listed (or between attempts):
+			// no POST goes out, and none is reported as sending.
+			return nil, &Error{Op: "create workspace", Kind: KindCanceled, Message: "cancelled before the request was sent", Unsent: true, Err: ctx.Err()}
+		}
 		c.emit(Event{Kind: EventSending, Attempt: attempt})
-		ws, err := c.API.CreateWorkspace(ctx, params)
+		postCtx := ctx
+		if c.FinishInFlight {
+			postCtx = context.WithoutCancel(ctx)
+		}
+		ws, err := c.API.CreateWorkspace(postCtx, params)
 		if err == nil {
 			return &Result{Workspace: ws, Posts: attempt}, nil
 		}

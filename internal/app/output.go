@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"sync/atomic"
 	"text/tabwriter"
 	"time"
 
@@ -23,31 +22,27 @@ import (
 func (o *Options) submit(ctx context.Context, admin api.Admin) error {
 	cfg := o.Config
 	fmt.Fprintf(o.ErrOut, "Creating workspace %q…\n", cfg.Spec.Name)
-	var sending atomic.Bool // a POST may be on its way
+	// What a cancel means is said by the create itself, once it knows: a
+	// cancel before the POST ends as "Nothing was sent"; one after it was
+	// written is looked into (EventReconciling with a cancelled cause).
+	// Nothing here guesses from another goroutine.
 	c := &api.Creator{API: admin, Now: o.Now, Sleep: o.Sleep, LookAgainAfter: lookAgainAfter(cfg), OnEvent: func(e api.Event) {
 		switch e.Kind {
-		case api.EventSending:
-			sending.Store(true)
 		case api.EventWaiting:
 			fmt.Fprintf(o.ErrOut, "%s; nothing was created. Trying again in %s…\n", outcome.Short(e.Err), e.Wait.Round(100*time.Millisecond))
 		case api.EventReconciling:
-			if e.Look == 1 {
-				fmt.Fprintf(o.ErrOut, "%s; the workspace may have been created. Looking for it; it is never sent again blindly…\n", outcome.Short(e.Err))
-			} else {
+			switch {
+			case e.Look > 1:
 				fmt.Fprintf(o.ErrOut, "Not found yet; looking again (look %d)…\n", e.Look)
+			case e.Err != nil && e.Err.Kind == api.KindCanceled:
+				fmt.Fprintln(o.ErrOut, "Cancelled after the request was sent: the workspace may have been created. Finding out (Ctrl+C again quits at once)…")
+			default:
+				fmt.Fprintf(o.ErrOut, "%s; the workspace may have been created. Looking for it; it is never sent again blindly…\n", outcome.Short(e.Err))
 			}
 		case api.EventRechecking:
 			fmt.Fprintf(o.ErrOut, "%s; nothing was created. Validating the encryption key again before sending once more…\n", outcome.Short(e.Err))
 		}
 	}}
-	note := context.AfterFunc(ctx, func() {
-		if !sending.Load() {
-			fmt.Fprintln(o.ErrOut, "Cancelling before anything is sent…")
-			return
-		}
-		fmt.Fprintln(o.ErrOut, "Cancelling… finding out whether the workspace was created (Ctrl+C again quits at once).")
-	})
-	defer note()
 	res, err := c.Create(ctx, cfg.Spec)
 	if err != nil {
 		return err

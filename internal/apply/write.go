@@ -138,7 +138,7 @@ func (r *runner) create(ctx context.Context, i int, it plan.Item) *ItemResult {
 	ctx, ids := api.WithRequestIDs(ctx)
 	c := &api.Creator{
 		API: r.admin, MaxAttempts: r.opts.MaxAttempts, MaxWait: r.opts.MaxWait, LookAgainAfter: r.opts.LookAgainAfter,
-		Now: r.opts.Now, Sleep: r.opts.Sleep,
+		Now: r.opts.Now, Sleep: r.opts.Sleep, FinishInFlight: true,
 		OnEvent: func(e api.Event) {
 			switch e.Kind {
 			case api.EventSending:

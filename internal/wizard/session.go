@@ -65,9 +65,12 @@ type Session struct {
 
 	keyCheck KeyCheck
 	refusals map[Field]refusal
-	sent     bool // a create was sent in this session
-	result   *api.Result
-	failure  *Failure
+	sent     bool // a create was sent and answered, and nothing was created
+	// unknown is the last create that was sent and never answered, and
+	// not found: the workspace may exist whatever happens next.
+	unknown *api.UnknownOutcomeError
+	result  *api.Result
+	failure *Failure
 
 	// Members are the adds to the workspace once it is created.
 	Members Members

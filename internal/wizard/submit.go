@@ -13,8 +13,13 @@ import (
 )
 
 // Cancelled is the error of a quit before the workspace was created: true
-// about whether a create was sent.
+// about what was sent. Nothing sent: ErrCancelled. Sent and answered (a
+// refusal, a 429): ErrCancelledAfterRefusal. Sent and never answered: the
+// create's unknown outcome, which stays unknown after the quit (exit 5).
 func (s *Session) Cancelled() error {
+	if s.unknown != nil {
+		return s.unknown
+	}
 	if s.sent {
 		return outcome.ErrCancelledAfterRefusal
 	}
@@ -72,7 +77,10 @@ func (s *Session) Failed(err error) Failure {
 	var e *api.Error
 	f := Failure{Err: err}
 	cancelled := s.Cancelled() // what a cancel means, before this create counts
-	if !errors.As(err, &e) || !e.Unsent {
+	switch {
+	case errors.As(err, &ue):
+		s.unknown = ue // sent, never answered: it may exist
+	case !errors.As(err, &e) || !e.Unsent:
 		s.sent = true
 	}
 	if errors.As(err, &e) && e.Kind == api.KindInvalid {
@@ -91,9 +99,10 @@ func (s *Session) Failed(err error) Failure {
 			f.Field, f.HasField = fld, true
 		}
 	}
-	if errors.As(err, &e) && e.Kind == api.KindCanceled {
+	if ue == nil && errors.As(err, &e) && e.Kind == api.KindCanceled {
 		// The Creator reports a cancel only when nothing it sent can have
-		// been processed; a cancel in flight is looked into instead.
+		// been processed; a cancel in flight is looked into instead and
+		// ends as found or as an unknown outcome, never as this.
 		f.Err = cancelled
 	}
 	row := outcome.Of(f.Err)
@@ -127,6 +136,7 @@ func (s *Session) Failure() *Failure { return s.failure }
 func (s *Session) Created(res *api.Result) {
 	s.result = res
 	s.failure = nil
+	s.unknown = nil
 }
 
 // Result is the created workspace, or nil.
