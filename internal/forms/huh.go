@@ -133,7 +133,7 @@ const TypeKeyID = ""
 // then the id) and a last choice to type an id instead (TypeKeyID). The
 // labels are the server's words, made safe to show (termsafe); the values
 // are the ids as received.
-func ExternalKeyForm(keys []anthropic.ExternalKey, id *string) Form {
+func ExternalKeyForm(keys []anthropic.ExternalKey, refused func(id string) bool, id *string) Form {
 	var opts []huh.Option[string]
 	for _, k := range keys {
 		var parts []string
@@ -142,7 +142,11 @@ func ExternalKeyForm(keys []anthropic.ExternalKey, id *string) Form {
 				parts = append(parts, termsafe.String(p))
 			}
 		}
-		opts = append(opts, huh.NewOption(strings.Join(parts, " · ")+"\n  "+termsafe.String(k.ID), k.ID))
+		label := strings.Join(parts, " · ") + "\n  " + termsafe.String(k.ID)
+		if refused != nil && refused(k.ID) {
+			label += "  ✗ refused by the API: choose another"
+		}
+		opts = append(opts, huh.NewOption(label, k.ID))
 	}
 	opts = append(opts, huh.NewOption("Type a key id instead", TypeKeyID))
 	return newForm(huh.NewForm(huh.NewGroup(

@@ -155,7 +155,11 @@ func (q Questions) Key() error {
 	}
 	keys := s.Org.Keys
 	for i, k := range keys {
-		q.say("  %d) %s  %s", i+1, wizard.KeyLabel(k), k.ID)
+		refused := ""
+		if s.KeyRefusal(k.ID) != "" {
+			refused = "  (refused by the API: choose another)"
+		}
+		q.say("  %d) %s  %s%s", i+1, wizard.KeyLabel(k), k.ID, refused)
 	}
 	for {
 		prompt := "Key id"
@@ -178,6 +182,10 @@ func (q Questions) Key() error {
 		}
 		if s.ChooseKey(v) {
 			return nil
+		}
+		if r := s.KeyRefusal(v); r != "" {
+			q.say("Error: %s", r) // not sent again until the answer changes
+			continue
 		}
 		c := wizard.ValidateKey(q.Ctx, s.Admin(), v)
 		s.SetKeyCheck(c)

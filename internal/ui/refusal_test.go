@@ -95,9 +95,10 @@ func TestRefusedTagsAreNotSentAgainAndShiftTabGoesBack(t *testing.T) {
 	}
 }
 
-// An encryption key the API refused: its earlier validation is forgotten
-// and the key is chosen again (validated afresh) or No; it is never sent
-// again on two Enters, nor by going around the step.
+// An encryption key the API refused: its earlier validation is forgotten,
+// it is marked refused in the list and cannot be taken again; another key,
+// or No, is chosen. It is never sent again on two Enters, nor by going
+// around the step.
 func TestRefusedEncryptionKeyMustBeChosenAgain(t *testing.T) {
 	t.Parallel()
 	refused := func(t *testing.T) *harness {
@@ -118,10 +119,13 @@ func TestRefusedEncryptionKeyMustBeChosenAgain(t *testing.T) {
 		h := refused(t)
 		h.press("enter") // yes, a key
 		h.wantState(stateEncryption)
-		h.see("Choose the encryption key", "✗ The API refused this encryption key")
+		h.see("Choose the encryption key", "refused by the API: choose another", "✗ The API refused this encryption key")
 		h.notSee("✓ the key validated")
-		h.press("enter") // this key: validated again, not taken as it was
+		h.press("enter") // this key: still refused, neither validated nor taken
 		h.wantState(stateEncryption)
+		h.see("✗ The API refused this encryption key")
+		h.notSee("validating", "✓ the key validated")
+		h.press("down", "enter") // another key: validated, then taken
 		h.see("✓ the key validated")
 		h.notSee("The API refused")
 		if n := h.posts(); n != 1 {
@@ -132,6 +136,9 @@ func TestRefusedEncryptionKeyMustBeChosenAgain(t *testing.T) {
 		h.notSee("refused by the API")
 		h.press("enter")
 		h.wantState(stateResult)
+		if got := h.spec().ExternalKeyID; got == fakeapi.DemoExternalKeyAWS {
+			t.Fatalf("created with the refused key %s", got)
+		}
 	})
 	t.Run("around the step", func(t *testing.T) {
 		h := refused(t)
@@ -207,7 +214,7 @@ func TestPolicyRefusalReturnsToEncryptionStep(t *testing.T) {
 	h.fault("policy-cmek")
 	h.press("enter")
 	h.wantState(stateEncryption)
-	h.see("✗ The API refused this encryption key", "Workspace Policy does not allow external key", "an organization admin sees it in the Console")
+	h.see("✗ The API refused this encryption key", "Workspace Policy does not allow external key", "an organization admin can see the policy in the Console")
 	if n := h.posts(); n != 1 {
 		t.Fatalf("%d creates sent; want 1", n)
 	}

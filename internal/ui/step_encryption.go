@@ -119,7 +119,7 @@ func (st *encStep) build(e *env) tea.Cmd {
 		if keys := e.s.Org.Keys; st.pickID == "" && len(keys) > 0 {
 			st.pickID = keys[0].ID
 		}
-		st.pickBox, cmd = e.embed(forms.ExternalKeyForm(e.s.Org.Keys, &st.pickID), rules.FieldExternalKeyID)
+		st.pickBox, cmd = e.embed(forms.ExternalKeyForm(e.s.Org.Keys, func(id string) bool { return e.s.KeyRefusal(id) != "" }, &st.pickID), rules.FieldExternalKeyID)
 	case encManual:
 		cmd = st.input.Focus()
 	}
@@ -254,6 +254,9 @@ func (st *encStep) use(e *env, id string) tea.Cmd {
 	if e.s.ChooseKey(id) {
 		e.next()
 		return nil
+	}
+	if e.s.KeyRefusal(id) != "" {
+		return nil // refused by the API: its refusal shows, and it is not sent again
 	}
 	ctx, a := e.ctx, e.s.Admin()
 	return func() tea.Msg { return keyValidatedMsg{wizard.ValidateKey(ctx, a, id)} }

@@ -90,10 +90,15 @@ func (s *Session) KeyCheck() KeyCheck { return s.keyCheck }
 
 // ChooseKey picks key id to be checked: true when it was already checked
 // and may be used as it is, false when the validate call must run (and the
-// check is now KeyChecking). Choosing a key again lets it be sent again
-// after a refusal, once it validates.
+// check is now KeyChecking), or when the API refused this very key
+// (KeyRefusal): it stays refused, and is not validated or sent again,
+// until another key (or none) is chosen.
 func (s *Session) ChooseKey(id string) (ready bool) {
 	s.useKey = true
+	if s.KeyRefusal(id) != "" {
+		s.keyID = id
+		return false
+	}
 	if s.keyCheck.ID == id && s.keyCheck.Usable() && s.Refusal(FieldKey) == "" {
 		s.keyID = id
 		return true
@@ -123,4 +128,14 @@ func (s *Session) StopWaiting() {
 	if s.keyCheck.Status == KeyChecking {
 		s.keyCheck.Status = KeyUnchecked
 	}
+}
+
+// KeyRefusal is the API's refusal of key id, when the last create sent
+// exactly that key and the API refused it; "" otherwise. A front end marks
+// the key refused in its list and does not take it.
+func (s *Session) KeyRefusal(id string) string {
+	if r, ok := s.refusals[FieldKey]; ok && r.of == "key:"+id {
+		return r.text
+	}
+	return ""
 }

@@ -92,7 +92,8 @@ func (s *Session) Failed(err error) Failure {
 			text = e.Message
 		}
 		if fld, ok := FieldOf(field); ok {
-			if e.Code == api.CodeWorkspacePolicyViolation {
+			if e.Code == api.CodeWorkspacePolicyViolation && !strings.Contains(text, "Workspace Policy") {
+				// Said once: the API's own message may already name it.
 				text += " (the organization's Workspace Policy; an organization admin sees it in the Console)"
 			}
 			s.refuse(fld, apiRefused(fld)+text+e.RequestIDNote())

@@ -42,7 +42,7 @@ func TestRefusedAtField(t *testing.T) {
 			name: "workspace policy on the key", spec: api.Spec{Name: "enc", ExternalKeyID: fakeapi.DemoExternalKeyAWS}, faults: "policy-cmek", field: wizard.FieldKey,
 			refusal: "The API refused this encryption key: this organization's Workspace Policy does not allow external key " + fakeapi.DemoExternalKeyAWS +
 				"; choose one of the keys the policy allows (an organization admin can see the policy in the Console)" +
-				" (the organization's Workspace Policy; an organization admin sees it in the Console) (request-id req_",
+				" (request-id req_",
 			change: func(t *testing.T, s *wizard.Session) { s.ChooseKey(fakeapi.DemoExternalKeyGCP) },
 		},
 		{
