@@ -49,20 +49,26 @@ type Options struct {
 	// flags are known to be valid.
 	Config *config.Config
 
+	// last is what a second signal prints before the program ends; nil
+	// in tests that drive runWith.
+	last *lastWords
+
 	terminal io.Writer // the unredacted ErrOut, for the wizard to draw on
 	keys     *keyring  // every admin key of the run, redacted from all output
 	args     []string  // the raw command line, to report every unknown flag
 }
 
 // Main runs the program with the process's signals and environment and
-// returns its exit code.
+// returns its exit code. SIGINT, SIGTERM, SIGHUP and SIGQUIT are one: the
+// first cancels (nothing new is sent; apply lets writes in flight finish, a
+// create looks for what it may have made); the second ends the program at
+// once, first printing what is known (apply: the report so far), with an
+// exit code that never says less was sent than may have been. SIGQUIT gives
+// no goroutine dump: its exit code (2) would claim nothing was sent.
 func Main(args []string, in io.Reader, out, errOut io.Writer) int {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
-	defer stop()
-	// The first signal cancels, and a create then still looks for what it
-	// may have made; a second signal ends the program at once.
-	context.AfterFunc(ctx, stop)
-	return runWith(ctx, args, &Options{
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	o := &Options{
 		In:          in,
 		Out:         out,
 		ErrOut:      errOut,
@@ -70,7 +76,18 @@ func Main(args []string, in io.Reader, out, errOut io.Writer) int {
 		ErrTerminal: isTerminal(errOut),
 		Getenv:      os.Getenv,
 		Now:         time.Now,
-	})
+		last:        &lastWords{},
+	}
+	sigs := make(chan os.Signal, 2)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGQUIT)
+	defer signal.Stop(sigs)
+	go func() {
+		<-sigs
+		cancel()
+		<-sigs
+		os.Exit(o.last.say())
+	}()
+	return runWith(ctx, args, o)
 }
 
 func isTerminal(f any) bool {

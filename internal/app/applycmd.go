@@ -113,7 +113,9 @@ workspace-wizard apply --demo -f org.yaml --yes --demo-faults ok,529-after-commi
 		rep, err := apply.Run(ctx, admin, p, apply.Options{
 			Concurrency: *concurrency, Now: o.Now, Sleep: o.Sleep, LookAgainAfter: lookAgainAfter(cfg),
 			OnEvent: o.progress(p.Changes()),
+			SoFar:   o.reportOnSecondSignal(cfg.JSON),
 		})
+		o.last.set(nil) // the report is printed in full below
 		if err != nil {
 			return err
 		}
@@ -133,6 +135,20 @@ func (o *Options) finishApply(rep *apply.Report, asJSON bool) error {
 		return &shownError{err}
 	}
 	return nil
+}
+
+// reportOnSecondSignal makes a second signal during apply print the report
+// so far on stdout (what is in flight as unknown) and end with its exit
+// code, instead of ending with no report although writes have landed.
+func (o *Options) reportOnSecondSignal(asJSON bool) func(func() *apply.Report) {
+	return func(soFar func() *apply.Report) {
+		o.last.set(func() int {
+			rep := soFar()
+			fmt.Fprintln(o.ErrOut, "Stopped at once: the report so far. Writes still in flight are unknown; run plan to see what took effect.")
+			_ = o.printReport(rep, asJSON)
+			return rep.ExitCode()
+		})
+	}
 }
 
 // applyScreenFor is the full-screen apply (internal/applyui) when apply

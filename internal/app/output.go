@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"sync/atomic"
 	"text/tabwriter"
 	"time"
 
@@ -26,7 +27,17 @@ func (o *Options) submit(ctx context.Context, admin api.Admin) error {
 	// cancel before the POST ends as "Nothing was sent"; one after it was
 	// written is looked into (EventReconciling with a cancelled cause).
 	// Nothing here guesses from another goroutine.
+	var mayExist atomic.Bool // a POST may be on the wire, or was and is unanswered
+	o.last.set(func() int {
+		if !mayExist.Load() {
+			fmt.Fprintln(o.ErrOut, "Stopped. Nothing was created.")
+			return outcome.ExitCancelled
+		}
+		fmt.Fprintf(o.ErrOut, "Stopped before the answer was known: the workspace %q may or may not have been created.\nCheck with workspace-wizard list before running this again.\n", termsafe.String(cfg.Spec.Name))
+		return outcome.ExitUnknown
+	})
 	c := &api.Creator{API: admin, Now: o.Now, Sleep: o.Sleep, LookAgainAfter: lookAgainAfter(cfg), OnEvent: func(e api.Event) {
+		mayExist.Store(e.Kind == api.EventSending || e.Kind == api.EventReconciling)
 		switch e.Kind {
 		case api.EventWaiting:
 			fmt.Fprintf(o.ErrOut, "%s; nothing was created. Trying again in %s…\n", outcome.Short(e.Err), e.Wait.Round(100*time.Millisecond))
@@ -44,6 +55,7 @@ func (o *Options) submit(ctx context.Context, admin api.Admin) error {
 		}
 	}}
 	res, err := c.Create(ctx, cfg.Spec)
+	o.last.set(nil) // the outcome is known: it is said below
 	if err != nil {
 		return err
 	}

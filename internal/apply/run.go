@@ -45,6 +45,11 @@ type Options struct {
 	// Calls never overlap (Run serialises them), but they come from Run's
 	// workers: keep it quick.
 	OnEvent func(Event)
+	// SoFar, when set, is handed at the start a func that returns the
+	// report so far at any moment: what finished, as it finished; what is
+	// in flight as unknown (it may take effect); what has not started as
+	// skipped. A second signal prints it before the program ends.
+	SoFar func(report func() *Report)
 }
 
 // EventKind says what is happening to an item.
@@ -103,6 +108,9 @@ func Run(ctx context.Context, admin api.Admin, p *plan.Plan, opts Options) (*Rep
 	for _, i := range r.order {
 		r.results[i] = newResult(p.Items[i], Skipped, "not sent: cancelled before its turn")
 	}
+	if r.opts.SoFar != nil {
+		r.opts.SoFar(r.soFar)
+	}
 	for _, phase := range phases {
 		forEach(ctx, len(phase), r.opts.Concurrency, func(ctx context.Context, k int) {
 			i := phase[k]
@@ -129,23 +137,50 @@ type runner struct {
 	opts  Options
 	order []int // the write items' indexes, in plan order
 
-	mu      sync.Mutex // guards results, created and OnEvent calls
-	results map[int]*ItemResult
-	created map[string]created
+	mu       sync.Mutex // guards results, created, inFlight and OnEvent calls
+	results  map[int]*ItemResult
+	created  map[string]created
+	inFlight map[int]plan.Item // started and not finished
 }
 
 func (r *runner) emit(e Event) {
-	if r.opts.OnEvent == nil {
-		return
-	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	r.opts.OnEvent(e)
+	if e.Kind == EventStarted {
+		if r.inFlight == nil {
+			r.inFlight = map[int]plan.Item{}
+		}
+		r.inFlight[e.Index] = e.Item
+	}
+	if r.opts.OnEvent != nil {
+		r.opts.OnEvent(e)
+	}
+}
+
+// soFar is the report at this moment, for a program stopped before Run
+// returns: items in flight are unknown, since they may yet take effect.
+func (r *runner) soFar() *Report {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	rep := &Report{Items: make([]ItemResult, 0, len(r.order)), Cancelled: true}
+	for _, i := range r.order {
+		if it, ok := r.inFlight[i]; ok {
+			res := newResult(it, Unknown, "in flight when the program was stopped; it may have taken effect")
+			res.Err = &api.Error{Op: "send", Kind: api.KindCanceled, Message: "the program was stopped while the request was in flight"}
+			res.Check = "run plan again: it reads the organization and lists this again only if it did not take effect"
+			rep.Items = append(rep.Items, *res)
+			continue
+		}
+		rep.Items = append(rep.Items, *r.results[i])
+	}
+	rep.summarize()
+	return rep
 }
 
 func (r *runner) finish(i int, it plan.Item, res *ItemResult) {
 	r.mu.Lock()
 	r.results[i] = res
+	delete(r.inFlight, i)
 	if it.Kind == plan.KindWorkspace && it.Action == plan.Create {
 		r.created[it.Workspace] = created{id: res.WorkspaceID, result: res.Result}
 	}

@@ -50,7 +50,7 @@ func TestStopLetsCreatesInFlightFinish(t *testing.T) {
 	file := "version: 1\nworkspaces:\n  - name: one\n  - name: two\n  - name: three\n  - name: four\n    members:\n      - {email: ada@example.com, role: workspace_admin}\n"
 	p := planFor(t, planner, file)
 	faults, _ := fakeapi.ParseFaults(strings.Repeat("list:500,", 11) + "list:500")
-	srv.AddFaults(faults...) // a look-up after a lost answer would fail
+	srv.AddFaults(faults...)           // a look-up after a lost answer would fail
 	fakeapitest.AllowUnusedFaults(srv) // only a create whose answer was lost looks it up
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
