@@ -53,6 +53,7 @@ type Options struct {
 	// in tests that drive runWith.
 	last *lastWords
 
+	failed   error     // what a command ended with, printed by printOwnErrors
 	terminal io.Writer // the unredacted ErrOut, for the wizard to draw on
 	keys     *keyring  // every admin key of the run, redacted from all output
 	args     []string  // the raw command line, to report every unknown flag
@@ -109,6 +110,10 @@ func runWith(ctx context.Context, args []string, o *Options) int {
 	root.SetIn(o.In)
 	root.SetOut(o.Out)
 	root.SetErr(o.ErrOut)
+	o.printOwnErrors(root)
 	err := fang.Execute(ctx, root, fang.WithVersion(version()), fang.WithErrorHandler(o.printError))
+	if err == nil {
+		err = o.failed
+	}
 	return exitCode(err)
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"charm.land/fang/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/spf13/cobra"
 
 	"github.com/anthropic-tools/workspace-wizard/internal/config"
@@ -107,6 +108,34 @@ func (o *Options) unexpectedArg(cmd *cobra.Command, arg string) string {
 	}
 	return fmt.Sprintf("unexpected argument %q; give the name with --name %q", arg, arg)
 }
+
+// printOwnErrors makes every command's error printed here, the moment it
+// returns, and not by fang: fang's error handler first asks the terminal
+// for its background colour, reading stdin in raw mode, while a plain
+// prompt may still be reading it (accessible mode after ctrl+c). The reply
+// was lost to the prompt and the program hung, or ended with the terminal
+// left raw. The error sets the exit code (o.failed) as before.
+func (o *Options) printOwnErrors(c *cobra.Command) {
+	for _, sub := range c.Commands() {
+		o.printOwnErrors(sub)
+	}
+	run := c.RunE
+	if run == nil {
+		return
+	}
+	c.RunE = func(cmd *cobra.Command, args []string) error {
+		err := run(cmd, args)
+		if err != nil {
+			o.failed = err
+			o.printError(o.ErrOut, fang.Styles{ErrorHeader: errorHeader}, err)
+		}
+		return nil
+	}
+}
+
+// errorHeader is fang's ERROR header as it reaches ErrOut, a writer of our
+// own (which fang prints with no colour): no query needed to style it.
+var errorHeader = lipgloss.NewStyle().Padding(0, 1).Margin(1).MarginLeft(2).SetString("ERROR")
 
 // printError is fang's error handler: every error is explained once, here,
 // unless it was shown already. In a terminal it gets fang's error badge.

@@ -53,6 +53,19 @@ func Start(t testing.TB, bin string, args, env []string, cols, rows int) *Term {
 // StartIn is Start with dir as the working directory ("" for the test's).
 func StartIn(t testing.TB, dir, bin string, args, env []string, cols, rows int) *Term {
 	t.Helper()
+	return startIn(t, dir, bin, args, env, cols, rows, false)
+}
+
+// StartAllOnTerminal is Start with stdout on the terminal too, as a person
+// runs the program with nothing redirected: stdin, stdout and stderr are
+// the pty (Stdout then stays empty; what is printed is on the screen).
+func StartAllOnTerminal(t testing.TB, bin string, args, env []string, cols, rows int) *Term {
+	t.Helper()
+	return startIn(t, "", bin, args, env, cols, rows, true)
+}
+
+func startIn(t testing.TB, dir, bin string, args, env []string, cols, rows int, stdoutTTY bool) *Term {
+	t.Helper()
 	ptmx, tty, err := pty.Open()
 	if err != nil {
 		t.Fatalf("open pty: %v", err)
@@ -68,6 +81,9 @@ func StartIn(t testing.TB, dir, bin string, args, env []string, cols, rows int) 
 	tm := &Term{t: t, cmd: cmd, pty: ptmx, emu: vt.NewEmulator(cols, rows),
 		changed: make(chan struct{}, 1), readDone: make(chan struct{}), exited: make(chan struct{})}
 	cmd.Stdout = &tm.stdout
+	if stdoutTTY {
+		cmd.Stdout = tty
+	}
 	// A session of its own with the pty as controlling terminal, so the
 	// program gets SIGWINCH and its own ctrl+c handling, like in a shell.
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true, Ctty: 0}
