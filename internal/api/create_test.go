@@ -212,7 +212,9 @@ func TestCreatorConnectionRefused(t *testing.T) {
 }
 
 // Ctrl+C while the names are listed before the POST: nothing is sent, and
-// the outcome is a plain cancel, not an unknown one.
+// the outcome is a plain cancel, not an unknown one. The create never says
+// it is sending either: a front end that showed "finding out whether the
+// workspace was created" on that word told the user something false.
 func TestCreatorCancelBeforeThePost(t *testing.T) {
 	client, srv := newClient(t, 10*time.Second, "list:stall")
 	ctx, cancel := context.WithCancel(context.Background())
@@ -222,10 +224,14 @@ func TestCreatorCancelBeforeThePost(t *testing.T) {
 		}
 		cancel()
 	}()
-	_, err := (&api.Creator{API: client}).Create(ctx, api.Spec{Name: "x"})
+	var events []api.EventKind // OnEvent is called on Create's goroutine
+	_, err := (&api.Creator{API: client, OnEvent: func(e api.Event) { events = append(events, e.Kind) }}).Create(ctx, api.Spec{Name: "x"})
 	var apiErr *api.Error
 	if !errors.As(err, &apiErr) || apiErr.Kind != api.KindCanceled || !apiErr.Unsent {
 		t.Fatalf("err = %v, want an unsent cancel", err)
+	}
+	if len(events) != 0 {
+		t.Errorf("events %v; want none: nothing was being sent", events)
 	}
 	if n := srv.CountRequests("POST", "/v1/organizations/workspaces"); n != 0 {
 		t.Errorf("POSTs = %d, want none", n)
