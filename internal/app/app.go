@@ -79,6 +79,12 @@ func Main(args []string, in io.Reader, out, errOut io.Writer) int {
 		Now:         time.Now,
 		last:        &lastWords{},
 	}
+	restore := func() {}
+	if f, ok := in.(*os.File); ok && term.IsTerminal(f.Fd()) {
+		if saved, err := term.GetState(f.Fd()); err == nil {
+			restore = func() { _ = term.Restore(f.Fd(), saved) }
+		}
+	}
 	sigs := make(chan os.Signal, 2)
 	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGQUIT)
 	defer signal.Stop(sigs)
@@ -86,6 +92,7 @@ func Main(args []string, in io.Reader, out, errOut io.Writer) int {
 		<-sigs
 		cancel()
 		<-sigs
+		restore() // the terminal as it was at start, whatever mode a screen or a prompt left it in
 		os.Exit(o.last.say())
 	}()
 	return runWith(ctx, args, o)
