@@ -128,7 +128,8 @@ func fieldHint(err error) string {
 		return nothingCreated
 	}
 	hint := fmt.Sprintf("Change %s and run again.", config.FlagFor(field(e)))
-	if e.Code == api.CodeWorkspacePolicyViolation {
+	if e.Code == api.CodeWorkspacePolicyViolation && !strings.Contains(e.Message, "Workspace Policy") {
+		// Said once: the API's own message may already name the policy.
 		hint += " The organization's Workspace Policy decides what is allowed; an organization admin can see it in the Console."
 	}
 	return hint + "\n" + nothingCreated
