@@ -39,16 +39,28 @@ func (o *Options) create(ctx context.Context) error {
 
 	if wizard {
 		// A key typed in the wizard is redacted from what main prints after it.
+		// A second signal ends the program before the wizard can say what
+		// its create did: the client is watched, so that it is still said.
+		watch := &watched{}
+		watched := func(a api.Admin) api.Admin {
+			if a == nil {
+				return nil
+			}
+			return createWatch{a, watch}
+		}
+		o.last.set(watch.lastWords(o.Out, o.ErrOut))
+		defer o.last.set(nil)
 		connectTyped := func(k config.Secret) api.Admin {
 			o.keys.add(k.Reveal())
-			return o.Admin(k)
+			return watched(o.Admin(k))
 		}
-		opts := ui.Options{Config: cfg, API: admin, Connect: connectTyped, Demo: cfg.Demo, Input: o.In, Output: o.terminal, Now: o.Now, LookAgainAfter: lookAgainAfter(cfg)}
+		opts := ui.Options{Config: cfg, API: watched(admin), Connect: connectTyped, Demo: cfg.Demo, Input: o.In, Output: o.terminal, Now: o.Now, LookAgainAfter: lookAgainAfter(cfg)}
 		run := ui.Run
 		if cfg.Accessible {
 			run = ui.RunAccessible
 		}
 		out := run(ctx, opts)
+		o.last.set(nil) // the wizard's own account follows
 		if out.Err != nil {
 			return wizardError(ctx, out.Err)
 		}

@@ -136,3 +136,49 @@ func TestFlagModeInterruptBeforeThePost(t *testing.T) {
 		t.Errorf("%d POSTs, want none", n)
 	}
 }
+
+// Two signals while the wizard's create is sent and unanswered, and its
+// look-up hangs too: the second ends the program at once, and it still
+// says the workspace may exist (exit 5), not a cancel (130) or a kill.
+func TestWizardSecondSignalDuringAnUnansweredCreate(t *testing.T) {
+	t.Parallel()
+	srv := fakeapitest.New(t, fakeapi.Options{})
+	tm := start(t, 120, 30, []string{"ANTHROPIC_ADMIN_API_KEY=" + fakeapi.DemoKey}, "--base-url", srv.URL(), "--name", "twice")
+	tm.WaitFor(t, "Step 1 of 5 · Name", wait) // this organization has no user profiles
+	for _, step := range []string{"Step 2 of 5 · Tags", "Step 3 of 5", "Step 4 of 5", "Step 5 of 5 · Review"} {
+		enterTo(t, tm, step)
+	}
+	stall, _ := fakeapi.ParseFaults("stall")
+	srv.AddFaults(stall...)
+	tm.Press("enter")
+	waitRequests(t, tm, srv, "POST", 1) // sent; no answer comes
+	lists := srv.CountRequests("GET", "/v1/organizations/workspaces")
+	hang, _ := fakeapi.ParseFaults("list:stall")
+	srv.AddFaults(hang...) // the look-up after the cancel hangs as well
+	if err := syscall.Kill(tm.Pid(), syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	waitRequests(t, tm, srv, "GET", lists+1) // the look-up is under way
+	if err := syscall.Kill(tm.Pid(), syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	if code := tm.Wait(t, 5*time.Second); code != 5 {
+		t.Fatalf("exit code %d, want 5\n%s", code, tm.Dump())
+	}
+	if !Shows(tm.Screen(), "may or may not have been created") || tm.Stdout() != "" {
+		t.Errorf("stdout %q\n%s", tm.Stdout(), tm.Dump())
+	}
+}
+
+// waitRequests waits until srv has received n requests of method to the
+// workspaces collection.
+func waitRequests(t *testing.T, tm *Term, srv *fakeapi.Server, method string, n int) {
+	t.Helper()
+	deadline := time.Now().Add(wait)
+	for srv.CountRequests(method, "/v1/organizations/workspaces") < n {
+		if time.Now().After(deadline) {
+			t.Fatalf("the server never received %s request %d\n%s", method, n, tm.Dump())
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
