@@ -48,7 +48,7 @@ func (o *Options) create(ctx context.Context) error {
 			}
 			return createWatch{a, watch}
 		}
-		o.last.set(watch.lastWords(o.Out, o.ErrOut))
+		o.last.set(watch.lastWords(o.Out, o.ErrOut, cfg.JSON))
 		defer o.last.set(nil)
 		connectTyped := func(k config.Secret) api.Admin {
 			o.keys.add(k.Reveal())

@@ -53,13 +53,13 @@ func (c createWatch) CreateWorkspace(ctx context.Context, p anthropic.Organizati
 }
 
 // lastWords says what the watched creates did, for a second signal.
-func (w *watched) lastWords(out, errOut io.Writer) func() int {
+func (w *watched) lastWords(out, errOut io.Writer, asJSON bool) func() int {
 	return func() int {
 		w.mu.Lock()
 		defer w.mu.Unlock()
 		switch {
 		case w.created != nil:
-			fmt.Fprintln(out, termsafe.String(w.created.ID))
+			printWorkspace(out, w.created, asJSON, true)
 			return outcome.ExitOK
 		case w.inFlight > 0 || w.unclear:
 			fmt.Fprintf(errOut, "Stopped before the answer was known: the workspace %q may or may not have been created.\nCheck with workspace-wizard list before creating it again.\n", termsafe.String(w.name))
