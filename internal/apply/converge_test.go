@@ -106,3 +106,84 @@ func TestApplyResendsAChangeWhoseOutcomeIsUnknown(t *testing.T) {
 		})
 	}
 }
+
+// An entry's rate_limits are the whole truth for its workspace: a type the
+// group's entry no longer names, and every override of a group it no longer
+// lists, are cleared with value null. Then a second plan has nothing to do.
+func TestApplyClearsOverridesTheFileNoLongerNames(t *testing.T) {
+	srv, admin := newOrg(t, "")
+	const before = "version: 1\nworkspaces:\n  - name: research\n    rate_limits:\n" +
+		"      - {group: Claude Sonnet 4.x, requests_per_minute: 500, output_tokens_per_minute: 8000}\n" +
+		"      - {group: Claude Opus 4.x, requests_per_minute: 50}\n"
+	if rep := applyFile(t, admin, before, noWait(1)); rep.ExitCode() != 0 {
+		t.Fatalf("report:\n%s", rep.Text(100))
+	}
+	const after = "version: 1\nworkspaces:\n  - name: research\n    rate_limits:\n" +
+		"      - {group: Claude Sonnet 4.x, requests_per_minute: 500}\n"
+	n := len(srv.Requests())
+	if rep := applyFile(t, admin, after, noWait(1)); rep.ExitCode() != 0 || rep.Summary.Done != 2 {
+		t.Fatalf("report:\n%s", rep.Text(100))
+	}
+	got := map[string]string{}
+	for _, r := range srv.Requests()[n:] {
+		if r.Method == "POST" {
+			got[r.Path[strings.LastIndex(r.Path, "/")+1:]] = string(r.Body)
+		}
+	}
+	want := map[string]string{
+		fakeapi.DemoRateLimitSonnet: `{"limits":[{"value":null,"type":"output_tokens_per_minute"}]}`,
+		fakeapi.DemoRateLimitOpus:   `{"limits":[{"value":null,"type":"requests_per_minute"}]}`,
+	}
+	if !maps.Equal(got, want) {
+		t.Errorf("the server received %v\nwant %v", got, want)
+	}
+	if again := planFor(t, admin, after); again.Changes() != 0 {
+		t.Errorf("a second plan still has %d changes:\n%s", again.Changes(), again.Text(100, false))
+	}
+}
+
+// members_exclusive: true removes the members the file does not name (a
+// DELETE each), keeps a workspace_billing member the API does not remove
+// (a note), and a second plan has nothing to do. Without it, nobody is
+// removed.
+func TestApplyMembersExclusive(t *testing.T) {
+	srv, admin := newOrg(t, "")
+	ws := srv.AddWorkspace(fakeapi.Workspace{Name: "research"})
+	for _, m := range []fakeapi.Member{
+		{UserID: fakeapi.DemoUserAdmin, WorkspaceRole: "workspace_admin"},
+		{UserID: fakeapi.DemoUserDeveloper, WorkspaceRole: "workspace_developer"},
+		{UserID: fakeapi.DemoUserUser, WorkspaceRole: "workspace_billing"},
+	} {
+		m.WorkspaceID = ws.ID
+		srv.AddMember(m)
+	}
+	const shared = "version: 1\nworkspaces:\n  - name: research\n    members:\n      - {email: ada@example.com, role: workspace_admin}\n"
+	if p := planFor(t, admin, shared); p.Changes() != 0 {
+		t.Fatalf("without members_exclusive the plan removes members:\n%s", p.Text(100, false))
+	}
+	file := shared + "    members_exclusive: true\n"
+	p := planFor(t, admin, file)
+	text := p.Text(400, false)
+	if !strings.Contains(text, "remove dev@example.com") || !strings.Contains(text, "workspace_billing comes with the organization's billing role") {
+		t.Errorf("the plan does not show the removal and the kept member:\n%s", text)
+	}
+	rep := applyFile(t, admin, file, noWait(1))
+	if rep.ExitCode() != 0 || rep.Summary.Done != 1 {
+		t.Fatalf("report:\n%s", rep.Text(100))
+	}
+	n := 0
+	for _, r := range srv.Requests() {
+		if r.Method == "DELETE" {
+			n++
+			if r.Path != "/v1/organizations/workspaces/"+ws.ID+"/members/"+fakeapi.DemoUserDeveloper {
+				t.Errorf("DELETE %s", r.Path)
+			}
+		}
+	}
+	if n != 1 || len(srv.Members(ws.ID)) != 2 {
+		t.Errorf("%d DELETEs; members now %v", n, srv.Members(ws.ID))
+	}
+	if again := planFor(t, admin, file); again.Changes() != 0 {
+		t.Errorf("a second plan still has %d changes:\n%s", again.Changes(), again.Text(100, false))
+	}
+}

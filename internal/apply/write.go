@@ -50,6 +50,10 @@ func (r *runner) do(ctx context.Context, i int, it plan.Item) *ItemResult {
 			_, err := r.admin.UpdateWorkspaceRateLimit(ctx, wsID, it.RateLimitID, w.UpdateRateLimits.Limits)
 			return "set; takes effect within about an hour", err
 		}
+	case w.RemoveMember != nil:
+		send = func(ctx context.Context) (string, error) {
+			return "removed from the workspace", r.admin.RemoveMember(ctx, wsID, it.UserID)
+		}
 	case w.CreateInvite != nil:
 		send = func(ctx context.Context) (string, error) {
 			inv, err := r.admin.CreateInvite(ctx, w.CreateInvite.Email, w.CreateInvite.Role)

@@ -56,8 +56,14 @@ func Diff(f *File, o Observed) *Plan {
 		for _, m := range w.Members {
 			p.Items = append(p.Items, d.member(w.Name, targets[i], m))
 		}
+		if w.MembersExclusive && targets[i] != "" {
+			p.Items = append(p.Items, d.removals(w, targets[i])...)
+		}
 		for _, rl := range w.RateLimits {
 			p.Items = append(p.Items, d.rateLimit(w.Name, targets[i], rl))
+		}
+		if w.RateLimits != nil && targets[i] != "" {
+			p.Items = append(p.Items, d.clearUnlisted(w.Name, targets[i], w.RateLimits)...)
 		}
 	}
 	for _, in := range f.Invites {
