@@ -87,7 +87,8 @@ workspace-wizard apply --demo -f org.yaml --yes --demo-faults ok,529-after-commi
 			return &shownError{&config.UsageError{Msg: "the plan has errors"}}
 		}
 		if p.Changes() == 0 {
-			return o.printReport(&apply.Report{Items: []apply.ItemResult{}}, cfg.JSON)
+			// Nothing to send: the report lists the conflicts, if any (exit 1).
+			return o.finishApply(apply.Unsent(p), cfg.JSON)
 		}
 		if screen := o.applyScreenFor(*yes, cfg.JSON); screen != nil {
 			// The plan, the question, the progress and the report on the
