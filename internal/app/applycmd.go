@@ -187,7 +187,7 @@ func (o *Options) progress(total int) func(apply.Event) {
 		name := termsafe.String(e.Item.ID)
 		switch e.Kind {
 		case apply.EventWaiting:
-			fmt.Fprintf(o.ErrOut, "%s: %s; nothing was changed. Sending again in %s…\n", name, outcome.Short(e.Err), e.Wait.Round(100*time.Millisecond))
+			fmt.Fprintf(o.ErrOut, "%s: %s; %s. Sending again in %s…\n", name, outcome.Short(e.Err), apply.WaitNote(e.Err), e.Wait.Round(100*time.Millisecond))
 		case apply.EventLooking:
 			if e.Look > 1 {
 				fmt.Fprintf(o.ErrOut, "%s: not found yet; looking again (look %d)…\n", name, e.Look)

@@ -60,3 +60,20 @@ func TestApplyReportsConflicts(t *testing.T) {
 		})
 	}
 }
+
+// An update answered 503 change_outcome_unknown is sent again, and the
+// progress line does not claim nothing was changed.
+func TestApplyResendsAChangeOutcomeUnknown(t *testing.T) {
+	srv := newOrgServer(t, "update:503-change-unknown")
+	ws := srv.AddWorkspace(fakeapi.Workspace{Name: "research", Tags: map[string]string{"env": "dev"}})
+	r := runOrg(t, srv, "apply", "-f", writeFile(t, "org.yaml", "version: 1\nworkspaces:\n  - name: research\n    tags: {env: prod}\n"), "--yes")
+	if r.code != exitOK || !strings.Contains(r.stdout, "Applied: 1 done.") {
+		t.Errorf("exit %d\n%s\n%s", r.code, r.stdout, r.stderr)
+	}
+	if !strings.Contains(r.stderr, "change_outcome_unknown") || !strings.Contains(r.stderr, "some of it may have been saved") || strings.Contains(r.stderr, "nothing was changed") {
+		t.Errorf("stderr:\n%s", r.stderr)
+	}
+	if w := nonGET(srv); len(w) != 2 || w[0] != "POST /v1/organizations/workspaces/"+ws.ID || w[1] != w[0] {
+		t.Errorf("writes %v, want the update twice", w)
+	}
+}

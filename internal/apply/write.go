@@ -101,6 +101,17 @@ func (r *runner) do(ctx context.Context, i int, it plan.Item) *ItemResult {
 // API keeps answering 503 change_outcome_unknown.
 const MaxChangeUnknownSends = 3
 
+// WaitNote says what a write that is waiting to be sent again changed: for
+// a 429 or a connection that never opened, nothing; after a 503
+// change_outcome_unknown, perhaps part of it, which sending it again
+// finishes without repeating.
+func WaitNote(e *api.Error) string {
+	if e != nil && e.Code == api.CodeChangeOutcomeUnknown {
+		return "some of it may have been saved; the API asks for the same request again, which finishes it without repeating what was saved"
+	}
+	return "nothing was changed"
+}
+
 // retrying sends, and sends again after a 429 or a connection that never
 // opened (the only answers that say the write certainly did not happen),
 // waiting as the API asks, within MaxAttempts and MaxWait. A 503

@@ -365,7 +365,7 @@ func (m *Model) event(ev apply.Event) {
 	case apply.EventStarted:
 		e.phase, e.since = sending, m.o.Now()
 	case apply.EventWaiting:
-		e.phase, e.wait, e.since, e.why = waiting, ev.Wait, m.o.Now(), outcome.Short(ev.Err)
+		e.phase, e.wait, e.since, e.why = waiting, ev.Wait, m.o.Now(), outcome.Short(ev.Err)+"; "+apply.WaitNote(ev.Err)
 	case apply.EventLooking:
 		e.phase, e.look, e.since, e.why = looking, ev.Look, m.o.Now(), outcome.Short(ev.Err)
 	case apply.EventFinished:

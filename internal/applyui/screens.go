@@ -244,7 +244,7 @@ func (m *Model) entryRow(e *entry) row {
 	case waiting:
 		left := max(e.wait-now.Sub(e.since), 0).Round(timeUnit)
 		r.mark = cell{"◷ waiting", st.Warn}
-		r.details = []cell{desc, {e.why + "; nothing was changed. Sending again in " + left.String(), st.Warn}}
+		r.details = []cell{desc, {e.why + ". Sending again in " + left.String(), st.Warn}}
 	case looking:
 		r.mark = cell{spinner[m.frame%len(spinner)] + " looking", st.Warn}
 		r.details = []cell{desc, {fmt.Sprintf("%s; it may have been created. Looking for it (look %d); never sent again blindly", e.why, e.look), st.Warn}}
