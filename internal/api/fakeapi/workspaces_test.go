@@ -279,3 +279,34 @@ func sdkIDs(ws []anthropic.Workspace) []string {
 	}
 	return out
 }
+
+// update:503-change-unknown saves the tags and nothing else, then answers
+// 503 overloaded_error change_outcome_unknown; the same request sent again
+// finishes the update. It aims at updates only.
+func TestUpdateChangeOutcomeUnknown(t *testing.T) {
+	srv := newServer(t, fakeapi.Options{})
+	w := create(t, srv, `{"name":"old","tags":{"a":"1"}}`)
+	f, err := fakeapi.ParseFaults("update:503-change-unknown")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv.AddFaults(f...)
+	body := `{"name":"new","tags":{"a":null,"b":"2"}}`
+	r := send(t, srv, "POST", workspacesPath+"/"+w.ID, body)
+	wantError(t, r, 503, "overloaded_error", "Some of the request's changes may have been saved")
+	if !strings.Contains(string(r.body), `"error_code":"change_outcome_unknown"`) {
+		t.Errorf("body %s", r.body)
+	}
+	var got fakeapi.Workspace
+	decodeOK(t, send(t, srv, "GET", workspacesPath+"/"+w.ID, ""), &got)
+	if got.Name != "old" || !maps.Equal(got.Tags, map[string]string{"b": "2"}) {
+		t.Errorf("after the fault: %+v", got)
+	}
+	decodeOK(t, send(t, srv, "POST", workspacesPath+"/"+w.ID, body), &got)
+	if got.Name != "new" || !maps.Equal(got.Tags, map[string]string{"b": "2"}) {
+		t.Errorf("sent again: %+v", got)
+	}
+	if _, err := fakeapi.ParseFaults("503-change-unknown"); err == nil || !strings.Contains(err.Error(), "update only") {
+		t.Errorf("a create fault: %v", err)
+	}
+}
