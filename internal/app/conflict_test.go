@@ -44,7 +44,7 @@ func TestApplyReportsConflicts(t *testing.T) {
 			}
 			if tc.json {
 				var rep struct {
-					Items []struct{ ID, Result string }
+					Items    []struct{ ID, Result string }
 					Summary  struct{ Conflict int }
 					ExitCode int `json:"exit_code"`
 				}
