@@ -42,6 +42,10 @@ const (
 	CodeUserProfileNotFound        = string(anthropic.ErrorCodeUserProfileNotFound)
 	CodeExternalKeyChanged         = string(anthropic.ErrorCodeExternalKeyChanged)
 	CodeSandboxEgressRestricted    = string(anthropic.ErrorCodeSandboxEgressRestricted)
+	// CodeChangeOutcomeUnknown (503, Update Workspace): some changes may
+	// have been saved; the API says to send the same request again, which
+	// finishes it without repeating what was saved.
+	CodeChangeOutcomeUnknown = string(anthropic.ErrorCodeChangeOutcomeUnknown)
 )
 
 // Error is an Admin API failure in a form the UI and flag mode can explain:

@@ -80,3 +80,24 @@ func (c *Client) UpdateWorkspace(ctx context.Context, id string, p anthropic.Org
 	}
 	return ws, err
 }
+
+// SetTagChanges makes p change tags the way the API merges them (Update
+// Workspace is a partial update): each key of set is set, each key of
+// remove is sent as null, which removes it, and tags p does not name stay
+// as they are. The SDK's Tags cannot carry a null, so the tags go in the
+// params' extra fields, which replace the "tags" field in the body (and in
+// the params' JSON, which is what plan --json shows).
+func SetTagChanges(p *anthropic.OrganizationWorkspaceUpdateParams, set map[string]string, remove []string) {
+	p.Tags = set
+	if len(remove) == 0 {
+		return
+	}
+	tags := make(map[string]*string, len(set)+len(remove))
+	for k, v := range set {
+		tags[k] = &v
+	}
+	for _, k := range remove {
+		tags[k] = nil
+	}
+	p.SetExtraFields(map[string]any{"tags": tags})
+}

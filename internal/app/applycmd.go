@@ -87,7 +87,8 @@ workspace-wizard apply --demo -f org.yaml --yes --demo-faults ok,529-after-commi
 			return &shownError{&config.UsageError{Msg: "the plan has errors"}}
 		}
 		if p.Changes() == 0 {
-			return o.printReport(&apply.Report{Items: []apply.ItemResult{}}, cfg.JSON)
+			// Nothing to send: the report lists the conflicts, if any (exit 1).
+			return o.finishApply(apply.Unsent(p), cfg.JSON)
 		}
 		if screen := o.applyScreenFor(*yes, cfg.JSON); screen != nil {
 			// The plan, the question, the progress and the report on the
@@ -202,7 +203,7 @@ func (o *Options) progress(total int) func(apply.Event) {
 		name := termsafe.String(e.Item.ID)
 		switch e.Kind {
 		case apply.EventWaiting:
-			fmt.Fprintf(o.ErrOut, "%s: %s; nothing was changed. Sending again in %s…\n", name, outcome.Short(e.Err), e.Wait.Round(100*time.Millisecond))
+			fmt.Fprintf(o.ErrOut, "%s: %s; %s. Sending again in %s…\n", name, outcome.Short(e.Err), apply.WaitNote(e.Err), e.Wait.Round(100*time.Millisecond))
 		case apply.EventLooking:
 			if e.Look > 1 {
 				fmt.Fprintf(o.ErrOut, "%s: not found yet; looking again (look %d)…\n", name, e.Look)

@@ -22,6 +22,7 @@ const (
 	Skipped    Status = "skipped"    // not sent: its workspace was not created, or the run was cancelled
 	Unknown    Status = "unknown"    // sent, and no answer said whether it took effect
 	Incomplete Status = "incomplete" // a workspace was created, but not all of the request took effect
+	Conflict   Status = "conflict"   // not sent: the organization differs in a way the plan may not change
 )
 
 // ItemResult is one write of the plan and what became of it. Its JSON
@@ -29,7 +30,7 @@ const (
 //
 //	id, kind, action, workspace, target   as in the plan's item
 //	workspace_id  the workspace's id: the new one for a create that made it
-//	result        done | failed | skipped | unknown | incomplete
+//	result        done | failed | skipped | unknown | incomplete | conflict
 //	message       what happened, in the API's words where it gave any
 //	request_id    the request-id of the write, for support
 //	check         with unknown: what to check before applying again
@@ -71,6 +72,7 @@ type Summary struct {
 	Skipped    int `json:"skipped"`
 	Unknown    int `json:"unknown"`
 	Incomplete int `json:"incomplete"`
+	Conflict   int `json:"conflict"`
 }
 
 func (r *Report) summarize() {
@@ -87,6 +89,8 @@ func (r *Report) summarize() {
 			s.Unknown++
 		case Incomplete:
 			s.Incomplete++
+		case Conflict:
+			s.Conflict++
 		}
 	}
 	r.Summary = s
@@ -116,12 +120,14 @@ func (r *Report) Err() error {
 		return &Error{Report: r, cause: outcome.ErrCancelled}
 	case s.Failed > 0 || s.Skipped > 0:
 		return &Error{Report: r, cause: errors.New("some of the plan's writes failed")}
+	case s.Conflict > 0:
+		return &Error{Report: r, cause: errors.New("the plan has conflicts, which were not applied")}
 	}
 	return nil
 }
 
 // ExitCode is the exit code a script sees for the report: 0 every write
-// done; 1 some failed, nothing unknown; 3 a workspace created incomplete;
+// done; 1 some failed or in conflict, nothing unknown; 3 a workspace created incomplete;
 // 5 some outcome unknown; 130 cancelled.
 func (r *Report) ExitCode() int { return outcome.ExitCode(r.Err()) }
 
@@ -177,7 +183,7 @@ func (r *Report) summaryLine() string {
 	for _, c := range []struct {
 		n    int
 		word string
-	}{{s.Failed, "failed"}, {s.Skipped, "skipped"}, {s.Unknown, "unknown"}, {s.Incomplete, "incomplete"}} {
+	}{{s.Failed, "failed"}, {s.Skipped, "skipped"}, {s.Unknown, "unknown"}, {s.Incomplete, "incomplete"}, {s.Conflict, "conflict, not applied"}} {
 		if c.n > 0 {
 			parts = append(parts, fmt.Sprintf("%d %s", c.n, c.word))
 		}
@@ -187,4 +193,24 @@ func (r *Report) summaryLine() string {
 		line += " Cancelled before the end."
 	}
 	return line
+}
+
+// Unsent is the report of a plan with nothing to send: each conflict, not
+// done (exit 1), or no items at all when the organization matches the file.
+func Unsent(p *plan.Plan) *Report {
+	rep := &Report{Items: []ItemResult{}}
+	rep.Items = appendConflicts(rep.Items, p)
+	rep.summarize()
+	return rep
+}
+
+// appendConflicts adds p's conflicts to items: each is reported and never
+// sent, so that apply does not say the organization matches the file.
+func appendConflicts(items []ItemResult, p *plan.Plan) []ItemResult {
+	for _, it := range p.Items {
+		if it.Action == plan.Conflict {
+			items = append(items, *newResult(it, Conflict, "not sent: "+it.Description))
+		}
+	}
+	return items
 }

@@ -78,10 +78,11 @@ type Event struct {
 var ErrPlanNotApplicable = errors.New("the plan has errors; fix them in the file and plan again: nothing was sent")
 
 // Run sends p's writes (items whose action is create or update) and
-// reports on each, in plan order. Workspaces go first; members and rate
+// reports on each, in plan order, then on each conflict (never sent, not
+// done). Workspaces go first; members and rate
 // limits of a workspace the plan creates get its new id; they are skipped
-// when its create failed or its outcome is unknown. Items that do not
-// write are not in the report. Run returns an error only for a plan that
+// when its create failed or its outcome is unknown. Other items that do
+// not write are not in the report. Run returns an error only for a plan that
 // may not be applied; a cancelled ctx stops items not yet started (they are
 // reported skipped) and lets those in flight finish truthfully.
 func Run(ctx context.Context, admin api.Admin, p *plan.Plan, opts Options) (*Report, error) {
@@ -122,6 +123,7 @@ func Run(ctx context.Context, admin api.Admin, p *plan.Plan, opts Options) (*Rep
 	for _, i := range r.order {
 		rep.Items = append(rep.Items, *r.results[i])
 	}
+	rep.Items = appendConflicts(rep.Items, p)
 	rep.summarize()
 	return rep, nil
 }

@@ -50,6 +50,10 @@ func (r *runner) do(ctx context.Context, i int, it plan.Item) *ItemResult {
 			_, err := r.admin.UpdateWorkspaceRateLimit(ctx, wsID, it.RateLimitID, w.UpdateRateLimits.Limits)
 			return "set; takes effect within about an hour", err
 		}
+	case w.RemoveMember != nil:
+		send = func(ctx context.Context) (string, error) {
+			return "removed from the workspace", r.admin.RemoveMember(ctx, wsID, it.UserID)
+		}
 	case w.CreateInvite != nil:
 		send = func(ctx context.Context) (string, error) {
 			inv, err := r.admin.CreateInvite(ctx, w.CreateInvite.Email, w.CreateInvite.Role)
@@ -93,9 +97,26 @@ func (r *runner) do(ctx context.Context, i int, it plan.Item) *ItemResult {
 	return res
 }
 
+// MaxChangeUnknownSends bounds how many times one request is sent while the
+// API keeps answering 503 change_outcome_unknown.
+const MaxChangeUnknownSends = 3
+
+// WaitNote says what a write that is waiting to be sent again changed: for
+// a 429 or a connection that never opened, nothing; after a 503
+// change_outcome_unknown, perhaps part of it, which sending it again
+// finishes without repeating.
+func WaitNote(e *api.Error) string {
+	if e != nil && e.Code == api.CodeChangeOutcomeUnknown {
+		return "some of it may have been saved; the API asks for the same request again, which finishes it without repeating what was saved"
+	}
+	return "nothing was changed"
+}
+
 // retrying sends, and sends again after a 429 or a connection that never
 // opened (the only answers that say the write certainly did not happen),
-// waiting as the API asks, within MaxAttempts and MaxWait.
+// waiting as the API asks, within MaxAttempts and MaxWait. A 503
+// change_outcome_unknown is sent again too, as the API asks (what was saved
+// is not repeated), up to MaxChangeUnknownSends sends in all.
 func (r *runner) retrying(ctx context.Context, i int, it plan.Item, send func(context.Context) (string, error)) (string, error) {
 	maxAttempts, maxWait := r.opts.MaxAttempts, r.opts.MaxWait
 	if maxAttempts <= 0 {
@@ -105,6 +126,7 @@ func (r *runner) retrying(ctx context.Context, i int, it plan.Item, send func(co
 		maxWait = 60 * time.Second
 	}
 	var waited time.Duration
+	unknownSends := 0
 	for attempt := 1; ; attempt++ {
 		if attempt > 1 && ctx.Err() != nil {
 			return "", &api.Error{Op: "send", Kind: api.KindCanceled, Message: "cancelled before it was sent again", Unsent: true, Err: ctx.Err()}
@@ -114,7 +136,15 @@ func (r *runner) retrying(ctx context.Context, i int, it plan.Item, send func(co
 		// keeps new requests from going out instead.
 		done, err := send(context.WithoutCancel(ctx))
 		var e *api.Error
-		if err == nil || !errors.As(err, &e) || !(e.Kind == api.KindRateLimited || e.Unsent && e.Kind != api.KindCanceled) {
+		if err == nil || !errors.As(err, &e) {
+			return done, err
+		}
+		resend := e.Kind == api.KindRateLimited || e.Unsent && e.Kind != api.KindCanceled
+		if e.Code == api.CodeChangeOutcomeUnknown {
+			unknownSends++
+			resend = unknownSends < MaxChangeUnknownSends
+		}
+		if !resend {
 			return done, err
 		}
 		wait := e.RetryAfter

@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
+
 	"github.com/anthropic-tools/workspace-wizard/internal/api/fakeapi"
 	"github.com/anthropic-tools/workspace-wizard/internal/api/fakeapi/fakeapitest"
 	"github.com/anthropic-tools/workspace-wizard/internal/apply"
@@ -231,4 +233,26 @@ func TestHostileStrings(t *testing.T) {
 		}
 	}
 	h.see("Evil")
+}
+
+// A plan whose only difference is a conflict does not say the organization
+// matches the file: the review warns, Enter sends nothing and ends with a
+// report that lists the conflict as not done (exit 1).
+func TestConflictOnlyIsNotNothingToApply(t *testing.T) {
+	h := newHarness(t, withFile("version: 1\n"))
+	h.srv.AddWorkspace(fakeapi.Workspace{Name: "research"})
+	o := applyui.Options{Concurrency: 1, Now: clock, Sleep: noSleep, Still: true, Admin: h.admin, OrgName: "New organization",
+		Plan: planFor(t, h.admin, "version: 1\nworkspaces:\n  - name: research\n    external_key_id: ekey_01SDCCSbTxrXDpWc1phhtcfK\n")}
+	h.m = applyui.New(context.Background(), o)
+	h.run(h.send(tea.WindowSizeMsg{Width: 80, Height: 24}))
+	h.see("1 conflict, nothing to send", "Applying reports them as not done (exit 1)")
+	h.notSee("Nothing to apply")
+	h.press("enter")
+	rep := h.done()
+	if len(rep.Items) != 1 || rep.Items[0].Result != apply.Conflict || rep.ExitCode() != 1 {
+		t.Errorf("report (exit %d):\n%s", rep.ExitCode(), rep.Text(100))
+	}
+	if w := h.writes(); len(w) != 0 {
+		t.Errorf("writes for a conflict: %v", w)
+	}
 }

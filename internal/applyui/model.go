@@ -280,13 +280,13 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 			case m.canApply():
 				return m.start()
 			case m.o.Plan != nil && m.o.Plan.OK():
-				// Nothing to do: the organization matches the file.
-				m.report = &apply.Report{Items: []apply.ItemResult{}}
+				// Nothing to send: the report lists the conflicts, if any.
+				m.report = apply.Unsent(m.o.Plan)
 				return emit(DoneMsg{m.report})
 			}
 		case key.Matches(k, m.keys.Cancel):
 			if m.o.Plan != nil && m.o.Plan.OK() && len(m.entries) == 0 {
-				m.report = &apply.Report{Items: []apply.ItemResult{}}
+				m.report = apply.Unsent(m.o.Plan)
 				return emit(DoneMsg{m.report})
 			}
 			return m.cancel()
@@ -365,7 +365,7 @@ func (m *Model) event(ev apply.Event) {
 	case apply.EventStarted:
 		e.phase, e.since = sending, m.o.Now()
 	case apply.EventWaiting:
-		e.phase, e.wait, e.since, e.why = waiting, ev.Wait, m.o.Now(), outcome.Short(ev.Err)
+		e.phase, e.wait, e.since, e.why = waiting, ev.Wait, m.o.Now(), outcome.Short(ev.Err)+"; "+apply.WaitNote(ev.Err)
 	case apply.EventLooking:
 		e.phase, e.look, e.since, e.why = looking, ev.Look, m.o.Now(), outcome.Short(ev.Err)
 	case apply.EventFinished:
@@ -381,15 +381,17 @@ func (m *Model) finish(rep *apply.Report, err error) tea.Cmd {
 	if rep != nil {
 		// The report is the truth; entries Run never announced (skipped
 		// before their turn) take their result from it.
-		k := 0
+		byID := map[string]apply.ItemResult{}
+		for _, r := range rep.Items {
+			byID[r.ID] = r
+		}
+		m.done = 0
 		for _, e := range m.entries {
-			if k < len(rep.Items) && rep.Items[k].ID == e.item.ID {
-				r := rep.Items[k]
+			if r, ok := byID[e.item.ID]; ok {
 				e.result, e.phase = &r, finished
-				k++
+				m.done++
 			}
 		}
-		m.done = len(rep.Items)
 	}
 	m.screen, m.scroll, m.follow = ScreenResult, 0, false
 	if m.signaled {

@@ -71,6 +71,8 @@ func (m *Model) reviewView(w int) (body, status []string) {
 	case !p.OK():
 		n := s.Error + len(p.Errors)
 		say, style = "✗ This plan cannot be applied: "+plural(n, "error")+". Fix the file and plan again; nothing will be sent.", st.Error
+	case len(m.entries) == 0 && s.Conflict > 0:
+		say, style = "⚠ Nothing to send, and "+plural(s.Conflict, "conflict")+" a plan never changes: fix the file or the organization. Applying reports them as not done (exit 1).", st.Warn
 	case len(m.entries) == 0:
 		say, style = "✓ Nothing to apply: the organization already matches the file.", st.OK
 	default:
@@ -208,7 +210,10 @@ func (m *Model) counts() []string {
 	for _, c := range []struct {
 		s    apply.Status
 		mark string
-	}{{apply.Failed, "✗"}, {apply.Unknown, "⚠"}, {apply.Incomplete, "⚠"}, {apply.Skipped, "⊘"}} {
+	}{{apply.Failed, "✗"}, {apply.Unknown, "⚠"}, {apply.Incomplete, "⚠"}, {apply.Skipped, "⊘"}, {apply.Conflict, "⚠"}} {
+		if c.s == apply.Conflict && m.report != nil {
+			n[c.s] = m.report.Summary.Conflict // conflicts are in the report, not among the writes
+		}
 		if n[c.s] > 0 {
 			out = append(out, fmt.Sprintf("%s %d %s", c.mark, n[c.s], c.s))
 		}
@@ -239,7 +244,7 @@ func (m *Model) entryRow(e *entry) row {
 	case waiting:
 		left := max(e.wait-now.Sub(e.since), 0).Round(timeUnit)
 		r.mark = cell{"◷ waiting", st.Warn}
-		r.details = []cell{desc, {e.why + "; nothing was changed. Sending again in " + left.String(), st.Warn}}
+		r.details = []cell{desc, {e.why + ". Sending again in " + left.String(), st.Warn}}
 	case looking:
 		r.mark = cell{spinner[m.frame%len(spinner)] + " looking", st.Warn}
 		r.details = []cell{desc, {fmt.Sprintf("%s; it may have been created. Looking for it (look %d); never sent again blindly", e.why, e.look), st.Warn}}
@@ -264,6 +269,8 @@ func (m *Model) resultRow(r apply.ItemResult) row {
 		out.mark, msg.style = cell{"⚠ unknown", st.Warn}, st.Warn
 	case apply.Incomplete:
 		out.mark, msg.style = cell{"⚠ incomplete", st.Warn}, st.Warn
+	case apply.Conflict:
+		out.mark, msg.style = cell{"⚠ conflict", st.Warn}, st.Warn
 	default:
 		out.mark = cell{termsafe.String(string(r.Result)), st.Text}
 	}
@@ -328,7 +335,7 @@ func (m *Model) resultView(w int) (body, status []string) {
 	switch {
 	case s.Unknown > 0 || s.Incomplete > 0 || m.report.Cancelled:
 		style = st.Warn
-	case s.Failed > 0 || s.Skipped > 0:
+	case s.Failed > 0 || s.Skipped > 0 || s.Conflict > 0:
 		style = st.Error
 	}
 	for _, l := range wrap(line, w) {

@@ -156,6 +156,8 @@ func (m *Model) title() string {
 	switch {
 	case m.o.Plan == nil || !m.o.Plan.OK():
 		return "Review the plan · it has errors"
+	case total == 0 && m.o.Plan.Summary.Conflict > 0:
+		return "Review the plan · " + plural(m.o.Plan.Summary.Conflict, "conflict") + ", nothing to send"
 	case total == 0:
 		return "Review the plan · nothing to apply"
 	case total == 1:

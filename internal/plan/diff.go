@@ -56,8 +56,14 @@ func Diff(f *File, o Observed) *Plan {
 		for _, m := range w.Members {
 			p.Items = append(p.Items, d.member(w.Name, targets[i], m))
 		}
+		if w.MembersExclusive && targets[i] != "" {
+			p.Items = append(p.Items, d.removals(w, targets[i])...)
+		}
 		for _, rl := range w.RateLimits {
 			p.Items = append(p.Items, d.rateLimit(w.Name, targets[i], rl))
+		}
+		if w.RateLimits != nil && targets[i] != "" {
+			p.Items = append(p.Items, d.clearUnlisted(w.Name, targets[i], w.RateLimits)...)
 		}
 	}
 	for _, in := range f.Invites {
@@ -154,7 +160,7 @@ func compare(w *Workspace, ws anthropic.Workspace) []Item {
 				it.Changes = append(it.Changes, c)
 			}
 		}
-		params.Tags = maps.Clone(w.Tags)
+		api.SetTagChanges(&params, changedTags(w.Tags, ws.Tags), removedTags(w.Tags, ws.Tags))
 	}
 	if dr := w.DataResidency; dr != nil {
 		if old := string(ws.DataResidency.WorkspaceGeo); dr.WorkspaceGeo != "" && old != "" && old != dr.WorkspaceGeo {
@@ -201,6 +207,31 @@ func compare(w *Workspace, ws anthropic.Workspace) []Item {
 		it.Write = &Write{UpdateWorkspace: &params}
 	}
 	return append([]Item{it}, conflicts...)
+}
+
+// changedTags are the tags of want that have is missing or has with
+// another value: what an update sends (the API keeps tags it is not sent).
+func changedTags(want, have map[string]string) map[string]string {
+	out := map[string]string{}
+	for k, v := range want {
+		if old, ok := have[k]; !ok || old != v {
+			out[k] = v
+		}
+	}
+	return out
+}
+
+// removedTags are the keys of have that want does not name, sorted: sent
+// as null, which the API takes as "remove this tag".
+func removedTags(want, have map[string]string) []string {
+	var out []string
+	for k := range have {
+		if _, ok := want[k]; !ok {
+			out = append(out, k)
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 func optional(s string) *string {

@@ -184,11 +184,12 @@ func TestDiffEditedTag(t *testing.T) {
 		t.Errorf("change %s: %s → %s", c.Field, str(c.Old), str(c.New))
 	}
 	params := it.Write.UpdateWorkspace
-	if params == nil || params.Tags["env"] != "staging" || params.Tags["team"] != "research" || params.DisplayColor.Valid() {
+	if params == nil || params.DisplayColor.Valid() {
 		t.Errorf("update params %+v", params)
 	}
+	// The API merges tags: only the changed one is sent.
 	body, err := json.Marshal(it.Write)
-	if err != nil || string(body) != `{"update_workspace":{"tags":{"env":"staging","team":"research"}}}` {
+	if err != nil || string(body) != `{"update_workspace":{"tags":{"env":"staging"}}}` {
 		t.Errorf("write as JSON: %s, %v", body, err)
 	}
 }
@@ -216,7 +217,7 @@ func TestDiffUpdates(t *testing.T) {
 		t.Errorf("changes %v\nwant %v", got, want)
 	}
 	body, _ := json.Marshal(it.Write)
-	for _, w := range []string{`"display_color":"#000000"`, `"allowed_inference_geos":"unrestricted"`, `"default_inference_geo":"global"`, `"tags":{"team":"research"}`} {
+	for _, w := range []string{`"display_color":"#000000"`, `"allowed_inference_geos":"unrestricted"`, `"default_inference_geo":"global"`, `"tags":{"env":null}`} {
 		if !strings.Contains(string(body), w) {
 			t.Errorf("write %s lacks %s", body, w)
 		}
@@ -389,8 +390,32 @@ func TestDiffRateLimits(t *testing.T) {
 				t.Errorf("%s: %+v", id, it)
 			}
 		}
-		if it := item(t, p, `workspace["research-prod"].rate_limit["claude sonnet 4.X"]`); it.Action != plan.Unchanged {
+		// The entry names requests_per_minute only: its rate_limits are the
+		// whole truth, so the output_tokens_per_minute override is cleared.
+		it := item(t, p, `workspace["research-prod"].rate_limit["claude sonnet 4.X"]`)
+		if it.Action != plan.Update || change(t, it, "requests_per_minute").Changed() || change(t, it, "output_tokens_per_minute").New != nil {
 			t.Errorf("%+v", it)
+		}
+		if body, _ := json.Marshal(it.Write); string(body) != `{"update_rate_limits":{"limits":[{"value":null,"type":"output_tokens_per_minute"}]}}` {
+			t.Errorf("write %s", body)
+		}
+	})
+	t.Run("a group the entry does not list", func(t *testing.T) {
+		src := "version: 1\nworkspaces:\n  - name: research-prod\n    rate_limits: []\n  - name: staging\n"
+		p := plan.Diff(mustParse(t, src), matchingOrg(t))
+		it := item(t, p, `workspace["research-prod"].rate_limit["Claude Sonnet 4.x"]`)
+		if it.Action != plan.Update || !strings.Contains(it.Description, "clear the Claude Sonnet 4.x overrides") || it.RateLimitID != "rl_sonnet" {
+			t.Fatalf("%+v", it)
+		}
+		body, _ := json.Marshal(it.Write)
+		if !strings.Contains(string(body), `{"value":null,"type":"requests_per_minute"}`) || !strings.Contains(string(body), `{"value":null,"type":"output_tokens_per_minute"}`) {
+			t.Errorf("write %s", body)
+		}
+		// Without rate_limits (staging), the workspace's limits are left alone.
+		for _, it := range p.Items {
+			if it.Workspace == "staging" && it.Kind == plan.KindRateLimit {
+				t.Errorf("an entry without rate_limits plans %+v", it)
+			}
 		}
 	})
 	t.Run("unknown group", func(t *testing.T) {

@@ -30,7 +30,14 @@ type Workspace struct {
 	UserProfileID string         // permanent
 	DisplayColor  string
 	Members       []Member
-	RateLimits    []RateLimit
+	// MembersExclusive (members_exclusive: true) makes Members the whole
+	// list: members the file does not name are removed. Off, members are
+	// only added or changed.
+	MembersExclusive bool
+	// RateLimits is nil when the file has no rate_limits: (not managed);
+	// present, even empty, it is the whole truth: overrides it does not
+	// name are cleared.
+	RateLimits []RateLimit
 }
 
 // DataResidency is a workspace's data_residency:. An empty field is not
@@ -44,7 +51,8 @@ type DataResidency struct {
 }
 
 // Member is a person who should be a member of the workspace, with a role.
-// Members the file does not name are left alone.
+// Members the file does not name are left alone, unless the entry has
+// members_exclusive: true.
 type Member struct {
 	Email string
 	Role  anthropic.NoBillingWorkspaceRole

@@ -54,7 +54,8 @@ func (a Action) Writes() bool { return a == Create || a == Update }
 //	rate_limit_id the organization's rate-limit entry
 //	write         the request an applier sends, as the API's JSON body, under
 //	              one of create_workspace, update_workspace, add_member,
-//	              update_member, create_invite, update_rate_limits
+//	              update_member, create_invite, update_rate_limits,
+//	              remove_member (a DELETE: the body is empty, {} is shown)
 type Item struct {
 	ID          string   `json:"id"`
 	Kind        Kind     `json:"kind"`
@@ -97,6 +98,7 @@ type Write struct {
 	UpdateMember     *anthropic.OrganizationWorkspaceMemberUpdateParams    // send with the item's UserID
 	CreateInvite     *anthropic.OrganizationInviteNewParams                //
 	UpdateRateLimits *anthropic.OrganizationWorkspaceRateLimitUpdateParams // send with the item's RateLimitID
+	RemoveMember     *anthropic.OrganizationWorkspaceMemberRemoveParams    // send with the item's UserID
 }
 
 // MarshalJSON writes the request body the API receives, under the name of
@@ -109,13 +111,14 @@ func (w Write) MarshalJSON() ([]byte, error) {
 		UpdateMember     *anthropic.OrganizationWorkspaceMemberUpdateParams    `json:"update_member,omitempty"`
 		CreateInvite     *anthropic.OrganizationInviteNewParams                `json:"create_invite,omitempty"`
 		UpdateRateLimits *anthropic.OrganizationWorkspaceRateLimitUpdateParams `json:"update_rate_limits,omitempty"`
+		RemoveMember     *anthropic.OrganizationWorkspaceMemberRemoveParams    `json:"remove_member,omitempty"`
 	}
 	if w.CreateWorkspace != nil {
 		p := w.CreateWorkspace.Params()
 		out.CreateWorkspace = &p
 	}
 	out.UpdateWorkspace, out.AddMember, out.UpdateMember = w.UpdateWorkspace, w.AddMember, w.UpdateMember
-	out.CreateInvite, out.UpdateRateLimits = w.CreateInvite, w.UpdateRateLimits
+	out.CreateInvite, out.UpdateRateLimits, out.RemoveMember = w.CreateInvite, w.UpdateRateLimits, w.RemoveMember
 	return json.Marshal(out)
 }
 

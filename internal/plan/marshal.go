@@ -88,8 +88,14 @@ func workspaceNode(w *Workspace) *yaml.Node {
 		}
 		add(m, "members", seq)
 	}
-	if len(w.RateLimits) > 0 {
+	if w.MembersExclusive {
+		add(m, "members_exclusive", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
+	}
+	if w.RateLimits != nil {
 		seq := &yaml.Node{Kind: yaml.SequenceNode}
+		if len(w.RateLimits) == 0 {
+			seq.Style = yaml.FlowStyle // rate_limits: []
+		}
 		for _, rl := range w.RateLimits {
 			e := mapNode(true)
 			add(e, "group", strNode(rl.Group))

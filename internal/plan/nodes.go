@@ -207,6 +207,18 @@ func (p *parser) integer(n *yaml.Node, path string) (int64, bool) {
 	return v, true
 }
 
+// boolean reads true or false.
+func (p *parser) boolean(n *yaml.Node, path string) bool {
+	if !p.is(n, path, yaml.ScalarNode) {
+		return false
+	}
+	if n.ShortTag() != "!!bool" || n.Value != "true" && n.Value != "false" {
+		p.errorf(n, path, "write true or false (found %s)", describe(n))
+		return false
+	}
+	return n.Value == "true"
+}
+
 // field joins a path and a key: a.b, or a["odd key"] when the key is not a
 // plain word.
 func field(path, key string) string {

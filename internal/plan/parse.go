@@ -16,7 +16,7 @@ import (
 // them.
 var (
 	fileKeys      = []string{"version", "workspaces", "invites"}
-	workspaceKeys = []string{"name", "tags", "data_residency", "external_key_id", "user_profile_id", "display_color", "members", "rate_limits"}
+	workspaceKeys = []string{"name", "tags", "data_residency", "external_key_id", "user_profile_id", "display_color", "members", "members_exclusive", "rate_limits"}
 	residencyKeys = []string{"workspace_geo", "allowed_inference_geos", "default_inference_geo"}
 	personKeys    = []string{"email", "role"}
 	rateLimitKeys = append([]string{"group"}, limitTypeNames()...)
@@ -210,7 +210,11 @@ func (p *parser) workspace(n *yaml.Node, path string) (*Workspace, *yaml.Node) {
 			}
 		}
 	}
+	if e, ok := m["members_exclusive"]; ok {
+		w.MembersExclusive = p.boolean(e.val, field(path, "members_exclusive"))
+	}
 	if e, ok := m["rate_limits"]; ok {
+		w.RateLimits = []RateLimit{} // present: the whole truth, even when empty
 		groups := map[string]int{}
 		for i, rn := range p.list(e.val, field(path, "rate_limits")) {
 			rp := index(field(path, "rate_limits"), i)

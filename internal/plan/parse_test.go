@@ -81,6 +81,7 @@ func TestParseErrors(t *testing.T) {
 		{"tag key anthropic", "version: 1\nworkspaces:\n  - name: x\n    tags: {env: prod, anthropic-team: a}\n", []string{`org.yaml:4:23: workspaces[0].tags.anthropic-team: tag key "anthropic-team": keys may not start with "anthropic"; pick another key`}},
 		{"tag value too long", "version: 1\nworkspaces:\n  - name: x\n    tags:\n      env: " + strings.Repeat("v", 257) + "\n", []string{`org.yaml:5:12: workspaces[0].tags.env: the value of tag "env" is 257 characters; use at most 256`}},
 		{"tag value null", "version: 1\nworkspaces:\n  - name: x\n    tags: {env: }\n", []string{`org.yaml:4:17: workspaces[0].tags.env: needs a value; write "" for an empty text`}},
+		{"members_exclusive not a bool", "version: 1\nworkspaces:\n  - name: x\n    members_exclusive: yes please\n", []string{"org.yaml:4:24: workspaces[0].members_exclusive: write true or false"}},
 		{"tags null", "version: 1\nworkspaces:\n  - name: x\n    tags:\n", []string{"org.yaml:4:10: workspaces[0].tags: needs a value; write tags: {}"}},
 		{"tag key repeated", "version: 1\nworkspaces:\n  - name: x\n    tags:\n      env: a\n      env: b\n", []string{`org.yaml:6:7: workspaces[0].tags.env: "env" appears twice here (also on line 5); keep one`}},
 		{"too many tags", "version: 1\nworkspaces:\n  - name: x\n    tags: {" + manyTags(51) + "}\n", []string{"org.yaml:4:11: workspaces[0].tags: at most 50 tags are allowed (there are 51)"}},
@@ -245,6 +246,9 @@ func TestMarshalRoundTrip(t *testing.T) {
 		}, {
 			Name: "no tags", Tags: map[string]string{}, DataResidency: &plan.DataResidency{AllowedInferenceGeos: "global,us", DefaultInferenceGeo: "us"},
 			RateLimits: []plan.RateLimit{{Group: "batch", Limits: []plan.Limit{{Type: "requests_per_minute", Value: 1}, {Type: "tokens_per_day", Value: 1 << 40}}}},
+		}}},
+		"members_exclusive, no rate limits": {Version: 1, Workspaces: []plan.Workspace{{
+			Name: "x", Members: []plan.Member{{Email: "a@example.com", Role: "workspace_user"}}, MembersExclusive: true, RateLimits: []plan.RateLimit{},
 		}}},
 	}
 	for name, f := range files {

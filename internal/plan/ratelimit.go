@@ -2,6 +2,7 @@ package plan
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -117,6 +118,12 @@ func (d *differ) rateLimit(wsName, wsID string, rl RateLimit) Item {
 			params.Limits = append(params.Limits, anthropic.WorkspaceRateLimitUpdateValueParam{Type: l.Type, Value: param.NewOpt(l.Value)})
 		}
 	}
+	// The entry's rate_limits are the whole truth: an override of a type
+	// the group's entry does not name is cleared (value null).
+	for _, t := range unnamed(current, rl.Limits) {
+		it.Changes = append(it.Changes, Change{Field: t, Old: ptr(strconv.FormatInt(current[t], 10))})
+		params.Limits = append(params.Limits, anthropic.WorkspaceRateLimitUpdateValueParam{Type: anthropic.WorkspaceRateLimitType(t), Value: param.Null[int64]()})
+	}
 	name := groupName(*group)
 	if len(params.Limits) == 0 {
 		it.Action, it.Description = Unchanged, fmt.Sprintf("the %s limits are as the file says", name)
@@ -126,4 +133,61 @@ func (d *differ) rateLimit(wsName, wsID string, rl RateLimit) Item {
 	it.Description = fmt.Sprintf("set the %s limits (the organization's limits still apply; changes take effect within about an hour)", name)
 	it.Write = &Write{UpdateRateLimits: &params}
 	return it
+}
+
+// unnamed are the override types of current that limits does not name,
+// sorted.
+func unnamed(current map[string]int64, limits []Limit) []string {
+	var out []string
+	for t := range current {
+		if !slices.ContainsFunc(limits, func(l Limit) bool { return string(l.Type) == t }) {
+			out = append(out, t)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// clearUnlisted plans, for a workspace whose entry has rate_limits, the
+// clearing of every override in a group the entry does not list: the
+// file's rate_limits are the whole truth for the workspace.
+func (d *differ) clearUnlisted(wsName, wsID string, listed []RateLimit) []Item {
+	keep := map[string]bool{}
+	for _, rl := range listed {
+		if g, _ := d.findGroup(rl.Group); g != nil {
+			keep[g.ID] = true
+		}
+	}
+	var items []Item
+	for _, wrl := range d.o.WorkspaceRateLimits[wsID] {
+		if keep[wrl.RateLimitID] {
+			continue
+		}
+		name := wrl.RateLimitID
+		for _, g := range d.o.RateLimits {
+			if g.ID == wrl.RateLimitID {
+				name = groupName(g)
+			}
+		}
+		it := Item{
+			ID: workspaceID(wsName) + ".rate_limit[" + strconv.Quote(name) + "]", Kind: KindRateLimit,
+			Workspace: wsName, WorkspaceID: wsID, Target: name, RateLimitID: wrl.RateLimitID,
+		}
+		params := anthropic.OrganizationWorkspaceRateLimitUpdateParams{WorkspaceID: wsID}
+		for _, v := range wrl.Limits {
+			if v.Source.Type == "organization" {
+				continue
+			}
+			it.Changes = append(it.Changes, Change{Field: v.Type, Old: ptr(strconv.FormatInt(v.Value, 10))})
+			params.Limits = append(params.Limits, anthropic.WorkspaceRateLimitUpdateValueParam{Type: anthropic.WorkspaceRateLimitType(v.Type), Value: param.Null[int64]()})
+		}
+		if len(params.Limits) == 0 {
+			continue
+		}
+		it.Action = Update
+		it.Description = fmt.Sprintf("clear the %s overrides: the entry's rate_limits do not list the group (the organization's limits apply; changes take effect within about an hour)", name)
+		it.Write = &Write{UpdateRateLimits: &params}
+		items = append(items, it)
+	}
+	return items
 }

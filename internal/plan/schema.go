@@ -65,11 +65,12 @@ func Schema() []byte {
 		"external_key_id": patterned(rules.FieldExternalKeyID, "customer-managed encryption key: ekey_… or an AWS KMS key ARN; write-once"),
 		"user_profile_id": patterned(rules.FieldUserProfileID, "user profile (uprof_…); permanent"),
 		"display_color":   patterned(rules.FieldDisplayColor, `the Console colour, "#RRGGBB"`),
-		"members": map[string]any{"type": "array", "description": "members to add or whose role to set; others are left alone", "items": object("a member", []string{"email", "role"}, map[string]any{
+		"members": map[string]any{"type": "array", "description": "members to add or whose role to set; others are left alone unless members_exclusive is true", "items": object("a member", []string{"email", "role"}, map[string]any{
 			"email": email,
 			"role":  enum("the workspace role", workspaceRoles...),
 		})},
-		"rate_limits": map[string]any{"type": "array", "description": "the workspace's rate-limit overrides", "items": map[string]any{
+		"members_exclusive": map[string]any{"type": "boolean", "description": "true: members lists every member, and members it does not name are removed; false or left out: members are only added or changed"},
+		"rate_limits": map[string]any{"type": "array", "description": "the workspace's rate-limit overrides, all of them: overrides not listed are cleared; left out, the workspace's are left alone", "items": map[string]any{
 			"type": "object", "required": []string{"group"}, "minProperties": 2, "additionalProperties": false, "properties": limits,
 		}},
 	})

@@ -238,7 +238,10 @@ func (a *plain) review() *plan.Plan {
 	}
 	p := plan.Diff(a.file, o)
 	a.p.Say(strings.TrimRight(p.Text(plainWidth, false), "\n"))
-	if p.OK() && p.Changes() == 0 {
+	switch {
+	case p.OK() && p.Changes() == 0 && p.Summary.Conflict > 0:
+		a.say("⚠ Nothing to send, and %d conflicts a plan never changes (listed above): fix the plan or the organization.", p.Summary.Conflict)
+	case p.OK() && p.Changes() == 0:
 		a.say("✓ The organization already matches the plan: nothing to apply.")
 	}
 	return p

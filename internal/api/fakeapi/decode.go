@@ -17,6 +17,7 @@ import (
 type workspaceInput struct {
 	name         *string
 	tags         map[string]string // nil when not sent
+	untag        []string          // on update, tag keys sent as null: removed
 	workspaceGeo *string
 	allowedGeos  *string // flag form: "unrestricted" or "us,global"
 	defaultGeo   *string
@@ -53,7 +54,7 @@ func decodeWorkspaceInput(body []byte, update bool) (workspaceInput, *apiError) 
 		return in, invalidField(rules.FieldName, errRequired)
 	}
 	if raw, ok := top[rules.FieldTags]; ok && !isNull(raw) {
-		if in.tags, err = decodeTags(raw); err != nil {
+		if in.tags, in.untag, err = decodeTags(raw, update); err != nil {
 			return in, err
 		}
 	}
@@ -151,20 +152,27 @@ func decodeAllowedGeos(raw json.RawMessage) (*string, *apiError) {
 	return &joined, nil
 }
 
-func decodeTags(raw json.RawMessage) (map[string]string, *apiError) {
+// decodeTags reads tags. On update (a partial update) a key whose value is
+// null is a tag to remove; it is returned in untag, sorted.
+func decodeTags(raw json.RawMessage, update bool) (tags map[string]string, untag []string, _ *apiError) {
 	obj, err := decodeObject(rules.FieldTags, raw, nil)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	tags := make(map[string]string, len(obj))
+	tags = make(map[string]string, len(obj))
 	for k, v := range obj {
+		if update && isNull(v) {
+			untag = append(untag, k)
+			continue
+		}
 		s, err := decodeString(rules.FieldTags+"."+k, v, false)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		tags[k] = *s
 	}
-	return tags, nil
+	slices.Sort(untag)
+	return tags, untag, nil
 }
 
 // decodeObject reads a JSON object. With fields non-nil, a key outside

@@ -24,6 +24,7 @@ const (
 const (
 	codeWorkspacePolicyViolation    = "workspace_policy_violation"
 	codeWorkspaceCreatedIncomplete  = "workspace_created_incomplete"
+	codeChangeOutcomeUnknown        = "change_outcome_unknown"
 	codeExternalKeyChanged          = "external_key_changed"
 	codeExternalKeyValidationFailed = "external_key_validation_failed"
 	codeSandboxEgressRestricted     = "sandbox_egress_restricted"

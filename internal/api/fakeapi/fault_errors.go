@@ -46,6 +46,9 @@ func faultError(c *call, f Fault, committed any) *apiError {
 			e.workspaceID = w.ID
 		}
 		e.msg = fmt.Sprintf("The workspace %s was created, but its tags were not saved. Set them with Update Workspace; do not create it again.", e.workspaceID)
+	case FaultChangeUnknown:
+		e.status, e.typ, e.code = http.StatusServiceUnavailable, typeOverloaded, codeChangeOutcomeUnknown
+		e.msg = "Some of the request's changes may have been saved and others not. Send the same request again to finish it; changes already saved aren't repeated."
 	case FaultPolicyCMEK:
 		e = invalid("external_key_id: this organization's Workspace Policy requires every workspace to be encrypted with one of its allowed customer-managed keys, and no key was given; an organization admin can see the policy in the Console")
 		if id := sentExternalKey(c.body); id != "" {

@@ -34,6 +34,7 @@ const (
 	FaultPermissionDenied FaultKind = "403"                // 403 permission_error
 	// Faults with an error_code in error.details.
 	FaultCreatedIncomplete   FaultKind = "503-incomplete"        // create only: the workspace is created without its tags, then 503 api_error workspace_created_incomplete with details.workspace_id
+	FaultChangeUnknown       FaultKind = "503-change-unknown"    // update only: the tags are saved and nothing else, then 503 overloaded_error change_outcome_unknown
 	FaultPolicyCMEK          FaultKind = "policy-cmek"           // 400 invalid_request_error workspace_policy_violation, details.field "external_key_id"; nothing applied
 	FaultKeyChanged          FaultKind = "409-key-changed"       // 409 conflict_error external_key_changed; nothing applied
 	FaultKeyValidationFailed FaultKind = "key-validation-failed" // 400 invalid_request_error external_key_validation_failed; nothing applied
@@ -49,7 +50,7 @@ var faultKinds = []FaultKind{
 	FaultRateLimit, FaultRateLimitMs, FaultOverloaded, FaultOverloadedAfter, FaultServer, FaultServerAfter,
 	FaultTimeout, FaultTimeoutAfter, FaultDrop, FaultDropAfter, FaultStall, FaultStallAfter,
 	FaultInvalid, FaultInvalidKey, FaultUnauthenticated, FaultPermissionDenied,
-	FaultCreatedIncomplete, FaultPolicyCMEK, FaultKeyChanged, FaultKeyValidationFailed,
+	FaultCreatedIncomplete, FaultChangeUnknown, FaultPolicyCMEK, FaultKeyChanged, FaultKeyValidationFailed,
 	FaultEgressRestricted, FaultUnknownCode, FaultPass,
 }
 
@@ -133,7 +134,7 @@ func (f Fault) target() string {
 
 // afterCommit reports whether the request is applied before the fault strikes.
 func (f Fault) afterCommit() bool {
-	return strings.HasSuffix(string(f.Kind), "-after-commit") || f.Kind == FaultCreatedIncomplete
+	return strings.HasSuffix(string(f.Kind), "-after-commit") || f.Kind == FaultCreatedIncomplete || f.Kind == FaultChangeUnknown
 }
 
 // ParseFaults reads a comma-separated list of fault names, as --demo-faults
@@ -175,6 +176,9 @@ func parseFault(name string) (Fault, error) {
 	}
 	if f.Kind == FaultCreatedIncomplete && f.Target != TargetCreate {
 		return Fault{}, fmt.Errorf("fault %q: 503-incomplete applies to create only", name)
+	}
+	if f.Kind == FaultChangeUnknown && f.Target != TargetUpdate {
+		return Fault{}, fmt.Errorf("fault %q: 503-change-unknown applies to update only, as update:503-change-unknown", name)
 	}
 	if hasWait {
 		n, err := strconv.Atoi(wait)

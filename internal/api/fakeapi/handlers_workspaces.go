@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 
@@ -113,7 +114,9 @@ func (s *Server) getWorkspace(c *call) (any, *apiError) {
 	return w.clone(), nil
 }
 
-// updateWorkspace is POST /v1/organizations/workspaces/{id}: name, tags,
+// updateWorkspace is POST /v1/organizations/workspaces/{id}, a partial
+// update: fields not sent are unchanged. Tags merge: a key sent with a
+// string is set, a key sent as null is removed, keys not sent stay. Name,
 // display_color, inference geos, a first external key and a first user
 // profile (sending the same one again changes nothing).
 func (s *Server) updateWorkspace(c *call) (any, *apiError) {
@@ -134,6 +137,20 @@ func (s *Server) updateWorkspace(c *call) (any, *apiError) {
 	if err := checkRules(in, dr.AllowedInferenceGeos); err != nil {
 		return nil, err
 	}
+	tags := w.Tags
+	if in.tags != nil {
+		tags = maps.Clone(w.Tags)
+		if tags == nil {
+			tags = map[string]string{}
+		}
+		maps.Copy(tags, in.tags)
+		for _, k := range in.untag {
+			delete(tags, k)
+		}
+		if err := rules.ValidateTags(api.SortedTags(tags)); err != nil {
+			return nil, invalidField(rules.FieldTags, err)
+		}
+	}
 	newProfile := in.userProfile != nil && *in.userProfile != w.UserProfileID
 	if newProfile {
 		if w.UserProfileID != "" {
@@ -143,13 +160,20 @@ func (s *Server) updateWorkspace(c *call) (any, *apiError) {
 			return nil, err
 		}
 	}
-	if in.externalKey != nil && *in.externalKey != w.ExternalKeyID {
+	newKey := in.externalKey != nil && *in.externalKey != w.ExternalKeyID
+	if newKey {
 		if w.ExternalKeyID != "" {
 			return nil, invalidField(rules.FieldExternalKeyID, fmt.Errorf("workspace %s already uses external key %s; a key is attached for good and cannot be replaced or detached", w.ID, w.ExternalKeyID))
 		}
 		if err := s.checkExternalKey(*in.externalKey); err != nil {
 			return nil, err
 		}
+	}
+	w.Tags = tags
+	if c.partial {
+		return w.clone(), nil // a "503-change-unknown" fault: only the tags were saved
+	}
+	if newKey {
 		w.ExternalKeyID = *in.externalKey
 		s.store.key(w.ExternalKeyID).Attached = true
 	}
@@ -158,9 +182,6 @@ func (s *Server) updateWorkspace(c *call) (any, *apiError) {
 	}
 	w.Name = cmp.Or(deref(in.name), w.Name)
 	w.DisplayColor = cmp.Or(deref(in.displayColor), w.DisplayColor)
-	if in.tags != nil {
-		w.Tags = in.tags
-	}
 	w.DataResidency.AllowedInferenceGeos = cmp.Or(deref(in.allowedGeos), dr.AllowedInferenceGeos)
 	w.DataResidency.DefaultInferenceGeo = cmp.Or(deref(in.defaultGeo), dr.DefaultInferenceGeo)
 	return w.clone(), nil

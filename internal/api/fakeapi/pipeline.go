@@ -31,6 +31,9 @@ type call struct {
 	// incomplete tells the create handler that a "503-incomplete" fault
 	// strikes: the workspace is stored without its tags.
 	incomplete bool
+	// partial tells the update handler that a "503-change-unknown" fault
+	// strikes: only the tags are saved.
+	partial bool
 }
 
 // serve is the pipeline every request goes through: record, latency, auth,
@@ -78,6 +81,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request, ep endpoint) {
 		return
 	}
 	c.incomplete = faulty && fault.Kind == FaultCreatedIncomplete
+	c.partial = faulty && fault.Kind == FaultChangeUnknown
 	v, err := ep.handle(c)
 	switch {
 	case err != nil:

@@ -137,13 +137,23 @@ func TestUpdate(t *testing.T) {
 	var got fakeapi.Workspace
 	decodeOK(t, send(t, srv, "POST", path, `{"name":"new","tags":{"b":"2"},"display_color":"#000000",
 		"data_residency":{"allowed_inference_geos":["us"],"default_inference_geo":"us"}}`), &got)
-	if got.Name != "new" || got.DisplayColor != "#000000" || !maps.Equal(got.Tags, map[string]string{"b": "2"}) ||
+	// Tags merge (a partial update): "a" was not sent, so it stays.
+	if got.Name != "new" || got.DisplayColor != "#000000" || !maps.Equal(got.Tags, map[string]string{"a": "1", "b": "2"}) ||
 		got.DataResidency != (fakeapi.DataResidency{AllowedInferenceGeos: "us", DefaultInferenceGeo: "us", WorkspaceGeo: "us"}) {
 		t.Errorf("updated = %+v", got)
 	}
 	decodeOK(t, send(t, srv, "POST", path, `{}`), &got)
-	if got.Name != "new" {
-		t.Errorf("an empty update changed the name to %q", got.Name)
+	if got.Name != "new" || !maps.Equal(got.Tags, map[string]string{"a": "1", "b": "2"}) {
+		t.Errorf("an empty update changed the workspace: %+v", got)
+	}
+	// A tag sent as null is removed; one sent with a value is set.
+	decodeOK(t, send(t, srv, "POST", path, `{"tags":{"a":null,"c":"3"}}`), &got)
+	if !maps.Equal(got.Tags, map[string]string{"b": "2", "c": "3"}) || got.Name != "new" {
+		t.Errorf("after removing a and setting c: %+v", got)
+	}
+	decodeOK(t, send(t, srv, "POST", path, `{"tags":null}`), &got)
+	if !maps.Equal(got.Tags, map[string]string{"b": "2", "c": "3"}) {
+		t.Errorf("tags null changed the tags to %v", got.Tags)
 	}
 
 	tests := []struct{ name, body, message string }{
@@ -268,4 +278,35 @@ func sdkIDs(ws []anthropic.Workspace) []string {
 		out[i] = w.ID
 	}
 	return out
+}
+
+// update:503-change-unknown saves the tags and nothing else, then answers
+// 503 overloaded_error change_outcome_unknown; the same request sent again
+// finishes the update. It aims at updates only.
+func TestUpdateChangeOutcomeUnknown(t *testing.T) {
+	srv := newServer(t, fakeapi.Options{})
+	w := create(t, srv, `{"name":"old","tags":{"a":"1"}}`)
+	f, err := fakeapi.ParseFaults("update:503-change-unknown")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv.AddFaults(f...)
+	body := `{"name":"new","tags":{"a":null,"b":"2"}}`
+	r := send(t, srv, "POST", workspacesPath+"/"+w.ID, body)
+	wantError(t, r, 503, "overloaded_error", "Some of the request's changes may have been saved")
+	if !strings.Contains(string(r.body), `"error_code":"change_outcome_unknown"`) {
+		t.Errorf("body %s", r.body)
+	}
+	var got fakeapi.Workspace
+	decodeOK(t, send(t, srv, "GET", workspacesPath+"/"+w.ID, ""), &got)
+	if got.Name != "old" || !maps.Equal(got.Tags, map[string]string{"b": "2"}) {
+		t.Errorf("after the fault: %+v", got)
+	}
+	decodeOK(t, send(t, srv, "POST", workspacesPath+"/"+w.ID, body), &got)
+	if got.Name != "new" || !maps.Equal(got.Tags, map[string]string{"b": "2"}) {
+		t.Errorf("sent again: %+v", got)
+	}
+	if _, err := fakeapi.ParseFaults("503-change-unknown"); err == nil || !strings.Contains(err.Error(), "update only") {
+		t.Errorf("a create fault: %v", err)
+	}
 }
