@@ -67,12 +67,12 @@ func TestSchema(t *testing.T) {
 		}
 	}
 	ws := props("properties", "workspaces", "items")
-	for _, k := range []string{"name", "tags", "data_residency", "external_key_id", "user_profile_id", "display_color", "members", "rate_limits"} {
+	for _, k := range []string{"name", "archived", "tags", "data_residency", "external_key_id", "user_profile_id", "display_color", "members", "rate_limits"} {
 		if !slices.Contains(ws, k) {
 			t.Errorf("workspace key %q missing from the schema", k)
 		}
 	}
-	if len(ws) != 8 {
+	if len(ws) != 9 {
 		t.Errorf("workspace keys %v", ws)
 	}
 }
