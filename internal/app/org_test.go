@@ -313,3 +313,44 @@ func TestOrgCommandsDemo(t *testing.T) {
 		}
 	}
 }
+
+// archived: true archives the workspace: with --yes at once (one POST
+// …/archive), at a plain terminal only once its name is typed after the y.
+// A second apply sends nothing.
+func TestApplyArchives(t *testing.T) {
+	srv := newOrgServer(t, "")
+	srv.AddWorkspace(fakeapi.Workspace{Name: "old"})
+	srv.AddWorkspace(fakeapi.Workspace{Name: "keep"})
+	file := writeFile(t, "org.yaml", "version: 1\nworkspaces:\n  - name: old\n    archived: true\n")
+	r := runOrg(t, srv, "plan", "-f", file, "--json")
+	if r.code != exitOK || !strings.Contains(r.stdout, `"action": "archive"`) || !strings.Contains(r.stdout, `"archive": 1`) {
+		t.Errorf("plan: exit %d\n%s\n%s", r.code, r.stdout, r.stderr)
+	}
+	for _, answer := range []string{"y\nold-ish\n", "y\n"} {
+		var out, errb bytes.Buffer
+		code := runWith(context.Background(), []string{"apply", "-f", file, "--base-url", srv.URL()}, &Options{
+			Getenv: func(k string) string { return keyEnv()[k] }, In: strings.NewReader(answer), Out: &out, ErrOut: &errb,
+			Interactive: true, Now: time.Now, Sleep: func(ctx context.Context, _ time.Duration) error { return ctx.Err() },
+		})
+		if code != exitCancelled || len(nonGET(srv)) != 0 || !strings.Contains(errb.String(), `Archiving "old" is permanent`) {
+			t.Errorf("answer %q: exit %d, writes %v\n%s", answer, code, nonGET(srv), errb.String())
+		}
+	}
+	r = runOrg(t, srv, "apply", "-f", file, "--yes")
+	var oldID string
+	for _, w := range srv.Workspaces() {
+		if w.Name == "old" {
+			oldID = w.ID
+		}
+		if w.Archived() != (w.Name == "old") {
+			t.Errorf("%s archived: %v", w.Name, w.Archived())
+		}
+	}
+	if w := nonGET(srv); r.code != exitOK || !slices.Equal(w, []string{"POST /v1/organizations/workspaces/" + oldID + "/archive"}) {
+		t.Errorf("apply --yes: exit %d, writes %v\n%s\n%s", r.code, w, r.stdout, r.stderr)
+	}
+	r = runOrg(t, srv, "apply", "-f", file, "--yes")
+	if r.code != exitOK || !strings.Contains(r.stdout, "Nothing to apply") || len(nonGET(srv)) != 1 {
+		t.Errorf("second apply: exit %d, writes %v\n%s", r.code, nonGET(srv), r.stdout)
+	}
+}
