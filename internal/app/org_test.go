@@ -354,3 +354,46 @@ func TestApplyArchives(t *testing.T) {
 		t.Errorf("second apply: exit %d, writes %v\n%s", r.code, nonGET(srv), r.stdout)
 	}
 }
+
+// plan checks the ids and addresses a file names before anything is sent:
+// the README's own example names a key and a member the new organization
+// does not have, so it is refused (exit 2) where it used to fail at apply.
+// A key that may not list encryption keys gets a note instead.
+func TestPlanChecksReferences(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	example := string(readme)
+	example = example[strings.Index(example, "```yaml\nversion: 1")+len("```yaml\n"):]
+	example = example[:strings.Index(example, "```")]
+	file := writeFile(t, "org.yaml", example)
+
+	srv := newOrgServer(t, "")
+	for _, cmd := range []string{"plan", "apply"} {
+		r := runOrg(t, srv, cmd, "-f", file, "--yes")
+		if cmd == "plan" {
+			r = runOrg(t, srv, cmd, "-f", file)
+		}
+		out := strings.Join(strings.Fields(r.stdout+r.stderr), " ")
+		for _, want := range []string{"the organization has no encryption key ekey_01SDCCSbTxrXDpWc1phhtcfK (it has none)", "alice@example.com is neither a user of the organization"} {
+			if r.code != exitUsage || !strings.Contains(out, want) {
+				t.Errorf("%s: exit %d, want %d saying %q\n%s", cmd, r.code, exitUsage, want, out)
+			}
+		}
+	}
+	if w := nonGET(srv); len(w) != 0 {
+		t.Errorf("sent: %v", w)
+	}
+	if n := srv.CountRequests("GET", "/v1/organizations/external_keys"); n != 2 {
+		t.Errorf("key lists read: %d, want 2 (one per command)", n)
+	}
+
+	denied := newOrgServer(t, "keys:403")
+	key := writeFile(t, "key.yaml", "version: 1\nworkspaces:\n  - name: k\n    external_key_id: ekey_01SDCCSbTxrXDpWc1phhtcfK\n")
+	r := runOrg(t, denied, "plan", "-f", key)
+	out := strings.Join(strings.Fields(r.stdout), " ")
+	if r.code != exitOK || !strings.Contains(out, "note") || !strings.Contains(out, "could not be checked: this key may not list them (403 permission_error)") {
+		t.Errorf("keys:403: exit %d\n%s\n%s", r.code, r.stdout, r.stderr)
+	}
+}

@@ -42,6 +42,7 @@ func Diff(f *File, o Observed) *Plan {
 		switch matches := d.byName[w.Name]; len(matches) {
 		case 0:
 			p.Items = append(p.Items, createItem(w))
+			p.Items = append(p.Items, d.references(w)...)
 			creates++
 		case 1:
 			targets[i] = matches[0].ID
@@ -250,7 +251,8 @@ func (d *differ) member(wsName, wsID string, m Member) Item {
 		if _, pending := d.pending[email]; pending || d.invited[email] {
 			it.Description = m.Email + " is invited but not yet in the organization; apply again after they accept to add them"
 		} else {
-			it.Description = m.Email + " is not in the organization — list it under invites, then apply again after they accept"
+			it.Action = Failed
+			it.Description = m.Email + " is neither a user of the organization nor invited in this file: check the address, or list it under invites (then apply again after they accept to add them)"
 		}
 		return it
 	}
