@@ -48,6 +48,9 @@ type Admin interface {
 	// UpdateWorkspace changes the fields p sets (name, tags, display colour,
 	// allowed and default inference geos, a first external key).
 	UpdateWorkspace(ctx context.Context, id string, p anthropic.OrganizationWorkspaceUpdateParams) (*anthropic.Workspace, error)
+	// ArchiveWorkspace archives a workspace: permanent, and its API keys
+	// stop working.
+	ArchiveWorkspace(ctx context.Context, id string) (*anthropic.Workspace, error)
 	// ListMembers lists every member of a workspace (bounded, as ListUsers).
 	ListMembers(ctx context.Context, workspaceID string) ([]anthropic.WorkspaceMember, error)
 	UpdateMemberRole(ctx context.Context, workspaceID, userID string, role anthropic.WorkspaceRole) (*anthropic.WorkspaceMember, error)

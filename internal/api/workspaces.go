@@ -101,3 +101,17 @@ func SetTagChanges(p *anthropic.OrganizationWorkspaceUpdateParams, set map[strin
 	}
 	p.SetExtraFields(map[string]any{"tags": tags})
 }
+
+// ArchiveWorkspace is POST /v1/organizations/workspaces/{id}/archive:
+// permanent (there is no unarchive) and the workspace's API keys stop
+// working.
+func (c *Client) ArchiveWorkspace(ctx context.Context, id string) (*anthropic.Workspace, error) {
+	const op = "archive workspace"
+	ws, err := track(ctx, op, func(ctx context.Context) (*anthropic.Workspace, error) {
+		return c.sdk.Organization.Workspaces.Archive(ctx, id)
+	})
+	if err == nil && (ws == nil || ws.ID == "") {
+		return nil, unreadable(op, "workspace")
+	}
+	return ws, err
+}

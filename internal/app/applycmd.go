@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"fmt"
+	"io"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -187,13 +188,33 @@ func (o *Options) confirm(ctx context.Context, admin api.Admin, p *plan.Plan) er
 		org = fmt.Sprintf("%q", termsafe.String(name))
 	}
 	fmt.Fprintf(o.ErrOut, "Apply these %d changes to %s? [y/N] ", p.Changes(), org)
-	line, _ := bufio.NewReader(o.In).ReadString('\n')
+	in := bufio.NewReader(o.In)
+	line, _ := in.ReadString('\n')
 	switch strings.ToLower(strings.TrimSpace(line)) {
 	case "y", "yes":
-		return nil
+		return confirmArchives(o.ErrOut, in, p)
 	}
 	fmt.Fprintln(o.ErrOut)
 	return outcome.ErrCancelled
+}
+
+// confirmArchives asks for the name of each workspace p archives to be
+// typed: archiving is permanent, so a y is not enough. A name typed wrong
+// cancels, with nothing sent.
+func confirmArchives(w io.Writer, in *bufio.Reader, p *plan.Plan) error {
+	for _, it := range p.Items {
+		if it.Action != plan.Archive {
+			continue
+		}
+		name := termsafe.String(it.Workspace)
+		fmt.Fprintf(w, "Archiving %q is permanent: its API keys stop working and it can never be unarchived. Type its name to archive it: ", name)
+		line, _ := in.ReadString('\n')
+		if strings.TrimRight(line, "\r\n") != it.Workspace {
+			fmt.Fprintf(w, "\nThat is not %q; nothing was sent.\n", name)
+			return outcome.ErrCancelled
+		}
+	}
+	return nil
 }
 
 // progress reports on stderr as items wait, are looked for, and finish.

@@ -157,7 +157,16 @@ func observe(ctx context.Context, admin api.Admin, f *plan.File) (plan.Observed,
 	for i, w := range f.Workspaces {
 		names[i] = w.Name
 	}
-	return apply.Observe(ctx, admin, names...)
+	o, err := apply.Observe(ctx, admin, names...)
+	if err != nil {
+		return o, err
+	}
+	var keys, profiles bool
+	for _, w := range f.Workspaces {
+		keys = keys || w.ExternalKeyID != ""
+		profiles = profiles || w.UserProfileID != ""
+	}
+	return o, apply.ObserveReferences(ctx, admin, &o, keys, profiles)
 }
 
 // textWidth is the width to lay tables out for: the terminal's, or 100

@@ -313,3 +313,87 @@ func TestOrgCommandsDemo(t *testing.T) {
 		}
 	}
 }
+
+// archived: true archives the workspace: with --yes at once (one POST
+// …/archive), at a plain terminal only once its name is typed after the y.
+// A second apply sends nothing.
+func TestApplyArchives(t *testing.T) {
+	srv := newOrgServer(t, "")
+	srv.AddWorkspace(fakeapi.Workspace{Name: "old"})
+	srv.AddWorkspace(fakeapi.Workspace{Name: "keep"})
+	file := writeFile(t, "org.yaml", "version: 1\nworkspaces:\n  - name: old\n    archived: true\n")
+	r := runOrg(t, srv, "plan", "-f", file, "--json")
+	if r.code != exitOK || !strings.Contains(r.stdout, `"action": "archive"`) || !strings.Contains(r.stdout, `"archive": 1`) {
+		t.Errorf("plan: exit %d\n%s\n%s", r.code, r.stdout, r.stderr)
+	}
+	for _, answer := range []string{"y\nold-ish\n", "y\n"} {
+		var out, errb bytes.Buffer
+		code := runWith(context.Background(), []string{"apply", "-f", file, "--base-url", srv.URL()}, &Options{
+			Getenv: func(k string) string { return keyEnv()[k] }, In: strings.NewReader(answer), Out: &out, ErrOut: &errb,
+			Interactive: true, Now: time.Now, Sleep: func(ctx context.Context, _ time.Duration) error { return ctx.Err() },
+		})
+		if code != exitCancelled || len(nonGET(srv)) != 0 || !strings.Contains(errb.String(), `Archiving "old" is permanent`) {
+			t.Errorf("answer %q: exit %d, writes %v\n%s", answer, code, nonGET(srv), errb.String())
+		}
+	}
+	r = runOrg(t, srv, "apply", "-f", file, "--yes")
+	var oldID string
+	for _, w := range srv.Workspaces() {
+		if w.Name == "old" {
+			oldID = w.ID
+		}
+		if w.Archived() != (w.Name == "old") {
+			t.Errorf("%s archived: %v", w.Name, w.Archived())
+		}
+	}
+	if w := nonGET(srv); r.code != exitOK || !slices.Equal(w, []string{"POST /v1/organizations/workspaces/" + oldID + "/archive"}) {
+		t.Errorf("apply --yes: exit %d, writes %v\n%s\n%s", r.code, w, r.stdout, r.stderr)
+	}
+	r = runOrg(t, srv, "apply", "-f", file, "--yes")
+	if r.code != exitOK || !strings.Contains(r.stdout, "Nothing to apply") || len(nonGET(srv)) != 1 {
+		t.Errorf("second apply: exit %d, writes %v\n%s", r.code, nonGET(srv), r.stdout)
+	}
+}
+
+// plan checks the ids and addresses a file names before anything is sent:
+// the README's own example names a key and a member the new organization
+// does not have, so it is refused (exit 2) where it used to fail at apply.
+// A key that may not list encryption keys gets a note instead.
+func TestPlanChecksReferences(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	example := string(readme)
+	example = example[strings.Index(example, "```yaml\nversion: 1")+len("```yaml\n"):]
+	example = example[:strings.Index(example, "```")]
+	file := writeFile(t, "org.yaml", example)
+
+	srv := newOrgServer(t, "")
+	for _, cmd := range []string{"plan", "apply"} {
+		r := runOrg(t, srv, cmd, "-f", file, "--yes")
+		if cmd == "plan" {
+			r = runOrg(t, srv, cmd, "-f", file)
+		}
+		out := strings.Join(strings.Fields(r.stdout+r.stderr), " ")
+		for _, want := range []string{"the organization has no encryption key ekey_01SDCCSbTxrXDpWc1phhtcfK (it has none)", "alice@example.com is neither a user of the organization"} {
+			if r.code != exitUsage || !strings.Contains(out, want) {
+				t.Errorf("%s: exit %d, want %d saying %q\n%s", cmd, r.code, exitUsage, want, out)
+			}
+		}
+	}
+	if w := nonGET(srv); len(w) != 0 {
+		t.Errorf("sent: %v", w)
+	}
+	if n := srv.CountRequests("GET", "/v1/organizations/external_keys"); n != 2 {
+		t.Errorf("key lists read: %d, want 2 (one per command)", n)
+	}
+
+	denied := newOrgServer(t, "keys:403")
+	key := writeFile(t, "key.yaml", "version: 1\nworkspaces:\n  - name: k\n    external_key_id: ekey_01SDCCSbTxrXDpWc1phhtcfK\n")
+	r := runOrg(t, denied, "plan", "-f", key)
+	out := strings.Join(strings.Fields(r.stdout), " ")
+	if r.code != exitOK || !strings.Contains(out, "note") || !strings.Contains(out, "could not be checked: this key may not list them (403 permission_error)") {
+		t.Errorf("keys:403: exit %d\n%s\n%s", r.code, r.stdout, r.stderr)
+	}
+}

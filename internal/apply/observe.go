@@ -2,7 +2,9 @@ package apply
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"net/http"
 	"slices"
 	"sync"
 
@@ -114,4 +116,42 @@ func forEach(ctx context.Context, n, limit int, fn func(ctx context.Context, i i
 	}
 	close(next)
 	wg.Wait()
+}
+
+// ObserveReferences reads what the file's ids are checked against: the
+// organization's encryption keys (with keys) and user profiles (with
+// profiles). A key that may not list them (403, 404) is not an error: the
+// reason is kept and the plan notes each id it could not check. Any other
+// failure is, as for Observe's lists.
+func ObserveReferences(ctx context.Context, admin api.Admin, o *plan.Observed, keys, profiles bool) error {
+	unreadable := func(err error) string {
+		var e *api.Error
+		if errors.As(err, &e) && (e.Status == http.StatusForbidden || e.Status == http.StatusNotFound) {
+			return fmt.Sprintf("this key may not list them (%d %s)", e.Status, e.Type)
+		}
+		return ""
+	}
+	if keys {
+		ks, err := admin.ListExternalKeys(ctx)
+		switch {
+		case err == nil:
+			o.ExternalKeys = append([]anthropic.ExternalKey{}, ks...)
+		case unreadable(err) != "":
+			o.KeysUnreadable = unreadable(err)
+		default:
+			return fmt.Errorf("read the organization's encryption keys: %w; nothing is planned from part of a list", err)
+		}
+	}
+	if profiles {
+		ps, err := admin.ListUserProfiles(ctx)
+		switch {
+		case err == nil:
+			o.UserProfiles = append([]anthropic.UserProfile{}, ps...)
+		case unreadable(err) != "":
+			o.ProfilesUnreadable = unreadable(err)
+		default:
+			return fmt.Errorf("read the organization's user profiles: %w; nothing is planned from part of a list", err)
+		}
+	}
+	return nil
 }

@@ -93,15 +93,20 @@ func Run(ctx context.Context, admin api.Admin, p *plan.Plan, opts Options) (*Rep
 	if r.opts.Concurrency <= 0 {
 		r.opts.Concurrency = DefaultConcurrency
 	}
-	var phases [2][]int // workspaces; then members, rate limits and invites
+	// Archives first (they make room under the workspace limit), then the
+	// other workspaces, then members, rate limits and invites.
+	var phases [3][]int
 	for i, it := range p.Items {
 		if !it.Action.Writes() || it.Write == nil {
 			continue
 		}
 		r.order = append(r.order, i)
-		phase := 1
-		if it.Kind == plan.KindWorkspace {
+		phase := 2
+		switch {
+		case it.Action == plan.Archive:
 			phase = 0
+		case it.Kind == plan.KindWorkspace:
+			phase = 1
 		}
 		phases[phase] = append(phases[phase], i)
 	}

@@ -35,6 +35,11 @@ func (r *runner) do(ctx context.Context, i int, it plan.Item) *ItemResult {
 			_, err := r.admin.UpdateWorkspace(ctx, wsID, *w.UpdateWorkspace)
 			return "updated", err
 		}
+	case w.ArchiveWorkspace != nil:
+		send = func(ctx context.Context) (string, error) {
+			_, err := r.admin.ArchiveWorkspace(ctx, wsID)
+			return "archived; its API keys no longer work", err
+		}
 	case w.AddMember != nil:
 		send = func(ctx context.Context) (string, error) {
 			_, err := r.admin.AddMember(ctx, wsID, w.AddMember.UserID, w.AddMember.WorkspaceRole)

@@ -47,6 +47,7 @@ type setup struct {
 	opts    applyui.Options
 	w, h    int
 	secrets []string
+	seed    []fakeapi.Workspace // workspaces the organization has before the plan is made
 }
 
 type opt func(*setup)
@@ -56,6 +57,9 @@ func withFile(f string) opt                 { return func(s *setup) { s.file = f
 func withSize(w, h int) opt                 { return func(s *setup) { s.w, s.h = w, h } }
 func withFake(f func(*fakeapi.Options)) opt { return func(s *setup) { f(&s.fake) } }
 func withOpts(f func(*applyui.Options)) opt { return func(s *setup) { f(&s.opts) } }
+func withWorkspaces(ws ...fakeapi.Workspace) opt {
+	return func(s *setup) { s.seed = append(s.seed, ws...) }
+}
 
 // noSleep is a Sleep that returns at once.
 func noSleep(ctx context.Context, _ time.Duration) error { return ctx.Err() }
@@ -76,6 +80,9 @@ func newHarness(t testing.TB, opts ...opt) *harness {
 		o(st)
 	}
 	srv := fakeapitest.New(t, st.fake)
+	for _, w := range st.seed {
+		srv.AddWorkspace(w)
+	}
 	if st.faults != "" {
 		f, err := fakeapi.ParseFaults(st.faults)
 		if err != nil {

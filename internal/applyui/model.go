@@ -139,6 +139,8 @@ type Model struct {
 
 	report *apply.Report
 	err    error
+
+	confirming *archiveConfirm // the review asks for the names of the workspaces to archive
 }
 
 // New makes the model for applying o.Plan with o.Admin. It sends nothing
@@ -269,6 +271,9 @@ func (m *Model) cancel() tea.Cmd {
 }
 
 func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
+	if m.confirming != nil && m.screen == ScreenReview {
+		return m.confirmKey(k)
+	}
 	if m.scrollKey(k) {
 		return nil
 	}
@@ -278,6 +283,10 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 		case key.Matches(k, m.keys.Apply):
 			switch {
 			case m.canApply():
+				if a := m.archives(); len(a) > 0 {
+					m.confirming = &archiveConfirm{items: a}
+					return nil
+				}
 				return m.start()
 			case m.o.Plan != nil && m.o.Plan.OK():
 				// Nothing to send: the report lists the conflicts, if any.

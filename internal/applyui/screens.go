@@ -53,6 +53,9 @@ func (m *Model) reviewView(w int) (body, status []string) {
 
 	s := p.Summary
 	parts := []string{fmt.Sprintf("%d to create", s.Create), fmt.Sprintf("%d to update", s.Update)}
+	if s.Archive > 0 {
+		parts = append(parts, fmt.Sprintf("%d to archive (permanent)", s.Archive))
+	}
 	for _, c := range []struct {
 		n    int
 		word string
@@ -86,6 +89,12 @@ func (m *Model) reviewView(w int) (body, status []string) {
 		if s.Conflict > 0 {
 			say += " Conflicts are left as they are."
 		}
+		if s.Archive > 0 {
+			say += " Each workspace to archive is asked for by name first."
+		}
+	}
+	if m.confirming != nil {
+		return body, append(status, m.confirmStatus(w)...)
 	}
 	for _, l := range wrap(say, w) {
 		status = append(status, style.Render(l))
@@ -100,6 +109,8 @@ func (m *Model) actionMark(a plan.Action) cell {
 		return cell{"+ create", st.OK}
 	case plan.Update:
 		return cell{"~ update", st.Busy}
+	case plan.Archive:
+		return cell{"⊗ ARCHIVE", st.Error}
 	case plan.Conflict:
 		return cell{"⚠ conflict", st.Warn}
 	case plan.Failed:

@@ -239,6 +239,9 @@ func (m *Model) ShortHelp() []key.Binding {
 	case ScreenResult:
 		return []key.Binding{k.Close}
 	}
+	if m.confirming != nil {
+		return m.confirmHelp()
+	}
 	var out []key.Binding
 	switch {
 	case m.canApply():

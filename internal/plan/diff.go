@@ -15,18 +15,34 @@ import (
 )
 
 // Diff plans what applying f to the organization would do. It is pure: it
-// reads f and o and returns the plan, touching neither. It never archives.
+// reads f and o and returns the plan, touching neither. It archives only
+// the workspaces of entries marked archived: true, never one the file does
+// not name.
 func Diff(f *File, o Observed) *Plan {
 	d := newDiffer(f, o)
 	p := &Plan{}
 	targets := make([]string, len(f.Workspaces)) // each entry's workspace id; "" while to be created
 	skip := make([]bool, len(f.Workspaces))      // an entry whose name matches several workspaces
-	creates := 0
+	creates, archives := 0, 0
 	for i := range f.Workspaces {
 		w := &f.Workspaces[i]
+		switch matches := d.byName[w.Name]; {
+		case w.Archived && len(matches) == 0:
+			p.Items = append(p.Items, Item{
+				ID: workspaceID(w.Name), Kind: KindWorkspace, Action: Unchanged, Workspace: w.Name,
+				Description: fmt.Sprintf("no active workspace is named %q: already archived (or never created); nothing to archive", w.Name),
+			})
+		case w.Archived && len(matches) == 1:
+			p.Items = append(p.Items, archiveItem(w, matches[0]))
+			archives++
+		}
+		if w.Archived && len(d.byName[w.Name]) < 2 {
+			continue
+		}
 		switch matches := d.byName[w.Name]; len(matches) {
 		case 0:
 			p.Items = append(p.Items, createItem(w))
+			p.Items = append(p.Items, d.references(w)...)
 			creates++
 		case 1:
 			targets[i] = matches[0].ID
@@ -44,7 +60,7 @@ func Diff(f *File, o Observed) *Plan {
 		}
 	}
 	active := max(o.ActiveWorkspaces, len(d.active))
-	p.Workspaces = WorkspaceCount{Active: active, After: active + creates, Limit: rules.MaxActiveWorkspaces}
+	p.Workspaces = WorkspaceCount{Active: active, After: active + creates - archives, Limit: rules.MaxActiveWorkspaces}
 	if over := p.Workspaces.After - rules.MaxActiveWorkspaces; over > 0 {
 		p.Errors = append(p.Errors, fmt.Sprintf("this plan makes %d active workspaces; the limit is %d: remove %s from the file, or archive %s in the Console", p.Workspaces.After, rules.MaxActiveWorkspaces, count(min(over, creates), "new entry", "new entries"), count(over, "workspace", "workspaces")))
 	}
@@ -77,6 +93,19 @@ func Diff(f *File, o Observed) *Plan {
 func workspaceID(name string) string { return "workspace[" + strconv.Quote(name) + "]" }
 
 func ptr[T any](v T) *T { return &v }
+
+// ArchiveWarning is what every archive item says before it is applied.
+const ArchiveWarning = "archiving is permanent: the workspace's API keys stop working at once, and it can never be unarchived"
+
+func archiveItem(w *Workspace, ws anthropic.Workspace) Item {
+	return Item{
+		ID: workspaceID(w.Name), Kind: KindWorkspace, Action: Archive, Workspace: w.Name, WorkspaceID: ws.ID,
+		Description: fmt.Sprintf("archive workspace %q (%s)", w.Name, ws.ID),
+		Changes:     []Change{{Field: "state", Old: ptr("active"), New: ptr("archived")}},
+		Warnings:    []string{ArchiveWarning},
+		Write:       &Write{ArchiveWorkspace: &ArchiveWorkspace{}},
+	}
+}
 
 func createItem(w *Workspace) Item {
 	spec := w.Spec()
@@ -253,7 +282,8 @@ func (d *differ) member(wsName, wsID string, m Member) Item {
 		if _, pending := d.pending[email]; pending || d.invited[email] {
 			it.Description = m.Email + " is invited but not yet in the organization; apply again after they accept to add them"
 		} else {
-			it.Description = m.Email + " is not in the organization — list it under invites, then apply again after they accept"
+			it.Action = Failed
+			it.Description = m.Email + " is neither a user of the organization nor invited in this file: check the address, or list it under invites (then apply again after they accept to add them)"
 		}
 		return it
 	}

@@ -303,7 +303,7 @@ workspaces:
 workspace["staging"] unchanged
 workspace["research-prod"].member["alice@example.com"] update
 workspace["research-prod"].member["bob@example.com"] unchanged
-workspace["research-prod"].member["dan@example.com"] note
+workspace["research-prod"].member["dan@example.com"] error
 workspace["research-prod"].member["carol@example.com"] note
 workspace["staging"].member["bob@example.com"] create
 `
@@ -314,7 +314,7 @@ workspace["staging"].member["bob@example.com"] create
 	if c := up.Changes[0]; str(c.Old) != "workspace_developer" || str(c.New) != "workspace_admin" || up.UserID != "user_alice" || up.Write.UpdateMember.WorkspaceID != "wrkspc_01" {
 		t.Errorf("role update %+v %+v", up, up.Write.UpdateMember)
 	}
-	if it := item(t, p, `workspace["research-prod"].member["dan@example.com"]`); it.Description != "dan@example.com is not in the organization — list it under invites, then apply again after they accept" || it.Write != nil {
+	if it := item(t, p, `workspace["research-prod"].member["dan@example.com"]`); !strings.HasPrefix(it.Description, "dan@example.com is neither a user of the organization nor invited in this file") || it.Write != nil || p.OK() {
 		t.Errorf("not in org: %q", it.Description)
 	}
 	if it := item(t, p, `workspace["research-prod"].member["carol@example.com"]`); !strings.Contains(it.Description, "invited but not yet in the organization") {

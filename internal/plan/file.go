@@ -38,6 +38,10 @@ type Workspace struct {
 	// present, even empty, it is the whole truth: overrides it does not
 	// name are cleared.
 	RateLimits []RateLimit
+	// Archived (archived: true) asks for the workspace to be archived:
+	// permanent, and its API keys stop working. Such an entry has only a
+	// name: Parse refuses any other field on it.
+	Archived bool
 }
 
 // DataResidency is a workspace's data_residency:. An empty field is not

@@ -20,15 +20,19 @@ const (
 	KindInvite    Kind = "invite"
 )
 
-// Action is what applying the plan does for an item. Only create and
-// update write; a conflict, a note and an error are reported and never
+// Action is what applying the plan does for an item. Create, update and
+// archive write; a conflict, a note and an error are reported and never
 // acted on.
 type Action string
 
 // The actions.
 const (
-	Create    Action = "create"
-	Update    Action = "update"
+	Create Action = "create"
+	Update Action = "update"
+	// Archive archives a workspace the file marks archived: true. It is
+	// permanent: the workspace's API keys stop working and it can never be
+	// unarchived. At a terminal it is sent only once its name is typed.
+	Archive   Action = "archive"
 	Conflict  Action = "conflict"  // the organization differs in a way the plan may not change
 	Unchanged Action = "unchanged" // already as the file says
 	Note      Action = "note"      // nothing to write, and something to know
@@ -36,14 +40,14 @@ const (
 )
 
 // Writes reports whether the action sends a request.
-func (a Action) Writes() bool { return a == Create || a == Update }
+func (a Action) Writes() bool { return a == Create || a == Update || a == Archive }
 
 // Item is one step of a plan. Its JSON (plan --json) has these fields:
 //
 //	id            stable within a plan and across runs of the same file,
 //	              e.g. member["research-prod"]["alice@example.com"]
 //	kind          workspace | member | rate_limit | invite
-//	action        create | update | conflict | unchanged | note | error
+//	action        create | update | archive | conflict | unchanged | note | error
 //	workspace     the entry's workspace name (absent for invites)
 //	workspace_id  the workspace's id; absent while it is still to be created
 //	target        the member's or invitee's e-mail, or the rate-limit group as the file names it
@@ -53,9 +57,10 @@ func (a Action) Writes() bool { return a == Create || a == Update }
 //	user_id       a member's user id (to add or update)
 //	rate_limit_id the organization's rate-limit entry
 //	write         the request an applier sends, as the API's JSON body, under
-//	              one of create_workspace, update_workspace, add_member,
-//	              update_member, create_invite, update_rate_limits,
-//	              remove_member (a DELETE: the body is empty, {} is shown)
+//	              one of create_workspace, update_workspace, archive_workspace
+//	              (no body: {}), add_member, update_member, create_invite,
+//	              update_rate_limits, remove_member (a DELETE: the body is
+//	              empty, {} is shown)
 type Item struct {
 	ID          string   `json:"id"`
 	Kind        Kind     `json:"kind"`
@@ -94,6 +99,7 @@ func (c Change) Changed() bool {
 type Write struct {
 	CreateWorkspace  *api.Spec
 	UpdateWorkspace  *anthropic.OrganizationWorkspaceUpdateParams          // send with the item's WorkspaceID
+	ArchiveWorkspace *ArchiveWorkspace                                     // send with the item's WorkspaceID
 	AddMember        *anthropic.OrganizationWorkspaceMemberAddParams       // send with the item's WorkspaceID
 	UpdateMember     *anthropic.OrganizationWorkspaceMemberUpdateParams    // send with the item's UserID
 	CreateInvite     *anthropic.OrganizationInviteNewParams                //
@@ -101,12 +107,17 @@ type Write struct {
 	RemoveMember     *anthropic.OrganizationWorkspaceMemberRemoveParams    // send with the item's UserID
 }
 
+// ArchiveWorkspace is POST /v1/organizations/workspaces/{id}/archive,
+// which has no body: the item's WorkspaceID is all it needs.
+type ArchiveWorkspace struct{}
+
 // MarshalJSON writes the request body the API receives, under the name of
 // the field that is set.
 func (w Write) MarshalJSON() ([]byte, error) {
 	var out struct {
 		CreateWorkspace  *anthropic.OrganizationWorkspaceNewParams             `json:"create_workspace,omitempty"`
 		UpdateWorkspace  *anthropic.OrganizationWorkspaceUpdateParams          `json:"update_workspace,omitempty"`
+		ArchiveWorkspace *ArchiveWorkspace                                     `json:"archive_workspace,omitempty"`
 		AddMember        *anthropic.OrganizationWorkspaceMemberAddParams       `json:"add_member,omitempty"`
 		UpdateMember     *anthropic.OrganizationWorkspaceMemberUpdateParams    `json:"update_member,omitempty"`
 		CreateInvite     *anthropic.OrganizationInviteNewParams                `json:"create_invite,omitempty"`
@@ -119,6 +130,7 @@ func (w Write) MarshalJSON() ([]byte, error) {
 	}
 	out.UpdateWorkspace, out.AddMember, out.UpdateMember = w.UpdateWorkspace, w.AddMember, w.UpdateMember
 	out.CreateInvite, out.UpdateRateLimits, out.RemoveMember = w.CreateInvite, w.UpdateRateLimits, w.RemoveMember
+	out.ArchiveWorkspace = w.ArchiveWorkspace
 	return json.Marshal(out)
 }
 
@@ -129,8 +141,8 @@ func (w Write) MarshalJSON() ([]byte, error) {
 //	items       [Item…], see Item
 //	errors      plan-wide problems (the workspace limit); a plan with errors must not be applied
 //	workspaces  {active, after, limit}: active workspaces now, after applying, and the API's limit
-//	summary     {create, update, conflict, unchanged, note, error, changes}: items per action;
-//	            changes = create + update, the number of writes
+//	summary     {create, update, archive, conflict, unchanged, note, error, changes}: items
+//	            per action; changes = create + update + archive, the number of writes
 type Plan struct {
 	Items      []Item         `json:"items"`
 	Errors     []string       `json:"errors"`
@@ -150,6 +162,7 @@ type WorkspaceCount struct {
 type Summary struct {
 	Create    int `json:"create"`
 	Update    int `json:"update"`
+	Archive   int `json:"archive"`
 	Conflict  int `json:"conflict"`
 	Unchanged int `json:"unchanged"`
 	Note      int `json:"note"`
@@ -181,6 +194,8 @@ func (p *Plan) summarize() {
 			s.Create++
 		case Update:
 			s.Update++
+		case Archive:
+			s.Archive++
 		case Conflict:
 			s.Conflict++
 		case Unchanged:
@@ -191,7 +206,7 @@ func (p *Plan) summarize() {
 			s.Error++
 		}
 	}
-	s.Changes = s.Create + s.Update
+	s.Changes = s.Create + s.Update + s.Archive
 	p.Summary = s
 	if p.Errors == nil {
 		p.Errors = []string{}

@@ -46,6 +46,9 @@ func Marshal(f *File) ([]byte, error) {
 func workspaceNode(w *Workspace) *yaml.Node {
 	m := mapNode(false)
 	add(m, "name", strNode(w.Name))
+	if w.Archived {
+		add(m, "archived", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
+	}
 	if w.Tags != nil {
 		tags := mapNode(true)
 		for _, t := range api.SortedTags(w.Tags) {

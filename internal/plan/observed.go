@@ -23,6 +23,15 @@ type Observed struct {
 	// id, as listed with or without include_inherited: only values whose
 	// source is the workspace count as its overrides.
 	WorkspaceRateLimits map[string][]anthropic.WorkspaceRateLimit
+	// ExternalKeys and UserProfiles are the organization's encryption keys
+	// and user profiles, read when the file names any (nil when not read:
+	// the file's ids are then not checked). KeysUnreadable and
+	// ProfilesUnreadable say why a list could not be read (a key that may
+	// not list them: 403, 404); the file's ids are then a note.
+	ExternalKeys       []anthropic.ExternalKey
+	KeysUnreadable     string
+	UserProfiles       []anthropic.UserProfile
+	ProfilesUnreadable string
 	// ActiveWorkspaces is the number of active workspaces; when smaller
 	// than len(Workspaces), that is used instead.
 	ActiveWorkspaces int

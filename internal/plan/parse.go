@@ -16,7 +16,7 @@ import (
 // them.
 var (
 	fileKeys      = []string{"version", "workspaces", "invites"}
-	workspaceKeys = []string{"name", "tags", "data_residency", "external_key_id", "user_profile_id", "display_color", "members", "members_exclusive", "rate_limits"}
+	workspaceKeys = []string{"name", "tags", "data_residency", "external_key_id", "user_profile_id", "display_color", "members", "members_exclusive", "rate_limits", "archived"}
 	residencyKeys = []string{"workspace_geo", "allowed_inference_geos", "default_inference_geo"}
 	personKeys    = []string{"email", "role"}
 	rateLimitKeys = append([]string{"group"}, limitTypeNames()...)
@@ -171,6 +171,9 @@ func (p *parser) workspace(n *yaml.Node, path string) (*Workspace, *yaml.Node) {
 		p.errorf(n, field(path, "name"), "missing; every entry needs the workspace's name: add name: <workspace name>")
 	} else if s, ok := p.str(e.val, field(path, "name")); ok && p.check(e.val, field(path, "name"), rules.ValidateName(s)) {
 		w.Name, nameNode = s, e.val
+	}
+	if e, ok := m["archived"]; ok {
+		w.Archived = p.archived(e.val, path, m)
 	}
 	if e, ok := m["tags"]; ok {
 		w.Tags = p.tags(e.val, field(path, "tags"))
@@ -354,4 +357,26 @@ func (p *parser) rateLimit(n *yaml.Node, path string) (*RateLimit, *yaml.Node) {
 		return nil, nil
 	}
 	return rl, groupNode
+}
+
+// archived reads archived: true or false. An entry with archived: true
+// may name nothing else (its workspace takes no more changes), so every
+// other key is refused, each at its own line.
+func (p *parser) archived(n *yaml.Node, path string, m map[string]entry) bool {
+	if !p.is(n, field(path, "archived"), yaml.ScalarNode) {
+		return false
+	}
+	if n.ShortTag() != "!!bool" {
+		p.errorf(n, field(path, "archived"), "write archived: true to archive the workspace, or leave archived out (found %s)", describe(n))
+		return false
+	}
+	if strings.ToLower(n.Value) != "true" {
+		return false
+	}
+	for _, k := range workspaceKeys {
+		if e, ok := m[k]; ok && k != "name" && k != "archived" {
+			p.errorf(e.key, field(path, k), "an entry with archived: true takes only its name: archiving is permanent and the workspace takes no more changes; remove %s from this entry (or archived: true, to keep the workspace)", k)
+		}
+	}
+	return true
 }

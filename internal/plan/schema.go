@@ -44,7 +44,8 @@ func Schema() []byte {
 	}
 
 	workspace := object("a workspace; name finds it: an entry matches the one active workspace with exactly this name", []string{"name"}, map[string]any{
-		"name": map[string]any{"type": "string", "minLength": 1, "maxLength": rules.MaxNameLen, "description": "the workspace's name"},
+		"name":     map[string]any{"type": "string", "minLength": 1, "maxLength": rules.MaxNameLen, "description": "the workspace's name"},
+		"archived": map[string]any{"type": "boolean", "description": "true archives the workspace: permanent (it cannot be unarchived) and its API keys stop working; such an entry has only its name"},
 		"tags": map[string]any{
 			"type": "object", "maxProperties": rules.MaxTags,
 			"description":          "tags; {} for none, left out to keep the workspace's",
@@ -74,6 +75,9 @@ func Schema() []byte {
 			"type": "object", "required": []string{"group"}, "minProperties": 2, "additionalProperties": false, "properties": limits,
 		}},
 	})
+	// An entry with archived: true has only its name.
+	workspace["if"] = map[string]any{"properties": map[string]any{"archived": map[string]any{"const": true}}, "required": []string{"archived"}}
+	workspace["then"] = map[string]any{"propertyNames": map[string]any{"enum": []string{"name", "archived"}}}
 	schema := map[string]any{
 		"$schema":              "https://json-schema.org/draft/2020-12/schema",
 		"$id":                  SchemaID,
@@ -83,7 +87,7 @@ func Schema() []byte {
 		"additionalProperties": false,
 		"properties": map[string]any{
 			"version":    map[string]any{"const": Version, "description": "the file format's version"},
-			"workspaces": map[string]any{"type": "array", "items": workspace, "description": "the workspaces the organization should have; none is ever archived"},
+			"workspaces": map[string]any{"type": "array", "items": workspace, "description": "the workspaces the organization should have, and those to archive (archived: true); a workspace the file does not name is never archived"},
 			"invites": map[string]any{"type": "array", "description": "people to invite to the organization", "items": object("an invite", []string{"email", "role"}, map[string]any{
 				"email": email,
 				"role":  enum("the organization role", inviteRoles...),

@@ -67,7 +67,7 @@ func TestSchema(t *testing.T) {
 		}
 	}
 	ws := props("properties", "workspaces", "items")
-	for _, k := range []string{"name", "tags", "data_residency", "external_key_id", "user_profile_id", "display_color", "members", "members_exclusive", "rate_limits"} {
+	for _, k := range []string{"name", "tags", "data_residency", "external_key_id", "user_profile_id", "display_color", "members", "members_exclusive", "rate_limits", "archived"} {
 		if !slices.Contains(ws, k) {
 			t.Errorf("workspace key %q missing from the schema", k)
 		}

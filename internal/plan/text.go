@@ -92,11 +92,12 @@ func (p *Plan) summaryLine() string {
 	if s.Changes == 0 && s.Conflict == 0 && s.Error == 0 && s.Note == 0 && len(p.Errors) == 0 {
 		return fmt.Sprintf("No changes: the organization already matches the file (%d unchanged).", s.Unchanged)
 	}
-	parts := []string{
-		fmt.Sprintf("%d to create", s.Create), fmt.Sprintf("%d to update", s.Update),
-		plural(s.Conflict, "conflict"), plural(s.Note, "note"), plural(s.Error, "error"),
-		fmt.Sprintf("%d unchanged", s.Unchanged),
+	parts := []string{fmt.Sprintf("%d to create", s.Create), fmt.Sprintf("%d to update", s.Update)}
+	if s.Archive > 0 {
+		parts = append(parts, fmt.Sprintf("%d to archive (permanent)", s.Archive))
 	}
+	parts = append(parts, plural(s.Conflict, "conflict"), plural(s.Note, "note"), plural(s.Error, "error"),
+		fmt.Sprintf("%d unchanged", s.Unchanged))
 	line := "Plan: " + strings.Join(parts, ", ") + "."
 	if !p.OK() {
 		line += " Fix the errors before applying."

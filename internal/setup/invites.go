@@ -2,6 +2,7 @@ package setup
 
 import (
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 
@@ -13,6 +14,7 @@ import (
 
 	"github.com/anthropic-tools/workspace-wizard/internal/plan"
 	"github.com/anthropic-tools/workspace-wizard/internal/rules"
+	"github.com/anthropic-tools/workspace-wizard/internal/wizard"
 )
 
 // invitesScreen is the people to invite to the organization: typed as an
@@ -21,10 +23,31 @@ type invitesScreen struct {
 	input textinput.Model
 	sel   int // the selected invite, or -1: the entry field
 	err   string
+	users map[string]string // lower-case e-mail → its warning: already a user of the organization
+}
+
+// inviteeMsg is the organization's users with an address just added as
+// an invite: one there means the invite would not be sent.
+type inviteeMsg struct {
+	email string
+	users []anthropic.OrganizationUser
+	err   error
+}
+
+// lookUp asks the API, at once, whether an invitee is already a user.
+func (st *invitesScreen) lookUp(m *Model, email string) tea.Cmd {
+	ctx, a := m.ctx, m.o.Admin
+	if a == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		users, err := wizard.FindUsers(ctx, a, email)
+		return inviteeMsg{email, users, err}
+	}
 }
 
 func newInvitesScreen(m *Model) screen {
-	return &invitesScreen{input: newInput(m, "carol@example.com developer", 0), sel: -1}
+	return &invitesScreen{input: newInput(m, "carol@example.com developer", 0), sel: -1, users: map[string]string{}}
 }
 
 func (st *invitesScreen) resize(m *Model) { st.input.SetWidth(inputWidth(m, 0)) }
@@ -42,6 +65,14 @@ func (st *invitesScreen) help(m *Model) []key.Binding {
 }
 
 func (st *invitesScreen) update(m *Model, msg tea.Msg) tea.Cmd {
+	if msg, ok := msg.(inviteeMsg); ok {
+		for _, u := range msg.users {
+			if strings.EqualFold(u.Email, msg.email) {
+				st.users[strings.ToLower(msg.email)] = fmt.Sprintf("%s is already a user of the organization (role %s): no invite is sent; make them a member of a workspace instead (m on the plan)", msg.email, u.Role)
+			}
+		}
+		return nil
+	}
 	k, isKey := msg.(tea.KeyPressMsg)
 	invites := m.file.Invites
 	if isKey {
@@ -79,7 +110,7 @@ func (st *invitesScreen) update(m *Model, msg tea.Msg) tea.Cmd {
 			m.dirty = true
 			st.input.Reset()
 			st.err = ""
-			return nil
+			return st.lookUp(m, inv.Email)
 		}
 	}
 	if st.sel >= 0 {
@@ -126,7 +157,16 @@ func (st *invitesScreen) view(m *Model, w, h int) []string {
 		if i == st.sel {
 			cur, ns = s.Cursor.Render("› "), s.Selected
 		}
-		out = append(out, cur+ns.Render(ansi.Truncate(in.Email, w/2, "…"))+"  "+s.Dim.Render(string(in.Role)))
+		row := cur + ns.Render(ansi.Truncate(in.Email, w/2, "…")) + "  " + s.Dim.Render(string(in.Role))
+		if st.users[strings.ToLower(in.Email)] != "" {
+			row += "  " + s.Warn.Render("⚠ a user")
+		}
+		out = append(out, row)
+	}
+	for _, in := range m.file.Invites {
+		if warn := st.users[strings.ToLower(in.Email)]; warn != "" {
+			out = append(out, wrap(s.Warn, "⚠ "+warn, w)...)
+		}
 	}
 	out = append(out, st.input.View())
 	if st.err != "" {

@@ -43,6 +43,9 @@ func (st *listScreen) title(m *Model) string {
 func (st *listScreen) help(m *Model) []key.Binding {
 	k := m.keys
 	if len(m.file.Workspaces) == 0 {
+		if len(m.file.Invites) > 0 { // a plan of invites only is reviewed and applied too
+			return []key.Binding{k.Add, k.Invites, k.Review, k.Save, k.Quit}
+		}
 		return []key.Binding{k.Add, k.Invites, k.Save, k.Quit}
 	}
 	return []key.Binding{k.Edit, k.Add, k.Delete, k.Members, k.Limits, k.Invites, k.Review, k.Save, k.Quit}
@@ -76,7 +79,7 @@ func (st *listScreen) update(m *Model, msg tea.Msg) tea.Cmd {
 		return m.show(newLimitsScreen(m, st.sel))
 	case key.Matches(k, m.keys.Invites):
 		return m.show(newInvitesScreen(m))
-	case has && key.Matches(k, m.keys.Review):
+	case (has || len(m.file.Invites) > 0) && key.Matches(k, m.keys.Review):
 		return m.show(newReviewScreen(m))
 	case key.Matches(k, m.keys.Save):
 		return m.show(newSaveScreen(m, st))

@@ -2,6 +2,7 @@ package setup
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -62,6 +63,9 @@ func (st *templateScreen) update(m *Model, msg tea.Msg) tea.Cmd {
 		in, cmd := st.input.Update(msg)
 		st.input = &in
 		st.err = ""
+		if _, err := fromTemplate(st.sel, in.Value()); errors.Is(err, errTwice) {
+			st.err = err.Error() // at once, as it is typed
+		}
 		return cmd
 	}
 	if !ok {
@@ -111,9 +115,19 @@ func fromTemplate(i int, answer string) ([]plan.Workspace, error) {
 	return nil, nil
 }
 
-// checkNames applies the workspace rules to names made from a template.
+// errTwice is a name the answer gives twice: entries find workspaces by
+// name, so a plan names each once.
+var errTwice = errors.New("each name may appear once in a plan (entries find workspaces by name)")
+
+// checkNames applies the workspace rules to names made from a template,
+// and refuses a name given twice.
 func checkNames(ws []plan.Workspace) error {
+	seen := map[string]bool{}
 	for _, w := range ws {
+		if seen[w.Name] {
+			return fmt.Errorf("%q is given twice; %w", w.Name, errTwice)
+		}
+		seen[w.Name] = true
 		if err := rules.ValidateName(w.Name); err != nil {
 			return errors.New(w.Name + ": " + err.Error())
 		}
