@@ -232,3 +232,24 @@ func TestExportLargeOrganization(t *testing.T) {
 		t.Errorf("apply: exit %d, writes %v\n%s", a.code, nonGET(srv), a.stderr)
 	}
 }
+
+// An organization name with a line break and escapes cannot end the
+// header comment or reach the terminal: the file still reads back.
+func TestExportHostileOrganizationName(t *testing.T) {
+	srv := fakeapitest.New(t, fakeapi.Options{Preset: fakeapi.PresetNew, OrgName: "Evil\nversion: 9\r\u2028\x1b[2J\u202e"})
+	r := runExport(t, srv, "export")
+	if r.code != exitOK {
+		t.Fatalf("exit %d\n%s", r.code, r.stderr)
+	}
+	if strings.ContainsAny(r.stdout, "\x1b\r\u2028\u202e") {
+		t.Errorf("unsafe characters in the file:\n%q", r.stdout)
+	}
+	for i, line := range strings.SplitN(r.stdout, "\n", 5)[:4] {
+		if !strings.HasPrefix(line, "# ") {
+			t.Errorf("header line %d is not a comment: %q", i+1, line)
+		}
+	}
+	if _, err := plan.Parse("export", []byte(r.stdout)); err != nil {
+		t.Errorf("the file does not parse: %v\n%s", err, r.stdout)
+	}
+}
