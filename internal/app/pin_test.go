@@ -1,8 +1,11 @@
 package app
 
 import (
+	"bytes"
+	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/anthropic-tools/workspace-wizard/internal/api/fakeapi/fakeapitest"
 	"github.com/anthropic-tools/workspace-wizard/internal/outcome"
@@ -25,6 +28,17 @@ func TestPinnedToAnotherOrganization(t *testing.T) {
 				t.Errorf("%v: stderr lacks %q:\n%s", args, s, r.stderr)
 			}
 		}
+	}
+	// setup checks the pin before it starts.
+	var out, errb bytes.Buffer
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	code := runWith(ctx, []string{"setup", "-f", file, "--base-url", srv.URL()}, &Options{
+		Getenv: func(k string) string { return keyEnv()[k] }, In: strings.NewReader(""), Out: &out, ErrOut: &errb,
+		Interactive: true, Now: time.Now, Sleep: func(ctx context.Context, _ time.Duration) error { return ctx.Err() },
+	})
+	if code != exitUsage || !strings.Contains(errb.String(), "The plan file is for organization "+other) {
+		t.Errorf("setup: exit %d\n%s", code, errb.String())
 	}
 	if w := nonGET(srv); len(w) != 0 {
 		t.Errorf("writes were sent: %v", w)
