@@ -47,3 +47,10 @@ func TestAccessibleStartFromThisOrganization(t *testing.T) {
 		t.Errorf("result %+v\n%s", res, text)
 	}
 }
+
+// At 40×12 the chosen template stays on screen.
+func TestTemplateSmallScreenShowsChoice(t *testing.T) {
+	h := newHarness(t, nil, 40, 12)
+	h.press("down", "down", "down")
+	h.see("› This organization")
+}

@@ -154,13 +154,15 @@ func (st *templateScreen) resize(m *Model) {
 	}
 }
 
-func (st *templateScreen) view(m *Model, w, _ int) []string {
+func (st *templateScreen) view(m *Model, w, h int) []string {
 	s := m.styles
 	out := []string{s.Title.Render("How should the organization start?"), ""}
+	focus := 0
 	for i, t := range templates {
 		cur, ns := "  ", s.Value
 		if i == st.sel {
 			cur, ns = s.Cursor.Render("› "), s.Selected
+			focus = len(out) + 1 // its description's first line too
 		}
 		out = append(out, cur+ns.Render(t.name))
 		for _, l := range wrap(s.Dim, t.desc, w-4) {
@@ -176,7 +178,11 @@ func (st *templateScreen) view(m *Model, w, _ int) []string {
 	if st.err != "" {
 		out = append(out, wrap(s.Error, "✗ "+termsafe.String(st.err), w)...)
 	}
+	if st.input != nil || st.loading || st.err != "" {
+		focus = len(out) - 1 // the question, the wait or the error
+	}
 	out = append(out, "")
 	out = append(out, wrap(s.Desc, "Every workspace can be edited, added or removed next; nothing is sent until you apply the plan.", w)...)
-	return out
+	// On a small screen the chosen template (or the question) stays in view.
+	return scrollTo(out, focus, h)
 }
