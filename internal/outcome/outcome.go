@@ -72,8 +72,8 @@ const (
 	Billing                    // 402
 	Network                    // the connection failed, or no answer in time
 	Server                     // 5xx or 529
-	Other                      // anything else
 	Pending                    // plan --detailed-exitcode: the organization differs from the file (ErrChangesPending)
+	Other                      // anything else; the last kind
 )
 
 // Row is what the table holds for one Kind. Message and Hint take the error
