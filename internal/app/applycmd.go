@@ -39,7 +39,8 @@ Without a terminal, --yes is required.
 
 Exit codes:
   0 every write done (or nothing to do)   1 some failed, none unknown
-  2 the file or the plan has errors, or --yes is missing: nothing was sent
+  2 the file or the plan has errors, the file is pinned to another organization,
+    or --yes is missing: nothing was sent
   3 a workspace was created, but not all of it took effect: do not create it again
   4 the key was refused or may not read the organization
   5 some outcome unknown: check what the table says (workspace-wizard list) before applying again
@@ -77,6 +78,9 @@ workspace-wizard apply --demo -f org.yaml --yes --demo-faults ok,529-after-commi
 		}
 		defer closeDemo()
 		ctx := cmd.Context()
+		if err := o.checkPin(ctx, admin, f); err != nil {
+			return err
+		}
 		observed, err := observe(ctx, admin, f)
 		if err != nil {
 			return err

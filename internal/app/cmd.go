@@ -47,7 +47,7 @@ func (o *Options) newRoot() *cobra.Command {
 	create := o.createCommand("create")
 	create.Short = "Create a workspace (the same as no command)"
 	create.Long = root.Long
-	root.AddCommand(create, o.demoServerCommand(), o.setupCommand(), o.planCommand(), o.applyCommand(), o.listCommand())
+	root.AddCommand(create, o.demoServerCommand(), o.setupCommand(), o.planCommand(), o.applyCommand(), o.listCommand(), o.exportCommand())
 	return root
 }
 

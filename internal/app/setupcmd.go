@@ -58,6 +58,9 @@ workspace-wizard setup --demo --accessible   # plain prompts`,
 		if err != nil {
 			return err
 		}
+		if err := o.checkPin(cmd.Context(), admin, start); err != nil {
+			return err
+		}
 		key := cfg.APIKey
 		if cfg.Demo {
 			key = config.Secret(fakeapi.DemoKey)

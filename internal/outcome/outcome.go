@@ -27,7 +27,14 @@ const (
 	ExitAuth       = 4 // the key was refused or lacks permission
 	ExitUnknown    = 5 // the workspace may exist: check before trying again
 	ExitCancelled  = 130
+	// ExitPending is plan --detailed-exitcode's "changes pending": the
+	// organization differs from the file (conflicts count).
+	ExitPending = 6
 )
+
+// ErrChangesPending ends plan --detailed-exitcode when the plan has
+// changes or conflicts: exit 6, the plan already printed.
+var ErrChangesPending = errors.New("changes pending")
 
 // ErrCancelled is a quit before anything was sent.
 var ErrCancelled = errors.New("cancelled")
@@ -65,7 +72,8 @@ const (
 	Billing                    // 402
 	Network                    // the connection failed, or no answer in time
 	Server                     // 5xx or 529
-	Other                      // anything else
+	Pending                    // plan --detailed-exitcode: the organization differs from the file (ErrChangesPending)
+	Other                      // anything else; the last kind
 )
 
 // Row is what the table holds for one Kind. Message and Hint take the error
@@ -102,6 +110,7 @@ var table = [...]Row{
 	Network:      {ExitFailed, apiMessage, ifNotProcessed},
 	Server:       {ExitFailed, apiMessage, ifNotProcessed},
 	Other:        {ExitFailed, otherMessage, ifNotProcessed},
+	Pending:      {ExitPending, text("Changes are pending: the organization differs from the plan file."), text("")},
 }
 
 const nothingCreated = "Nothing was created."
@@ -127,6 +136,8 @@ func KindOf(err error) Kind {
 		return CancelledAfterRefusal
 	case errors.Is(err, ErrCancelled):
 		return Cancelled
+	case errors.Is(err, ErrChangesPending):
+		return Pending
 	case errors.As(err, &apiErr):
 		return apiKind(apiErr)
 	}

@@ -38,6 +38,7 @@ func TestKinds(t *testing.T) {
 		say  []string
 	}{
 		{"nil", nil, OK, 0, nil},
+		{"changes pending", fmt.Errorf("plan: %w", ErrChangesPending), Pending, ExitPending, []string{"Changes are pending"}},
 		{"usage", &config.UsageError{Msg: "--name is required"}, Usage, 2, []string{"Error: --name is required", "--help"}},
 		{"cancelled", ErrCancelled, Cancelled, 130, []string{"Cancelled. Nothing was sent."}},
 		{"cancelled, wrapped", fmt.Errorf("quit: %w", ErrCancelled), Cancelled, 130, []string{"Nothing was sent"}},

@@ -13,9 +13,12 @@ const Version = 1
 // and the people to invite. A field left out of the file is not managed:
 // the planner leaves what the organization has alone.
 type File struct {
-	Version    int
-	Workspaces []Workspace
-	Invites    []Invite
+	Version int
+	// OrganizationID pins the file to one organization: plan, apply and
+	// setup refuse a key of another. "" (the default) pins nothing.
+	OrganizationID string
+	Workspaces     []Workspace
+	Invites        []Invite
 }
 
 // Workspace is one entry of workspaces:. Name finds the workspace: an entry

@@ -13,7 +13,7 @@ import (
 )
 
 // Marshal writes f as a plan file that Parse reads back to the same File:
-// no comments, keys in a fixed order (version, then each workspace with its
+// no comments, keys in a fixed order (version, the organization id, then each workspace with its
 // name first, invites last), tags sorted by key, fields left unset left out.
 // The guided setup saves its answers with it.
 func Marshal(f *File) ([]byte, error) {
@@ -23,6 +23,9 @@ func Marshal(f *File) ([]byte, error) {
 		version = Version
 	}
 	add(root, "version", intNode(int64(version)))
+	if f.OrganizationID != "" {
+		add(root, "organization_id", strNode(f.OrganizationID))
+	}
 	if len(f.Workspaces) > 0 {
 		seq := &yaml.Node{Kind: yaml.SequenceNode}
 		for i := range f.Workspaces {

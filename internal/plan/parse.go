@@ -15,7 +15,7 @@ import (
 // The keys each mapping of the file may have, in the order Marshal writes
 // them.
 var (
-	fileKeys      = []string{"version", "workspaces", "invites"}
+	fileKeys      = []string{"version", "organization_id", "workspaces", "invites"}
 	workspaceKeys = []string{"name", "tags", "data_residency", "external_key_id", "user_profile_id", "display_color", "members", "members_exclusive", "rate_limits", "archived"}
 	residencyKeys = []string{"workspace_geo", "allowed_inference_geos", "default_inference_geo"}
 	personKeys    = []string{"email", "role"}
@@ -71,6 +71,11 @@ func (p *parser) file(n *yaml.Node) *File {
 			p.errorf(e.val, "version", "version %d is not one this program reads; write version: %d", v, Version)
 		}
 		f.Version = int(v)
+	}
+	if e, ok := m["organization_id"]; ok {
+		if s, ok := p.str(e.val, "organization_id"); ok && p.check(e.val, "organization_id", validateOrganizationID(s)) {
+			f.OrganizationID = s
+		}
 	}
 	if e, ok := m["workspaces"]; ok {
 		names := map[string]int{}

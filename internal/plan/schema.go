@@ -86,7 +86,9 @@ func Schema() []byte {
 		"required":             []string{"version"},
 		"additionalProperties": false,
 		"properties": map[string]any{
-			"version":    map[string]any{"const": Version, "description": "the file format's version"},
+			"version": map[string]any{"const": Version, "description": "the file format's version"},
+			"organization_id": map[string]any{"type": "string", "pattern": organizationIDPattern,
+				"description": "pins the file to one organization: plan, apply and setup refuse a key of another (workspace-wizard export writes it)"},
 			"workspaces": map[string]any{"type": "array", "items": workspace, "description": "the workspaces the organization should have, and those to archive (archived: true); a workspace the file does not name is never archived"},
 			"invites": map[string]any{"type": "array", "description": "people to invite to the organization", "items": object("an invite", []string{"email", "role"}, map[string]any{
 				"email": email,

@@ -163,6 +163,17 @@ func (a *plain) template() error {
 		labels[i] = t.name + ": " + t.desc
 	}
 	i, err := a.p.Select("How should the organization start? A number", labels, 0)
+	if err == nil && templates[i].name == thisOrg {
+		a.say("Reading the organization…")
+		f, notice, err := fromOrganization(a.ctx, a.o.Admin)
+		if err != nil {
+			a.say("Error: could not read the organization: %s", termsafe.String(err.Error()))
+			return a.template()
+		}
+		a.file, a.dirty = f, true
+		a.say("%s", notice)
+		return nil
+	}
 	if err != nil || templates[i].ask == "" {
 		return err
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/anthropic-tools/workspace-wizard/internal/plan"
 	"github.com/anthropic-tools/workspace-wizard/internal/rules"
+	"github.com/anthropic-tools/workspace-wizard/internal/termsafe"
 )
 
 // templates are the setup's starting points.
@@ -20,13 +21,15 @@ var templates = []struct {
 	{"prod / staging / dev", "three workspaces for one project, tagged env=prod, env=staging, env=dev", "Project name (the workspaces' prefix)"},
 	{"one workspace per team", "a workspace for each team, tagged team=<name>", "Team names, separated by commas"},
 	{"empty", "start with no workspaces and add them one by one", ""},
+	{thisOrg, "export what exists: its workspaces, members, rate limits and invites; reviewed, it is nothing to apply", ""},
 }
 
 // templateScreen chooses a template, then asks its one question.
 type templateScreen struct {
-	sel   int
-	input *textinput.Model // the template's question, once chosen
-	err   string
+	sel     int
+	input   *textinput.Model // the template's question, once chosen
+	err     string
+	loading bool // reading the organization (thisOrg)
 }
 
 func newTemplateScreen(*Model) screen { return &templateScreen{} }
@@ -41,7 +44,22 @@ func (st *templateScreen) help(m *Model) []key.Binding {
 	return []key.Binding{with(k.Up, "↑/↓", "choose"), k.Enter, k.Quit}
 }
 
+func (st *templateScreen) busy() bool { return st.loading }
+
 func (st *templateScreen) update(m *Model, msg tea.Msg) tea.Cmd {
+	if loaded, ok := msg.(orgLoadedMsg); ok {
+		st.loading = false
+		if loaded.err != nil {
+			st.err = "could not read the organization: " + loaded.err.Error()
+			return nil
+		}
+		m.file, m.dirty = loaded.file, true
+		list := &listScreen{notice: loaded.notice}
+		return m.show(list)
+	}
+	if st.loading {
+		return nil
+	}
 	k, ok := msg.(tea.KeyPressMsg)
 	if st.input != nil {
 		if ok {
@@ -77,6 +95,10 @@ func (st *templateScreen) update(m *Model, msg tea.Msg) tea.Cmd {
 	case key.Matches(k, m.keys.Down):
 		st.sel = min(st.sel+1, len(templates)-1)
 	case key.Matches(k, m.keys.Enter):
+		if templates[st.sel].name == thisOrg {
+			st.loading, st.err = true, ""
+			return loadOrganization(m)
+		}
 		if templates[st.sel].ask == "" {
 			return m.show(newListScreen(m))
 		}
@@ -146,13 +168,15 @@ func (st *templateScreen) resize(m *Model) {
 	}
 }
 
-func (st *templateScreen) view(m *Model, w, _ int) []string {
+func (st *templateScreen) view(m *Model, w, h int) []string {
 	s := m.styles
 	out := []string{s.Title.Render("How should the organization start?"), ""}
+	focus := 0
 	for i, t := range templates {
 		cur, ns := "  ", s.Value
 		if i == st.sel {
 			cur, ns = s.Cursor.Render("› "), s.Selected
+			focus = len(out) + 1 // its description's first line too
 		}
 		out = append(out, cur+ns.Render(t.name))
 		for _, l := range wrap(s.Dim, t.desc, w-4) {
@@ -161,11 +185,18 @@ func (st *templateScreen) view(m *Model, w, _ int) []string {
 	}
 	if st.input != nil {
 		out = append(out, "", s.Title.Render(templates[st.sel].ask), st.input.View())
-		if st.err != "" {
-			out = append(out, wrap(s.Error, "✗ "+st.err, w)...)
-		}
+	}
+	if st.loading {
+		out = append(out, "", s.Dim.Render("Reading the organization…"))
+	}
+	if st.err != "" {
+		out = append(out, wrap(s.Error, "✗ "+termsafe.String(st.err), w)...)
+	}
+	if st.input != nil || st.loading || st.err != "" {
+		focus = len(out) - 1 // the question, the wait or the error
 	}
 	out = append(out, "")
 	out = append(out, wrap(s.Desc, "Every workspace can be edited, added or removed next; nothing is sent until you apply the plan.", w)...)
-	return out
+	// On a small screen the chosen template (or the question) stays in view.
+	return scrollTo(out, focus, h)
 }
