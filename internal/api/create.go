@@ -75,6 +75,15 @@ func (e *UnknownOutcomeError) Error() string {
 
 func (e *UnknownOutcomeError) Unwrap() error { return e.Cause }
 
+// CreateLocker is an Admin that must hold a lock while it creates: the
+// program's per-organization lock (internal/orglock), so that two runs on
+// one machine never create at once. Creator.Create takes it before its
+// look-up of the names and holds it until the create is accounted for; an
+// error from LockCreate ends the create with nothing sent.
+type CreateLocker interface {
+	LockCreate(ctx context.Context) (release func(), err error)
+}
+
 // Creator creates one workspace and never two. Zero fields take defaults.
 type Creator struct {
 	API Admin
@@ -107,6 +116,13 @@ func (c *Creator) Create(ctx context.Context, spec Spec) (*Result, error) {
 	}
 	if maxWait <= 0 {
 		maxWait = 60 * time.Second
+	}
+	if l, ok := c.API.(CreateLocker); ok {
+		release, err := l.LockCreate(ctx)
+		if err != nil {
+			return nil, err
+		}
+		defer release()
 	}
 	params := spec.Params()
 	since := c.now()

@@ -34,14 +34,14 @@ func (o *Options) create(ctx context.Context) error {
 	defer closeDemo()
 	var admin api.Admin // nil when there is no key yet
 	if key := o.key(); key != "" {
-		admin = o.Admin(key)
+		admin = o.lockCreates(o.Admin(key), 0)
 	}
 
 	if wizard {
 		// A key typed in the wizard is redacted from what main prints after it.
 		connectTyped := func(k config.Secret) api.Admin {
 			o.keys.add(k.Reveal())
-			return o.Admin(k)
+			return o.lockCreates(o.Admin(k), 0)
 		}
 		opts := ui.Options{Config: cfg, API: admin, Connect: connectTyped, Demo: cfg.Demo, Input: o.In, Output: o.terminal, Now: o.Now, LookAgainAfter: lookAgainAfter(cfg)}
 		run := ui.Run

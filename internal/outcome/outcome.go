@@ -16,6 +16,8 @@ import (
 
 	"github.com/anthropic-tools/workspace-wizard/internal/api"
 	"github.com/anthropic-tools/workspace-wizard/internal/config"
+	"github.com/anthropic-tools/workspace-wizard/internal/orglock"
+	"github.com/anthropic-tools/workspace-wizard/internal/termsafe"
 )
 
 // Exit codes: scripts rely on these, and the README lists them.
@@ -26,6 +28,7 @@ const (
 	ExitIncomplete = 3 // created, but not all of the request took effect
 	ExitAuth       = 4 // the key was refused or lacks permission
 	ExitUnknown    = 5 // the workspace may exist: check before trying again
+	ExitBusy       = 6 // another run on this machine is changing the organization; nothing was sent
 	ExitCancelled  = 130
 )
 
@@ -65,6 +68,7 @@ const (
 	Billing                    // 402
 	Network                    // the connection failed, or no answer in time
 	Server                     // 5xx or 529
+	Busy                       // another run holds the organization's lock (*orglock.HeldError)
 	Other                      // anything else
 )
 
@@ -102,6 +106,8 @@ var table = [...]Row{
 	Network:      {ExitFailed, apiMessage, ifNotProcessed},
 	Server:       {ExitFailed, apiMessage, ifNotProcessed},
 	Other:        {ExitFailed, otherMessage, ifNotProcessed},
+	Busy: {ExitBusy, func(err error) string { return "Error: " + termsafe.String(err.Error()) + "." },
+		text("Run again when it has finished; apply and setup can wait for it: --wait-lock 10m. (plan and --dry-run take no lock.)")},
 }
 
 const nothingCreated = "Nothing was created."
@@ -113,12 +119,15 @@ func KindOf(err error) Kind {
 		incomplete *IncompleteError
 		unknown    *api.UnknownOutcomeError
 		apiErr     *api.Error
+		held       *orglock.HeldError
 	)
 	switch {
 	case err == nil:
 		return OK
 	case errors.As(err, &usage):
 		return Usage
+	case errors.As(err, &held):
+		return Busy
 	case errors.As(err, &incomplete):
 		return Incomplete
 	case errors.As(err, &unknown):
