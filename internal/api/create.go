@@ -50,6 +50,11 @@ type Result struct {
 	// FetchErr says why the incomplete workspace could not be read back;
 	// Workspace then holds only its id and name.
 	FetchErr error
+	// Twins are other active workspaces of the same name that appeared
+	// while this one was created (not there before the first POST, not this
+	// one): another run, on another machine perhaps, created it too. Every
+	// front end says so loudly, with both ids, and does not exit 0.
+	Twins []string
 }
 
 // UnknownOutcomeError means a create was sent, no answer said whether it
@@ -126,14 +131,18 @@ func (c *Creator) Create(ctx context.Context, spec Spec) (*Result, error) {
 	}
 	params := spec.Params()
 	since := c.now()
-	existing := c.sameNamed(ctx, spec.Name)
+	existing, listed := c.sameNamed(ctx, spec.Name)
 	var waited time.Duration
 	rechecked := false
 	for attempt := 1; ; attempt++ {
 		c.emit(Event{Kind: EventSending, Attempt: attempt})
 		ws, err := c.API.CreateWorkspace(ctx, params)
 		if err == nil {
-			return &Result{Workspace: ws, Posts: attempt}, nil
+			res := &Result{Workspace: ws, Posts: attempt}
+			if listed {
+				res.Twins = c.twins(ctx, spec.Name, existing, ws.ID)
+			}
+			return res, nil
 		}
 		e := wrap("create workspace", err).(*Error)
 		switch {
@@ -170,8 +179,30 @@ func (c *Creator) Create(ctx context.Context, spec Spec) (*Result, error) {
 		}
 		// The server may have acted (529, 5xx, timeout, dropped connection,
 		// unreadable answer, cancelled in flight): look, never resend.
-		return c.reconcile(ctx, spec, since, existing, e, attempt)
+		res, err := c.reconcile(ctx, spec, since, existing, e, attempt)
+		if err == nil && listed {
+			res.Twins = c.twins(ctx, spec.Name, existing, res.Workspace.ID)
+		}
+		return res, err
 	}
+}
+
+// twins lists, right after a create, the active workspaces of the name
+// that are neither ours nor among those there before the first POST: a
+// create of the same name that ran at the same time elsewhere. A listing
+// that fails finds none. It runs on a context of its own, so the
+// request-id a caller records (WithRequestIDs) stays the create's.
+func (c *Creator) twins(_ context.Context, name string, existing map[string]bool, ours string) []string {
+	ctx, cancel := context.WithTimeout(context.Background(), c.lookupTimeout())
+	defer cancel()
+	var ids []string
+	_ = EachWorkspace(ctx, c.API, func(ws *anthropic.Workspace) bool {
+		if ws.Name == name && ws.ID != ours && !existing[ws.ID] {
+			ids = append(ids, ws.ID)
+		}
+		return true
+	})
+	return ids
 }
 
 // reconcile looks for the workspace after an open outcome, Looks times.
@@ -270,16 +301,16 @@ func (c *Creator) Find(ctx context.Context, spec Spec, since time.Time, existing
 // first POST, so that a look-up after an unclear answer never takes one of
 // them for the workspace this create made (names need not be unique). If
 // the listing fails the create goes ahead; the creation-time window is then
-// the only guard.
-func (c *Creator) sameNamed(ctx context.Context, name string) map[string]bool {
-	ids := map[string]bool{}
-	_ = EachWorkspace(ctx, c.API, func(ws *anthropic.Workspace) bool {
+// the only guard, and listed is false: no twin can be told apart.
+func (c *Creator) sameNamed(ctx context.Context, name string) (ids map[string]bool, listed bool) {
+	ids = map[string]bool{}
+	err := EachWorkspace(ctx, c.API, func(ws *anthropic.Workspace) bool {
 		if ws.Name == name {
 			ids[ws.ID] = true
 		}
 		return true
 	})
-	return ids
+	return ids, err == nil
 }
 
 func tagsEqual(a, b map[string]string) bool {

@@ -13,6 +13,7 @@ package outcome
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/anthropic-tools/workspace-wizard/internal/api"
 	"github.com/anthropic-tools/workspace-wizard/internal/config"
@@ -48,6 +49,16 @@ func (e *IncompleteError) Error() string {
 	return "the workspace was created, but not all of the request took effect"
 }
 
+// TwinError is a create that made the workspace while another active
+// workspace of the same name appeared (api.Result.Twins): most likely
+// another run, on another machine, created it too.
+type TwinError struct{ Result *api.Result }
+
+func (e *TwinError) Error() string {
+	return fmt.Sprintf("the workspace %s was created, and meanwhile another workspace of the same name appeared: %s",
+		e.Result.Workspace.ID, strings.Join(e.Result.Twins, ", "))
+}
+
 // Kind is what ended the run, sorted by what the person can do about it.
 type Kind int
 
@@ -69,6 +80,7 @@ const (
 	Network                    // the connection failed, or no answer in time
 	Server                     // 5xx or 529
 	Busy                       // another run holds the organization's lock (*orglock.HeldError)
+	Twin                       // created, and another of the same name appeared meanwhile (*TwinError)
 	Other                      // anything else
 )
 
@@ -106,6 +118,8 @@ var table = [...]Row{
 	Network:      {ExitFailed, apiMessage, ifNotProcessed},
 	Server:       {ExitFailed, apiMessage, ifNotProcessed},
 	Other:        {ExitFailed, otherMessage, ifNotProcessed},
+	Twin: {ExitIncomplete, func(err error) string { return "Warning: " + termsafe.String(err.Error()) + "." },
+		text("Two runs created it at once (another machine, or CI without a concurrency group). Keep one: archive the other in the Console (" + api.ConsoleURL + "). Do not create it again.")},
 	Busy: {ExitBusy, func(err error) string { return "Error: " + termsafe.String(err.Error()) + "." },
 		text("Run again when it has finished; apply and setup can wait for it: --wait-lock 10m. (plan and --dry-run take no lock.)")},
 }
@@ -120,6 +134,7 @@ func KindOf(err error) Kind {
 		unknown    *api.UnknownOutcomeError
 		apiErr     *api.Error
 		held       *orglock.HeldError
+		twin       *TwinError
 	)
 	switch {
 	case err == nil:
@@ -128,6 +143,8 @@ func KindOf(err error) Kind {
 		return Usage
 	case errors.As(err, &held):
 		return Busy
+	case errors.As(err, &twin):
+		return Twin
 	case errors.As(err, &incomplete):
 		return Incomplete
 	case errors.As(err, &unknown):
