@@ -53,6 +53,9 @@ func (o *Options) create(ctx context.Context) error {
 			return wizardError(ctx, out.Err)
 		}
 		printWorkspace(o.Out, out.Workspace, cfg.JSON, true)
+		if out.Result != nil && len(out.Result.Twins) > 0 {
+			return &outcome.TwinError{Result: out.Result} // said after the wizard's screen, exit 3
+		}
 		if out.Result != nil && out.Result.Incomplete != nil {
 			return o.incomplete(out.Result)
 		}
