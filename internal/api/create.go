@@ -50,6 +50,11 @@ type Result struct {
 	// FetchErr says why the incomplete workspace could not be read back;
 	// Workspace then holds only its id and name.
 	FetchErr error
+	// Twins are other active workspaces of the same name that appeared
+	// while this one was created (not there before the first POST, not this
+	// one): another run, on another machine perhaps, created it too. Every
+	// front end says so loudly, with both ids, and does not exit 0.
+	Twins []string
 }
 
 // UnknownOutcomeError means a create was sent, no answer said whether it
@@ -74,6 +79,15 @@ func (e *UnknownOutcomeError) Error() string {
 }
 
 func (e *UnknownOutcomeError) Unwrap() error { return e.Cause }
+
+// CreateLocker is an Admin that must hold a lock while it creates: the
+// program's per-organization lock (internal/orglock), so that two runs on
+// one machine never create at once. Creator.Create takes it before its
+// look-up of the names and holds it until the create is accounted for; an
+// error from LockCreate ends the create with nothing sent.
+type CreateLocker interface {
+	LockCreate(ctx context.Context) (release func(), err error)
+}
 
 // Creator creates one workspace and never two. Zero fields take defaults.
 type Creator struct {
@@ -113,9 +127,16 @@ func (c *Creator) Create(ctx context.Context, spec Spec) (*Result, error) {
 	if maxWait <= 0 {
 		maxWait = 60 * time.Second
 	}
+	if l, ok := c.API.(CreateLocker); ok {
+		release, err := l.LockCreate(ctx)
+		if err != nil {
+			return nil, err
+		}
+		defer release()
+	}
 	params := spec.Params()
 	since := c.now()
-	existing := c.sameNamed(ctx, spec.Name)
+	existing, listed := c.sameNamed(ctx, spec.Name)
 	var waited time.Duration
 	rechecked := false
 	for attempt := 1; ; attempt++ {
@@ -131,7 +152,11 @@ func (c *Creator) Create(ctx context.Context, spec Spec) (*Result, error) {
 		}
 		ws, err := c.API.CreateWorkspace(postCtx, params)
 		if err == nil {
-			return &Result{Workspace: ws, Posts: attempt}, nil
+			res := &Result{Workspace: ws, Posts: attempt}
+			if listed {
+				res.Twins = c.twins(ctx, spec.Name, existing, ws.ID)
+			}
+			return res, nil
 		}
 		e := wrap("create workspace", err).(*Error)
 		switch {
@@ -168,8 +193,30 @@ func (c *Creator) Create(ctx context.Context, spec Spec) (*Result, error) {
 		}
 		// The server may have acted (529, 5xx, timeout, dropped connection,
 		// unreadable answer, cancelled in flight): look, never resend.
-		return c.reconcile(ctx, spec, since, existing, e, attempt)
+		res, err := c.reconcile(ctx, spec, since, existing, e, attempt)
+		if err == nil && listed {
+			res.Twins = c.twins(ctx, spec.Name, existing, res.Workspace.ID)
+		}
+		return res, err
 	}
+}
+
+// twins lists, right after a create, the active workspaces of the name
+// that are neither ours nor among those there before the first POST: a
+// create of the same name that ran at the same time elsewhere. A listing
+// that fails finds none. It runs on a context of its own, so the
+// request-id a caller records (WithRequestIDs) stays the create's.
+func (c *Creator) twins(_ context.Context, name string, existing map[string]bool, ours string) []string {
+	ctx, cancel := context.WithTimeout(context.Background(), c.lookupTimeout())
+	defer cancel()
+	var ids []string
+	_ = EachWorkspace(ctx, c.API, func(ws *anthropic.Workspace) bool {
+		if ws.Name == name && ws.ID != ours && !existing[ws.ID] {
+			ids = append(ids, ws.ID)
+		}
+		return true
+	})
+	return ids
 }
 
 // reconcile looks for the workspace after an open outcome, Looks times.
@@ -268,16 +315,16 @@ func (c *Creator) Find(ctx context.Context, spec Spec, since time.Time, existing
 // first POST, so that a look-up after an unclear answer never takes one of
 // them for the workspace this create made (names need not be unique). If
 // the listing fails the create goes ahead; the creation-time window is then
-// the only guard.
-func (c *Creator) sameNamed(ctx context.Context, name string) map[string]bool {
-	ids := map[string]bool{}
-	_ = EachWorkspace(ctx, c.API, func(ws *anthropic.Workspace) bool {
+// the only guard, and listed is false: no twin can be told apart.
+func (c *Creator) sameNamed(ctx context.Context, name string) (ids map[string]bool, listed bool) {
+	ids = map[string]bool{}
+	err := EachWorkspace(ctx, c.API, func(ws *anthropic.Workspace) bool {
 		if ws.Name == name {
 			ids[ws.ID] = true
 		}
 		return true
 	})
-	return ids
+	return ids, err == nil
 }
 
 func tagsEqual(a, b map[string]string) bool {

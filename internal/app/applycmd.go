@@ -44,6 +44,7 @@ Exit codes:
   3 a workspace was created, but not all of it took effect: do not create it again
   4 the key was refused or may not read the organization
   5 some outcome unknown: check what the table says (workspace-wizard list) before applying again
+  6 another run on this machine is changing the organization (see --wait-lock): nothing was sent
   130 cancelled`,
 		Example: `workspace-wizard apply -f org.yaml                    # shows the plan, asks y/N
 workspace-wizard apply -f org.yaml --yes --json       # scripts and CI
@@ -52,6 +53,7 @@ workspace-wizard apply --demo -f org.yaml --yes --demo-faults ok,529-after-commi
 	}
 	flags := o.bindOrgFlags(cmd, true)
 	yes := cmd.Flags().BoolP("yes", "y", false, "apply without asking")
+	waitLock := cmd.Flags().Duration("wait-lock", 0, waitLockUsage)
 	concurrency := cmd.Flags().Int("concurrency", apply.DefaultConcurrency, fmt.Sprintf("how many writes are in flight at once (1-%d)", maxConcurrency))
 	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
 		cfg, err := flags.config(o.Getenv, true)
@@ -81,6 +83,12 @@ workspace-wizard apply --demo -f org.yaml --yes --demo-faults ok,529-after-commi
 		if err := o.checkPin(ctx, admin, f); err != nil {
 			return err
 		}
+		// Held from before the organization is read until the last write.
+		unlock, err := o.lockOrg(ctx, admin, *waitLock)
+		if err != nil {
+			return err
+		}
+		defer unlock()
 		observed, err := observe(ctx, admin, f)
 		if err != nil {
 			return err

@@ -23,6 +23,7 @@ Exit codes:
   2 invalid input or usage, nothing sent
   3 created, but not all of the request took effect: do not create it again
   4 key refused or not allowed        5 outcome unknown: check before trying again
+  6 another run on this machine is changing the organization: nothing sent
   130 cancelled`
 
 const examples = `# the wizard, against the built-in simulated Admin API

@@ -32,10 +32,13 @@ func (o *Options) create(ctx context.Context) error {
 		return err
 	}
 	defer closeDemo()
-	var admin api.Admin // nil when there is no key yet
+	var raw api.Admin // nil when there is no key yet
 	if key := o.key(); key != "" {
-		admin = o.Admin(key)
+		raw = o.Admin(key)
 	}
+	// Creates take the organization's lock on this machine (lockCreates is
+	// outermost, so the Creator finds it as an api.CreateLocker).
+	admin := o.lockCreates(raw, 0)
 
 	if wizard {
 		// A key typed in the wizard is redacted from what main prints after it.
@@ -52,9 +55,9 @@ func (o *Options) create(ctx context.Context) error {
 		defer o.last.set(nil)
 		connectTyped := func(k config.Secret) api.Admin {
 			o.keys.add(k.Reveal())
-			return watched(o.Admin(k))
+			return o.lockCreates(watched(o.Admin(k)), 0)
 		}
-		opts := ui.Options{Config: cfg, API: watched(admin), Connect: connectTyped, Demo: cfg.Demo, Input: o.In, Output: o.terminal, Now: o.Now, LookAgainAfter: lookAgainAfter(cfg)}
+		opts := ui.Options{Config: cfg, API: o.lockCreates(watched(raw), 0), Connect: connectTyped, Demo: cfg.Demo, Input: o.In, Output: o.terminal, Now: o.Now, LookAgainAfter: lookAgainAfter(cfg)}
 		run := ui.Run
 		if cfg.Accessible {
 			run = ui.RunAccessible
@@ -65,6 +68,9 @@ func (o *Options) create(ctx context.Context) error {
 			return wizardError(ctx, out.Err)
 		}
 		printWorkspace(o.Out, out.Workspace, cfg.JSON, true)
+		if out.Result != nil && len(out.Result.Twins) > 0 {
+			return &outcome.TwinError{Result: out.Result} // said after the wizard's screen, exit 3
+		}
 		if out.Result != nil && out.Result.Incomplete != nil {
 			return o.incomplete(out.Result)
 		}

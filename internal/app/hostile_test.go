@@ -50,6 +50,8 @@ func hostileServer(t *testing.T, status int, message string) (*httptest.Server, 
 		w.Header().Set("content-type", "application/json")
 		w.Header().Set("request-id", "req_"+evilHeader)
 		switch {
+		case r.Method == "GET" && r.URL.Path == "/v1/organizations/me": // for the organization lock
+			_, _ = w.Write([]byte(`{"id":"4f2e8a10-0000-4000-8000-000000000001","type":"organization","name":"Hostile"}`))
 		case r.Method == "GET" && r.URL.Path == "/v1/organizations/workspaces":
 			_, _ = w.Write([]byte(`{"data":[],"has_more":false,"first_id":null,"last_id":null}`))
 		case r.Method == "POST" && r.URL.Path == "/v1/organizations/workspaces" && status == 200:

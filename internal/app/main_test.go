@@ -39,7 +39,7 @@ func runCLI(t *testing.T, srv *fakeapi.Server, env map[string]string, args ...st
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	code := runWith(ctx, args, &Options{
-		Getenv: func(k string) string { return env[k] },
+		Getenv: withLockDir(t, env),
 		In:     strings.NewReader(""),
 		Out:    &out, ErrOut: &errb,
 		Now: time.Now,

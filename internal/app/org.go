@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"time"
 
@@ -118,18 +117,9 @@ func (o *Options) connectOrg(cfg *config.Config, preset fakeapi.Preset) (api.Adm
 // one (file:line:column: path: what to do) and ends the run with exit 2:
 // nothing is sent.
 func (o *Options) readPlan(name string) (*plan.File, error) {
-	var (
-		data []byte
-		err  error
-	)
-	if name == "-" {
-		data, err = io.ReadAll(o.In)
-		name = "stdin"
-	} else {
-		data, err = os.ReadFile(name)
-	}
+	data, name, err := plan.ReadFile(name, o.In)
 	if err != nil {
-		return nil, &config.UsageError{Msg: fmt.Sprintf("read the plan file: %v", err)}
+		return nil, &config.UsageError{Msg: termsafe.String(fmt.Sprintf("read the plan file: %v", err))}
 	}
 	f, err := plan.Parse(name, data)
 	var errs plan.Errors

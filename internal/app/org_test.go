@@ -251,7 +251,7 @@ func TestApplyConfirms(t *testing.T) {
 		var out, errb bytes.Buffer
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		code := runWith(ctx, []string{"apply", "-f", writeFile(t, "org.yaml", fakeapitest.NewOrgPlan), "--base-url", srv.URL()}, &Options{
-			Getenv: func(k string) string { return keyEnv()[k] }, In: strings.NewReader(tc.answer), Out: &out, ErrOut: &errb,
+			Getenv: withLockDir(t, keyEnv()), In: strings.NewReader(tc.answer), Out: &out, ErrOut: &errb,
 			Interactive: true, Now: time.Now, Sleep: func(ctx context.Context, _ time.Duration) error { return ctx.Err() },
 		})
 		cancel()

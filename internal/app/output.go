@@ -63,6 +63,9 @@ func (o *Options) submit(ctx context.Context, admin api.Admin) error {
 		fmt.Fprintln(o.ErrOut, "Found it: the workspace was created although the answer was lost. No second request was needed.")
 	}
 	printWorkspace(o.Out, res.Workspace, cfg.JSON, false)
+	if len(res.Twins) > 0 {
+		return &outcome.TwinError{Result: res} // exit 3, explained by printError
+	}
 	if res.Incomplete != nil {
 		return o.incomplete(res)
 	}

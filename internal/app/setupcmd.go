@@ -33,6 +33,7 @@ workspace-wizard setup -f org.yaml     # start from a plan file
 workspace-wizard setup --demo --accessible   # plain prompts`,
 	}
 	flags := o.bindOrgFlags(cmd, true)
+	waitLock := cmd.Flags().Duration("wait-lock", 0, waitLockUsage)
 	var accessible bool
 	cmd.Flags().BoolVar(&accessible, "accessible", false, "plain line-by-line prompts instead of the full-screen setup (also "+config.EnvAccessible+"=1 or TERM=dumb)")
 	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
@@ -73,7 +74,7 @@ workspace-wizard setup --demo --accessible   # plain prompts`,
 		if accessible || plainPrompts(o.Getenv) {
 			run = setup.RunAccessible
 		}
-		res := run(cmd.Context(), setup.Options{Admin: admin, Key: key, File: start, Path: path, Demo: cfg.Demo,
+		res := run(cmd.Context(), setup.Options{Admin: o.lockCreates(admin, *waitLock), Key: key, File: start, Path: path, Demo: cfg.Demo,
 			Input: o.In, Output: o.terminal, Now: o.Now, Sleep: o.Sleep, OrgName: org.Name})
 		if res.Saved != "" {
 			fmt.Fprintf(o.ErrOut, "The plan is saved in %s: workspace-wizard apply -f %s applies it again.\n", res.Saved, res.Saved)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/anthropic-tools/workspace-wizard/internal/api"
@@ -204,6 +205,11 @@ func (r *runner) create(ctx context.Context, i int, it plan.Item) *ItemResult {
 		if out.FetchErr != nil {
 			res.Message += "; reading it back failed: " + out.FetchErr.Error()
 		}
+	case err == nil && len(out.Twins) > 0:
+		// Reported as incomplete (exit 3): it exists; do not create it again.
+		res.Result, res.WorkspaceID, res.Err = Incomplete, out.Workspace.ID, &outcome.TwinError{Result: out}
+		res.Message = fmt.Sprintf("created %s, and meanwhile another workspace of the same name appeared: %s; two runs created it at once: keep one, archive the other in the Console",
+			out.Workspace.ID, strings.Join(out.Twins, ", "))
 	case err == nil:
 		res.WorkspaceID, res.Message = out.Workspace.ID, "created "+out.Workspace.ID
 		if out.Recovered {

@@ -13,9 +13,12 @@ package outcome
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/anthropic-tools/workspace-wizard/internal/api"
 	"github.com/anthropic-tools/workspace-wizard/internal/config"
+	"github.com/anthropic-tools/workspace-wizard/internal/orglock"
+	"github.com/anthropic-tools/workspace-wizard/internal/termsafe"
 )
 
 // Exit codes: scripts rely on these, and the README lists them.
@@ -26,6 +29,7 @@ const (
 	ExitIncomplete = 3 // created, but not all of the request took effect
 	ExitAuth       = 4 // the key was refused or lacks permission
 	ExitUnknown    = 5 // the workspace may exist: check before trying again
+	ExitBusy       = 7 // another run on this machine is changing the organization; nothing was sent
 	ExitCancelled  = 130
 	// ExitPending is plan --detailed-exitcode's "changes pending": the
 	// organization differs from the file (conflicts count).
@@ -52,6 +56,16 @@ func (e *IncompleteError) Error() string {
 	return "the workspace was created, but not all of the request took effect"
 }
 
+// TwinError is a create that made the workspace while another active
+// workspace of the same name appeared (api.Result.Twins): most likely
+// another run, on another machine, created it too.
+type TwinError struct{ Result *api.Result }
+
+func (e *TwinError) Error() string {
+	return fmt.Sprintf("the workspace %s was created, and meanwhile another workspace of the same name appeared: %s",
+		e.Result.Workspace.ID, strings.Join(e.Result.Twins, ", "))
+}
+
 // Kind is what ended the run, sorted by what the person can do about it.
 type Kind int
 
@@ -72,6 +86,8 @@ const (
 	Billing                    // 402
 	Network                    // the connection failed, or no answer in time
 	Server                     // 5xx or 529
+	Busy                       // another run holds the organization's lock (*orglock.HeldError)
+	Twin                       // created, and another of the same name appeared meanwhile (*TwinError)
 	Pending                    // plan --detailed-exitcode: the organization differs from the file (ErrChangesPending)
 	Other                      // anything else; the last kind
 )
@@ -111,6 +127,10 @@ var table = [...]Row{
 	Server:       {ExitFailed, apiMessage, ifNotProcessed},
 	Other:        {ExitFailed, otherMessage, ifNotProcessed},
 	Pending:      {ExitPending, text("Changes are pending: the organization differs from the plan file."), text("")},
+	Twin: {ExitIncomplete, func(err error) string { return "Warning: " + termsafe.String(err.Error()) + "." },
+		text("Two runs created it at once (another machine, or CI without a concurrency group). Keep one: archive the other in the Console (" + api.ConsoleURL + "). Do not create it again.")},
+	Busy: {ExitBusy, func(err error) string { return "Error: " + termsafe.String(err.Error()) + "." },
+		text("Run again when it has finished; apply and setup can wait for it: --wait-lock 10m. (plan and --dry-run take no lock.)")},
 }
 
 const nothingCreated = "Nothing was created."
@@ -122,12 +142,18 @@ func KindOf(err error) Kind {
 		incomplete *IncompleteError
 		unknown    *api.UnknownOutcomeError
 		apiErr     *api.Error
+		held       *orglock.HeldError
+		twin       *TwinError
 	)
 	switch {
 	case err == nil:
 		return OK
 	case errors.As(err, &usage):
 		return Usage
+	case errors.As(err, &held):
+		return Busy
+	case errors.As(err, &twin):
+		return Twin
 	case errors.As(err, &incomplete):
 		return Incomplete
 	case errors.As(err, &unknown):

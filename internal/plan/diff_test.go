@@ -446,6 +446,16 @@ func TestDiffWorkspaceLimit(t *testing.T) {
 	if p.Workspaces != (plan.WorkspaceCount{Active: 97, After: 103, Limit: 100}) {
 		t.Errorf("%+v", p.Workspaces)
 	}
+	// The plan-wide error is counted: in the summary line and in --json's summary.error.
+	if p.Summary.Error != 1 {
+		t.Errorf("summary.error = %d, want 1 (the workspace limit)", p.Summary.Error)
+	}
+	if txt := p.Text(200, false); !strings.Contains(txt, "1 error, 1 unchanged. Fix the errors before applying.") {
+		t.Errorf("the summary line does not count the plan-wide error:\n%s", txt)
+	}
+	if out, err := p.JSON(); err != nil || !strings.Contains(string(out), `"error": 1`) {
+		t.Errorf("JSON summary.error: %v\n%s", err, out)
+	}
 	o.ActiveWorkspaces = 94
 	if p := plan.Diff(mustParse(t, b.String()), o); len(p.Errors) != 0 || p.Workspaces.After != 100 {
 		t.Errorf("exactly 100 is allowed: %q %+v", p.Errors, p.Workspaces)

@@ -142,7 +142,8 @@ func (w Write) MarshalJSON() ([]byte, error) {
 //	errors      plan-wide problems (the workspace limit); a plan with errors must not be applied
 //	workspaces  {active, after, limit}: active workspaces now, after applying, and the API's limit
 //	summary     {create, update, archive, conflict, unchanged, note, error, changes}: items
-//	            per action; changes = create + update + archive, the number of writes
+//	            per action; error also counts the plan-wide errors; changes = create +
+//	            update + archive, the number of writes
 type Plan struct {
 	Items      []Item         `json:"items"`
 	Errors     []string       `json:"errors"`
@@ -207,6 +208,7 @@ func (p *Plan) summarize() {
 		}
 	}
 	s.Changes = s.Create + s.Update + s.Archive
+	s.Error += len(p.Errors) // plan-wide errors count as errors too
 	p.Summary = s
 	if p.Errors == nil {
 		p.Errors = []string{}

@@ -87,7 +87,9 @@ func (o Options) exists(path string) bool {
 	return err == nil
 }
 
-// save writes f to path as a plan file (through Options.Write in tests).
+// save writes f to path as a plan file (through Options.Write in tests):
+// whole or not at all, never through a symbolic link, keeping the mode
+// of the file it replaces (plan.WriteFileAtomic). Overwriting was asked.
 func (o Options) save(f *plan.File, path string) error {
 	data, err := plan.Marshal(f)
 	if err != nil {
@@ -96,7 +98,7 @@ func (o Options) save(f *plan.File, path string) error {
 	if o.Write != nil {
 		return o.Write(path, data)
 	}
-	return os.WriteFile(path, data, 0o644)
+	return plan.WriteFileAtomic(path, data, true)
 }
 
 func (st *saveScreen) write(m *Model) tea.Cmd {

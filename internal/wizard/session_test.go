@@ -144,7 +144,8 @@ func TestDefaultsLeftOutOfTheRequest(t *testing.T) {
 			}
 			wantSent(t, f.srv, workspacesPath,
 				"GET "+workspacesPath+"?limit=1000", // the names there were before
-				"POST "+workspacesPath+" "+tc.body)
+				"POST "+workspacesPath+" "+tc.body,
+				"GET "+workspacesPath+"?limit=1000") // no twin of the name appeared meanwhile
 		})
 	}
 }

@@ -11,7 +11,7 @@ import (
 
 // WriteFileAtomic never replaces a file unless asked, and leaves no
 // temporary file behind.
-func TestWriteFileAtomic(t *testing.T) {
+func TestWriteFileAtomicNeverReplacesUnasked(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "org.yaml")
 	if err := plan.WriteFileAtomic(path, []byte("one\n"), false); err != nil {
