@@ -26,7 +26,7 @@ func Diff(f *File, o Observed) *Plan {
 		w := &f.Workspaces[i]
 		switch matches := d.byName[w.Name]; len(matches) {
 		case 0:
-			p.Items = append(p.Items, createItem(w))
+			p.Items = append(p.Items, d.lookAlikes(createItem(w)))
 			creates++
 		case 1:
 			targets[i] = matches[0].ID
@@ -272,4 +272,16 @@ func count(n int, one, many string) string {
 		return "1 " + one
 	}
 	return fmt.Sprintf("%d %s", n, many)
+}
+
+// lookAlikes warns on a new workspace's item when an active workspace has a
+// name that looks like its own (rules.LookAlike): the entry creates a new
+// one, beside it.
+func (d *differ) lookAlikes(it Item) Item {
+	for _, ws := range d.active {
+		if rules.LookAlike(it.Workspace, ws.Name) {
+			it.Warnings = append(it.Warnings, rules.LookAlikeWarning(it.Workspace, ws.Name)+" ("+ws.ID+"); this entry creates a new workspace")
+		}
+	}
+	return it
 }
