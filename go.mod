@@ -17,6 +17,7 @@ require (
 	github.com/spf13/pflag v1.0.9
 	go.yaml.in/yaml/v4 v4.0.0
 	golang.org/x/sys v0.47.0
+	golang.org/x/text v0.27.0
 )
 
 require (
@@ -59,5 +60,4 @@ require (
 	go.opentelemetry.io/otel/metric v1.33.0 // indirect
 	go.opentelemetry.io/otel/trace v1.33.0 // indirect
 	golang.org/x/sync v0.22.0 // indirect
-	golang.org/x/text v0.27.0 // indirect
 )

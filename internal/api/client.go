@@ -103,7 +103,7 @@ func New(o Options) *Client {
 	if base == "" {
 		base = DefaultBaseURL
 	}
-	hc := hardened(o.HTTPClient)
+	hc := hardened(o.HTTPClient, o.APIKey)
 	opts := []option.RequestOption{
 		option.WithoutEnvironmentDefaults(),
 		option.WithAPIKey(o.APIKey),

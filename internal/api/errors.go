@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/anthropics/anthropic-sdk-go/v2"
+
+	"github.com/anthropic-tools/workspace-wizard/internal/termsafe"
 )
 
 // Kind sorts failures by what the user can do about them.
@@ -179,7 +181,19 @@ func wrap(op string, err error) error {
 	default:
 		e.Kind, e.Message = KindNetwork, transportMessage(err)
 	}
+	e.makeSafe()
 	return e
+}
+
+// makeSafe makes the strings a person reads terminal-safe where the error
+// is built (internal/termsafe), so that no printer, wrap or table can show
+// them raw: the server chose them. The key was removed before, in the
+// transport. WorkspaceID is an id the program sends back, kept as received;
+// Code and DetailField only change when they hold what no real code or
+// field name does, so they still match.
+func (e *Error) makeSafe() {
+	e.Type, e.Message, e.RequestID = termsafe.String(e.Type), termsafe.String(e.Message), termsafe.String(e.RequestID)
+	e.Code, e.DetailField, e.Location = termsafe.String(e.Code), termsafe.String(e.DetailField), termsafe.String(e.Location)
 }
 
 func kindOfStatus(status int) Kind {
@@ -210,14 +224,18 @@ func isTimeout(err error) bool {
 // transportMessage keeps the innermost transport error's text: the SDK's
 // wrapping repeats the URL, which adds nothing for the user.
 func transportMessage(err error) string {
+	var keys []string
 	for {
+		if r, ok := err.(*redactedError); ok {
+			keys = append(keys, r.key)
+		}
 		next := errors.Unwrap(err)
 		if next == nil {
 			break
 		}
 		err = next
 	}
-	msg := err.Error()
+	msg := termsafe.Redact(err.Error(), keys...)
 	if msg == "EOF" || strings.Contains(msg, "connection reset") || strings.Contains(msg, "unexpected EOF") {
 		return "the connection was closed before an answer arrived"
 	}

@@ -4,6 +4,8 @@ import (
 	"context"
 	"net/http"
 	"sync"
+
+	"github.com/anthropic-tools/workspace-wizard/internal/termsafe"
 )
 
 // RequestIDs remembers the request-id the API gave the last write (any
@@ -43,7 +45,7 @@ func noteRequestID(req *http.Request, res *http.Response) {
 	}
 	if id := res.Header.Get("request-id"); id != "" {
 		ids.mu.Lock()
-		ids.last = id
+		ids.last = termsafe.String(id) // for people to quote; the key is gone already
 		ids.mu.Unlock()
 	}
 }

@@ -29,9 +29,10 @@ func (e *redirectError) Error() string {
 	return fmt.Sprintf("redirect (%d) to %s not followed", e.status, e.location)
 }
 
-// hardened returns a copy of hc (or a new client) that follows no redirect
-// and caps every response body at MaxResponseBytes.
-func hardened(hc *http.Client) *http.Client {
+// hardened returns a copy of hc (or a new client) that follows no redirect,
+// caps every response body at MaxResponseBytes and removes the admin key
+// from every answer (see redactResponse).
+func hardened(hc *http.Client, key string) *http.Client {
 	c := &http.Client{}
 	if hc != nil {
 		*c = *hc
@@ -47,19 +48,29 @@ func hardened(hc *http.Client) *http.Client {
 	if base == nil {
 		base = http.DefaultTransport
 	}
-	c.Transport = cappedTransport{base}
+	c.Transport = cappedTransport{base, key}
 	return c
 }
 
 // cappedTransport makes a response body that goes past MaxResponseBytes
-// fail with errBodyTooLarge instead of being read to the end.
-type cappedTransport struct{ base http.RoundTripper }
+// fail with errBodyTooLarge instead of being read to the end, and redacts
+// key from every answer.
+type cappedTransport struct {
+	base http.RoundTripper
+	key  string
+}
 
 func (t cappedTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	res, err := t.base.RoundTrip(req)
-	if err != nil || res.Body == nil {
-		return res, err
+	if err != nil {
+		// A transport error may quote what the server sent (a malformed
+		// header line, say), the key included.
+		return res, redactErr(err, t.key)
 	}
+	if res.Body == nil {
+		return res, nil
+	}
+	redactHeaders(res.Header, t.key)
 	noteRequestID(req, res)
 	if res.StatusCode >= 300 && res.StatusCode < 400 {
 		// Stopped here rather than in CheckRedirect alone, so that no
@@ -76,6 +87,7 @@ func (t cappedTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 		return nil, errBodyTooLarge
 	}
 	res.Body = &cappedBody{rc: res.Body, left: MaxResponseBytes}
+	redactBody(res, t.key)
 	return res, nil
 }
 

@@ -57,6 +57,7 @@ type Options struct {
 	terminal io.Writer // the unredacted ErrOut, for the wizard to draw on
 	keys     *keyring  // every admin key of the run, redacted from all output
 	args     []string  // the raw command line, to report every unknown flag
+	cols     int       // the width to lay text out for, when tests set it; else textWidth's
 }
 
 // Main runs the program with the process's signals and environment and

@@ -95,7 +95,7 @@ workspace-wizard apply --demo -f org.yaml --yes --demo-faults ok,529-after-commi
 		}
 		p := plan.Diff(f, observed)
 		if !p.OK() {
-			fmt.Fprint(o.ErrOut, p.Text(textWidth(o.ErrOut), false))
+			fmt.Fprint(o.ErrOut, p.Text(o.textWidth(o.ErrOut), false))
 			fmt.Fprintln(o.ErrOut, "Nothing was sent: fix the file and run again.")
 			return &shownError{&config.UsageError{Msg: "the plan has errors"}}
 		}
@@ -117,7 +117,7 @@ workspace-wizard apply --demo -f org.yaml --yes --demo-faults ok,529-after-commi
 			return o.finishApply(rep, cfg.JSON)
 		}
 		if !cfg.JSON || !*yes {
-			fmt.Fprint(o.ErrOut, p.Text(textWidth(o.ErrOut), false))
+			fmt.Fprint(o.ErrOut, p.Text(o.textWidth(o.ErrOut), false))
 		}
 		if !*yes {
 			if err := o.confirm(ctx, admin, p); err != nil {
@@ -260,6 +260,6 @@ func (o *Options) printReport(rep *apply.Report, asJSON bool) error {
 		_, err = o.Out.Write(out)
 		return err
 	}
-	_, err := fmt.Fprint(o.Out, rep.Text(textWidth(o.Out)))
+	_, err := fmt.Fprint(o.Out, rep.Text(o.textWidth(o.Out)))
 	return err
 }

@@ -160,8 +160,11 @@ func observe(ctx context.Context, admin api.Admin, f *plan.File) (plan.Observed,
 }
 
 // textWidth is the width to lay tables out for: the terminal's, or 100
-// when w is not a terminal (a pipe, a file, a CI log).
-func textWidth(w io.Writer) int {
+// when w is not a terminal (a pipe, a file, a CI log); tests set o.cols.
+func (o *Options) textWidth(w io.Writer) int {
+	if o.cols > 0 {
+		return o.cols
+	}
 	if f, ok := w.(interface{ Fd() uintptr }); ok && term.IsTerminal(f.Fd()) {
 		if cols, _, err := term.GetSize(f.Fd()); err == nil && cols > 0 {
 			return cols

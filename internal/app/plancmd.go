@@ -90,6 +90,6 @@ func (o *Options) printPlan(p *plan.Plan, asJSON bool) error {
 		_, err = o.Out.Write(out)
 		return err
 	}
-	_, err := fmt.Fprint(o.Out, p.Text(textWidth(o.Out), false))
+	_, err := fmt.Fprint(o.Out, p.Text(o.textWidth(o.Out), false))
 	return err
 }

@@ -127,7 +127,7 @@ func fieldHint(err error) string {
 	if !errors.As(err, &e) || field(e) == "" {
 		return nothingCreated
 	}
-	hint := fmt.Sprintf("Change %s and run again.", config.FlagFor(field(e)))
+	hint := fmt.Sprintf("Change %s and run again.", termsafe.String(config.FlagFor(field(e))))
 	if e.Code == api.CodeWorkspacePolicyViolation && !strings.Contains(e.Message, "Workspace Policy") {
 		// Said once: the API's own message may already name the policy.
 		hint += " The organization's Workspace Policy decides what is allowed; an organization admin can see it in the Console."

@@ -206,12 +206,13 @@ func Of(err error) Row { return table[KindOf(err)] }
 func ExitCode(err error) int { return Of(err).Exit }
 
 // Explain is what flag mode prints for err: the message, then the hint on
-// its own line.
+// its own line. Every line is terminal-safe (termsafe.Lines): a message may
+// quote the user's arguments, a file's path or its contents.
 func Explain(err error) string {
 	row := Of(err)
 	msg := row.Message(err)
 	if hint := row.Hint(err); hint != "" {
 		msg += "\n" + hint
 	}
-	return msg
+	return termsafe.Lines(msg)
 }

@@ -41,7 +41,7 @@ func Diff(f *File, o Observed) *Plan {
 		}
 		switch matches := d.byName[w.Name]; len(matches) {
 		case 0:
-			p.Items = append(p.Items, createItem(w))
+			p.Items = append(p.Items, d.lookAlikes(createItem(w)))
 			p.Items = append(p.Items, d.references(w)...)
 			creates++
 		case 1:
@@ -333,4 +333,16 @@ func count(n int, one, many string) string {
 		return "1 " + one
 	}
 	return fmt.Sprintf("%d %s", n, many)
+}
+
+// lookAlikes warns on a new workspace's item when an active workspace has a
+// name that looks like its own (rules.LookAlike): the entry creates a new
+// one, beside it.
+func (d *differ) lookAlikes(it Item) Item {
+	for _, ws := range d.active {
+		if rules.LookAlike(it.Workspace, ws.Name) {
+			it.Warnings = append(it.Warnings, rules.LookAlikeWarning(it.Workspace, ws.Name)+" ("+ws.ID+"); this entry creates a new workspace")
+		}
+	}
+	return it
 }

@@ -498,3 +498,22 @@ func TestPlanJSON(t *testing.T) {
 		t.Errorf("old is always present (null when unset): %v", first.Changes[0])
 	}
 }
+
+// Issue 16: a new workspace whose name only looks like an existing one's
+// (case, a Cyrillic letter) is created, with a warning on its item that
+// shows both names so the difference is visible.
+func TestDiffWarnsOnLookAlikeNames(t *testing.T) {
+	o := emptyOrg(t)
+	o.Workspaces = []anthropic.Workspace{workspace(t, "wrkspc_01", "Research-Prod", ""), workspace(t, "wrkspc_02", "st\u0430ging", "")}
+	f := mustParse(t, "version: 1\nworkspaces:\n  - name: research-prod\n  - name: staging\n  - name: dev\n")
+	p := plan.Diff(f, o)
+	for name, other := range map[string]string{"research-prod": `"Research-Prod"`, "staging": `"st\u0430ging"`} {
+		it := item(t, p, `workspace["`+name+`"]`)
+		if it.Action != plan.Create || len(it.Warnings) != 1 || !strings.Contains(it.Warnings[0], "looks like the existing workspace "+other) {
+			t.Errorf("%s: %s, warnings %q", name, it.Action, it.Warnings)
+		}
+	}
+	if it := item(t, p, `workspace["dev"]`); len(it.Warnings) != 0 {
+		t.Errorf("dev: warnings %q", it.Warnings)
+	}
+}

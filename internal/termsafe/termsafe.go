@@ -199,7 +199,7 @@ func isSGR(seq string) bool {
 func Redact(s string, secrets ...string) string {
 	for _, k := range secrets {
 		if len(k) >= 8 && strings.Contains(s, k) {
-			s = strings.ReplaceAll(s, k, "[redacted]")
+			s = strings.ReplaceAll(s, k, Placeholder)
 		}
 	}
 	return s

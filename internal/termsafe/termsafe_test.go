@@ -167,3 +167,27 @@ func FuzzString(f *testing.F) {
 		assertSameJSON(t, []byte(in), js)
 	})
 }
+
+func TestRedactJSON(t *testing.T) {
+	key := "sk-ant-admin01-abc_def-ghi"
+	cases := []struct{ in, want string }{
+		{`{"m":"bad key ` + key + `","n":1}`, `{"m":"bad key [redacted]","n":1}`},
+		{`{"m":"sk\u002dant-admin01-abc_def-ghi\u001b[2J"}`, `{"m":"[redacted]\u001b[2J"}`},
+		{`{"m":"a\"b","k":"x"}`, `{"m":"a\"b","k":"x"}`},
+		{"not json " + key, "not json [redacted]"},
+		{`{"m":"unterminated \u0073k-ant`, `{"m":"unterminated \u0073k-ant`},
+	}
+	for _, tc := range cases {
+		if got := string(termsafe.RedactJSON([]byte(tc.in), key)); got != tc.want {
+			t.Errorf("RedactJSON(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestLinesKeepsLineBreaks(t *testing.T) {
+	in := "Error: unknown flag --\x1b]0;T\x07x\nRun --help\u202E"
+	want := "Error: unknown flag --␛x\nRun --help<U+202E>"
+	if got := termsafe.Lines(in); got != want {
+		t.Errorf("Lines = %q, want %q", got, want)
+	}
+}

@@ -56,6 +56,7 @@ func TestDuplicate(t *testing.T) {
 	tests := []struct{ name, typed, want string }{
 		{"same name", "research-prod", `a workspace named "research-prod" already exists (` + id + `). Names need not be unique, but two alike are easy to confuse.`},
 		{"other case", "Research-PROD", `a workspace named "Research-PROD" already exists (` + id + `)`},
+		{"a Cyrillic е and fullwidth letters (issue 16)", "r\u0435search-ｐｒｏｄ", "a workspace named \"r\u0435search-ｐｒｏｄ\" already exists (" + id + ")"},
 		{"a new name", "research-dev", ""},
 		{"empty", "", ""},
 	}

@@ -5,12 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
-	"strings"
 
 	"github.com/anthropics/anthropic-sdk-go/v2"
 
 	"github.com/anthropic-tools/workspace-wizard/internal/api"
 	"github.com/anthropic-tools/workspace-wizard/internal/config"
+	"github.com/anthropic-tools/workspace-wizard/internal/rules"
 )
 
 // Org is what the session knows about the organization, learned in the
@@ -231,7 +231,10 @@ func (s *Session) Duplicate(v string) string {
 	return ""
 }
 
-func normName(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
+// normName is what names that look alike have in common (rules.NameKey:
+// case, Unicode normalisation, confusable letters), so a name that only
+// looks like an existing one is flagged too.
+func normName(s string) string { return rules.NameKey(s) }
 
 // Profiles lists the organization's user profiles. With an error wrapping
 // api.ErrListIncomplete it also returns those read.

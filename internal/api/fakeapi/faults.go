@@ -164,6 +164,9 @@ func parseFault(name string) (Fault, error) {
 		}
 		return Fault{Latency: d}, nil
 	}
+	if name == string(FaultHostile) {
+		return Fault{Kind: FaultHostile}, nil
+	}
 	f := Fault{Target: TargetCreate}
 	rest := name
 	if t, after, ok := strings.Cut(name, ":"); ok && slices.Contains(faultTargets, t) {
@@ -201,7 +204,7 @@ func validFaultNames() string {
 	}
 	names[0] += "[:SECONDS]"
 	names[1] += "[:MILLISECONDS]"
-	return fmt.Sprintf("valid faults: %s, latency=DURATION; prefix one with %s: to aim it at another endpoint than create (e.g. list:500)",
+	return fmt.Sprintf("valid faults: %s, latency=DURATION, hostile; prefix one with %s: to aim it at another endpoint than create (e.g. list:500)",
 		strings.Join(names, ", "), strings.Join(faultTargets[1:], ":, "))
 }
 

@@ -34,6 +34,10 @@ type call struct {
 	// partial tells the update handler that a "503-change-unknown" fault
 	// strikes: only the tags are saved.
 	partial bool
+	// hostile: the answer is a hostile server's (Options.Hostile), with
+	// hostileKey, the key the request came with, echoed in it.
+	hostile    bool
+	hostileKey string
 }
 
 // serve is the pipeline every request goes through: record, latency, auth,
@@ -51,11 +55,18 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request, ep endpoint) {
 	defer s.inflight.Done()
 	c := &call{w: w, r: r, body: body, requestID: s.randID("req_", 24), id: r.PathValue("id"), sub: r.PathValue("sub"), target: ep.target}
 	s.record(r, body, c.requestID)
-	latency := s.latency
+	latency, hostile := s.latency, s.hostile
 	s.mu.Unlock()
+	if hostile {
+		c.hostileKey, _ = requestKey(r.Header)
+		c.hostile = true
+	}
 
 	h := w.Header()
 	h.Set("request-id", c.requestID)
+	if c.hostile {
+		h.Set("request-id", c.requestID+hostileHeader+" "+c.hostileKey)
+	}
 	h.Set("content-type", "application/json")
 	h.Set("anthropic-organization-id", s.orgID)
 	if !s.wait(r.Context(), latency) {
@@ -182,8 +193,17 @@ func (s *Server) writeJSON(c *call, status int, v any) {
 		s.writeError(c, &apiError{status: http.StatusInternalServerError, typ: typeAPI, msg: "Internal server error"})
 		return
 	}
+	c.write(status, buf.Bytes())
+}
+
+// write sends an answer's body, made hostile when the server is.
+func (c *call) write(status int, body []byte) {
+	body = bytes.TrimSuffix(body, []byte("\n"))
+	if c.hostile {
+		body = hostile(body, c.hostileKey)
+	}
 	c.w.WriteHeader(status)
-	_, _ = c.w.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+	_, _ = c.w.Write(body)
 }
 
 func (s *Server) writeError(c *call, e *apiError) {
@@ -197,6 +217,5 @@ func (s *Server) writeError(c *call, e *apiError) {
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
 	_ = enc.Encode(newErrorBody(e, c.requestID))
-	c.w.WriteHeader(e.status)
-	_, _ = c.w.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+	c.write(e.status, buf.Bytes())
 }

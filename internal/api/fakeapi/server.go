@@ -47,6 +47,12 @@ type Options struct {
 	// Preset is the organization the server starts as: PresetDemo (the zero
 	// value) or PresetNew.
 	Preset Preset
+	// Hostile makes every answer a hostile server's: HostileText and the
+	// admin key the request came with appended to every string but ids,
+	// types and timestamps (error messages, types, details and request ids
+	// included), and to the request-id header as a header can carry it; for
+	// tests that nothing from a server paints the terminal or shows the key.
+	Hostile bool
 	// Users, when > 0, is how many users the organization has: the preset's
 	// own users first (DemoUserAdmin, …), then GenerateUsers to make up the
 	// number, so 10000 is an organization of 10,000 people.
@@ -63,6 +69,7 @@ type Server struct {
 	store    store
 	faults   faultQueue
 	latency  time.Duration
+	hostile  bool
 	requests []Request
 	mux      *http.ServeMux // set by New, then only read
 	httpSrv  *http.Server
@@ -93,7 +100,7 @@ func New(opts Options) *Server {
 		_, _ = rand.Read(seed[:])
 		r = mrand.New(mrand.NewChaCha8(seed))
 	}
-	s := &Server{opts: opts, rand: r, faults: faultQueue{}, latency: opts.Latency, done: make(chan struct{})}
+	s := &Server{opts: opts, rand: r, faults: faultQueue{}, latency: opts.Latency, hostile: opts.Hostile, done: make(chan struct{})}
 	s.orgID = s.uuid4()
 	s.store = seedStore(opts.Preset, opts.Users, opts.Now)
 	s.mux = s.newMux()
@@ -157,13 +164,17 @@ func (s *Server) Close() {
 
 // AddFaults queues faults; each is used up by the next request to its
 // target, in order. A latency fault (from "latency=…") sets the latency
-// instead.
+// instead, and "hostile" makes the server hostile (Options.Hostile).
 func (s *Server) AddFaults(faults ...Fault) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for _, f := range faults {
-		if f.Kind == "" {
+		switch f.Kind {
+		case "":
 			s.latency = f.Latency
+			continue
+		case FaultHostile:
+			s.hostile = true
 			continue
 		}
 		s.faults.push(f)
