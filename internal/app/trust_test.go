@@ -79,6 +79,7 @@ func TestHostileServerEverywhere(t *testing.T) {
 		{name: "plan --json", preset: fakeapi.PresetNew, args: []string{"plan", "-f", "@plan", "--json"}, json: true},
 		{name: "apply", preset: fakeapi.PresetNew, faults: "members:400,invite-create:500", args: []string{"apply", "-f", "@plan", "--yes"}},
 		{name: "apply --json", preset: fakeapi.PresetNew, faults: "members:400", args: []string{"apply", "-f", "@plan", "--yes", "--json"}, json: true},
+		{name: "export", args: []string{"export"}},
 		{name: "list", args: []string{"list"}},
 		{name: "list --json", args: []string{"list", "--json"}, json: true},
 	} {
@@ -102,8 +103,15 @@ func TestHostileServerEverywhere(t *testing.T) {
 					if a == "@plan" {
 						// Without the rate limit: its group is named by the
 						// server, hostile here, so the plan would stop at it.
-						args[i] = writeFile(t, "org.yaml", strings.Replace(fakeapitest.NewOrgPlan,
-							"    rate_limits:\n      - {group: Claude Sonnet 4.x, requests_per_minute: 500}\n", "", 1))
+						// The members are invited too: the users' emails
+						// come back hostile, so none is found as a user,
+						// and a member neither a user nor invited is an
+						// error that stops the plan.
+						text := strings.Replace(fakeapitest.NewOrgPlan,
+							"    rate_limits:\n      - {group: Claude Sonnet 4.x, requests_per_minute: 500}\n", "", 1)
+						text = strings.Replace(text, "invites:\n", "invites:\n  - {email: ada@example.com, role: user}\n"+
+							"  - {email: dev@example.com, role: developer}\n  - {email: uma@example.com, role: user}\n", 1)
+						args[i] = writeFile(t, "org.yaml", text)
 					}
 				}
 				r := hostileRun(t, srv, cols, args...)
@@ -117,7 +125,7 @@ func TestHostileServerEverywhere(t *testing.T) {
 				if tc.json {
 					var v any
 					if err := json.Unmarshal([]byte(r.stdout), &v); err != nil {
-						t.Fatalf("stdout is not JSON: %v\n%s", err, r.stdout)
+						t.Fatalf("stdout is not JSON: %v\n%s\nstderr:\n%s", err, r.stdout, r.stderr)
 					}
 					if !strings.Contains(r.stdout, "[redacted]") && !strings.HasPrefix(tc.name, "plan") {
 						t.Errorf("stdout does not show the key redacted:\n%s", r.stdout)

@@ -72,7 +72,7 @@ func TestSchema(t *testing.T) {
 			t.Errorf("workspace key %q missing from the schema", k)
 		}
 	}
-	if len(ws) != 9 {
+	if len(ws) != 10 {
 		t.Errorf("workspace keys %v", ws)
 	}
 }
