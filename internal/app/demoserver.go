@@ -93,13 +93,8 @@ func checkLoopback(addr string) error {
 // enough to stay quick.
 const maxDemoUsers = 100_000
 
-// startDemo starts the simulated Admin API on addr ("" for a free loopback
-// port), seeded as the demo organization, with faults queued.
-func startDemo(addr string, faults []fakeapi.Fault) (*fakeapi.Server, string, error) {
-	return startDemoOrg(addr, faults, fakeapi.PresetDemo, 0)
-}
-
-// startDemoOrg is startDemo for a preset organization with users users (0:
+// startDemoOrg starts the simulated Admin API on addr ("" for a free
+// loopback port) as a preset organization with users users (0:
 // the preset's own). Only the demo organization gets the demo workspaces
 // and user profiles.
 func startDemoOrg(addr string, faults []fakeapi.Fault, preset fakeapi.Preset, users int) (*fakeapi.Server, string, error) {

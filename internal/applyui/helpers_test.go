@@ -41,13 +41,12 @@ type harness struct {
 }
 
 type setup struct {
-	fake    fakeapi.Options
-	faults  string
-	file    string
-	opts    applyui.Options
-	w, h    int
-	secrets []string
-	seed    []fakeapi.Workspace // workspaces the organization has before the plan is made
+	fake   fakeapi.Options
+	faults string
+	file   string
+	opts   applyui.Options
+	w, h   int
+	seed   []fakeapi.Workspace // workspaces the organization has before the plan is made
 }
 
 type opt func(*setup)

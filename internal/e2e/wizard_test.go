@@ -74,7 +74,7 @@ func TestTagErrorFixedInline(t *testing.T) {
 	}
 	tm.Press("enter")
 	tm.WaitFor(t, "1 of at most 50", wait)
-	screen = tm.WaitFor(t, "env = 1", wait)
+	tm.WaitFor(t, "env = 1", wait)
 
 	review := throughDefaults(t, tm)
 	if row := reviewRow(t, review, "Tags"); !strings.Contains(row, "env=1") {

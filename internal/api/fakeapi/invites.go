@@ -1,3 +1,5 @@
+//lint:file-ignore ST1005 the messages are the real API's validation messages, which start with a capital letter
+
 package fakeapi
 
 import (
