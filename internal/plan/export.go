@@ -35,10 +35,6 @@ type Exported struct {
 func Export(o Observed, orgID string, names []string) *Exported {
 	d := newDiffer(&File{}, o)
 	ex := &Exported{File: &File{Version: Version, OrganizationID: orgID}}
-	byID := map[string]anthropic.OrganizationUser{}
-	for _, u := range o.Users {
-		byID[u.ID] = u
-	}
 	active := slices.Clone(d.active)
 	slices.SortFunc(active, func(a, b anthropic.Workspace) int {
 		return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.ID, b.ID))
@@ -62,7 +58,7 @@ func Export(o Observed, orgID string, names []string) *Exported {
 			ex.LeftOut = append(ex.LeftOut, fmt.Sprintf("workspace %s: its name cannot be in a plan file: %v", ws.ID, err))
 			continue
 		}
-		ex.File.Workspaces = append(ex.File.Workspaces, ex.workspace(ws, o, d, byID))
+		ex.File.Workspaces = append(ex.File.Workspaces, ex.workspace(ws, o, d, d.userIDs))
 	}
 	seen := map[string]bool{}
 	for _, in := range sortedInvites(o.Invites) {

@@ -27,10 +27,8 @@ func (d *differ) removals(w *Workspace, wsID string) []Item {
 			continue
 		}
 		who := m.UserID
-		for _, u := range d.o.Users {
-			if u.ID == m.UserID {
-				who = u.Email
-			}
+		if u, ok := d.userIDs[m.UserID]; ok {
+			who = u.Email
 		}
 		it := Item{
 			ID: workspaceID(w.Name) + ".member[" + strconv.Quote(strings.ToLower(who)) + "]", Kind: KindMember,

@@ -41,6 +41,7 @@ type differ struct {
 	active  []anthropic.Workspace
 	byName  map[string][]anthropic.Workspace
 	users   map[string]anthropic.OrganizationUser   // by lower-case e-mail
+	userIDs map[string]anthropic.OrganizationUser   // by user id
 	pending map[string]anthropic.OrganizationInvite // by lower-case e-mail
 	invited map[string]bool                         // by lower-case e-mail: in the file's invites
 	members map[string]map[string]anthropic.WorkspaceRole
@@ -51,6 +52,7 @@ func newDiffer(f *File, o Observed) *differ {
 	d := &differ{
 		byName:  map[string][]anthropic.Workspace{},
 		users:   map[string]anthropic.OrganizationUser{},
+		userIDs: map[string]anthropic.OrganizationUser{},
 		pending: map[string]anthropic.OrganizationInvite{},
 		invited: map[string]bool{},
 		members: map[string]map[string]anthropic.WorkspaceRole{},
@@ -64,6 +66,7 @@ func newDiffer(f *File, o Observed) *differ {
 		d.byName[ws.Name] = append(d.byName[ws.Name], ws)
 	}
 	for _, u := range o.Users {
+		d.userIDs[u.ID] = u
 		if _, dup := d.users[strings.ToLower(u.Email)]; !dup {
 			d.users[strings.ToLower(u.Email)] = u
 		}
